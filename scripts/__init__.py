@@ -1,0 +1,1 @@
+"""Scripts of the AWS study-notes site (run ``python -m scripts --help``)."""

@@ -1,0 +1,38 @@
+"""MkDocs hooks (mkdocs.yml ``hooks:``): the glossary page is built from the one glossary.
+
+``includes/abbreviations.md`` (``*[VPC]: Virtual Private Cloud …``) is auto-appended to every
+page as tooltips; the page ``reference/glossary.md`` shows the same entries as a table where
+it says ``<!-- glossary -->``.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+GLOSSARY = Path(__file__).resolve().parent.parent / "includes" / "abbreviations.md"
+MARKER = "<!-- glossary -->"
+ENTRY = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<meaning>.+?)\s*$")
+
+
+def glossary_entries(path: Path = GLOSSARY) -> list[tuple[str, str]]:
+    """(term, meaning) pairs of the glossary, in file order."""
+    entries = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = ENTRY.match(line)
+        if match:
+            entries.append((match["term"], match["meaning"]))
+    return entries
+
+
+def glossary_table(entries: list[tuple[str, str]]) -> str:
+    """A Markdown table of the glossary, sorted by term (case-insensitive)."""
+    rows = ["| 약어 | 풀이 |", "| --- | --- |"]
+    for term, meaning in sorted(entries, key=lambda e: e[0].lower()):
+        rows.append(f"| **{term}** | {meaning.replace('|', '&#124;')} |")
+    return "\n".join(rows)
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    if MARKER in markdown:
+        return markdown.replace(MARKER, glossary_table(glossary_entries()))
+    return markdown

@@ -1,0 +1,118 @@
+"""Serve the built site on 127.0.0.1 the way GitHub Pages serves a project site.
+
+The site lives under the path of ``site_url`` (``/aws-study-notes/``); a miss gets ``404.html``
+with status 404; text responses are gzip-compressed when the client accepts it.
+"""
+from __future__ import annotations
+
+import gzip
+import mimetypes
+import threading
+from contextlib import contextmanager
+from functools import lru_cache
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import unquote, urlsplit
+
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+mimetypes.add_type("application/javascript", ".mjs")
+mimetypes.add_type("application/javascript", ".js")
+
+
+def base_path(config_file: str = "mkdocs.yml") -> str:
+    """The URL path of ``site_url`` (e.g. ``/aws-study-notes/``)."""
+    from mkdocs.config import load_config
+
+    url = load_config(config_file).site_url or "/"
+    path = urlsplit(url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+@lru_cache(maxsize=512)
+def _gzip(path: Path, mtime: float) -> bytes:
+    return gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
+
+
+def make_handler(root: Path, prefix: str):
+    root = root.resolve()
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):  # quiet
+            pass
+
+        def _resolve(self) -> Path | None:
+            path = unquote(urlsplit(self.path).path)
+            if not path.startswith(prefix):
+                return None
+            target = (root / path[len(prefix):]).resolve()
+            if root not in target.parents and target != root:
+                return None
+            if target.is_dir():
+                if not path.endswith("/"):
+                    return None
+                target = target / "index.html"
+            return target if target.is_file() else None
+
+        def do_HEAD(self):
+            self.do_GET(head=True)
+
+        def do_GET(self, head: bool = False):
+            target = self._resolve()
+            status = 200
+            if target is None:
+                path = unquote(urlsplit(self.path).path)
+                directory = root / path[len(prefix):] if path.startswith(prefix) else None
+                if directory is not None and directory.is_dir() and not path.endswith("/"):
+                    self.send_response(301)
+                    self.send_header("Location", path + "/")
+                    self.end_headers()
+                    return
+                status, target = 404, root / "404.html"
+            ctype = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+            body = target.read_bytes()
+            self.send_response(status)
+            self.send_header("Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") else ""))
+            if ctype.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
+                body = _gzip(target, target.stat().st_mtime)
+                self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "max-age=600")
+            self.end_headers()
+            if not head:
+                self.wfile.write(body)
+
+    return Handler
+
+
+@contextmanager
+def serve(site_dir: Path, prefix: str = "/aws-study-notes/", port: int = 0) -> Iterator[str]:
+    """Serve ``site_dir`` under ``prefix`` on 127.0.0.1; yields the site's base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", port), make_handler(Path(site_dir), prefix))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _cmd_serve_site(args) -> int:
+    """Serve the built site/ under the site_url path, as GitHub Pages does (Ctrl+C stops)."""
+    import time
+
+    with serve(Path(args.site), base_path(), args.port) as url:
+        print(f"serving {args.site} at {url}", flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            return 0
+
+
+def register(sub) -> None:
+    p = sub.add_parser("serve-site", help=_cmd_serve_site.__doc__)
+    p.add_argument("--site", default="site")
+    p.add_argument("--port", type=int, default=8001)
+    p.set_defaults(func=_cmd_serve_site)
