@@ -1,0 +1,229 @@
+"""The site as a learner meets it: every page exists, is titled, described, tagged, and holds the notes."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from mkdocs.config import load_config
+
+from scripts.hooks import glossary_entries
+from scripts.notes import html_path, missing_lines, note_lines, page_text
+from scripts.site import ROOT
+
+DOCS = ROOT / "docs"
+PILLARS = {"운영 우수성", "보안", "안정성", "성능 효율성", "비용 최적화"}
+
+# Issue 2: each of these topics has a page of its own.
+TOPIC_PAGES = [
+    "global-infrastructure/region.md", "global-infrastructure/availability-zone.md",
+    "networking/vpc.md", "networking/subnet-design.md", "networking/rfc-1918.md",
+    "networking/network-acl.md", "networking/security-group.md", "networking/vpc-endpoint.md",
+    "networking/route-53.md", "networking/cloudfront.md", "compute/ec2.md", "storage/ebs.md",
+    "compute/elb.md", "compute/auto-scaling.md", "database/rds.md", "database/aurora.md",
+    "database/elasticache.md", "storage/s3.md", "management/cloudwatch.md", "security/kms.md",
+    "security/iam.md", "management/cloudformation.md", "cicd/codepipeline.md", "cicd/codecommit.md",
+    "cicd/codebuild.md", "cicd/codedeploy.md", "containers/ecr.md", "containers/ecs.md",
+    "containers/fargate.md", "messaging/sqs.md", "messaging/sns.md", "principles/well-architected.md",
+    "global-infrastructure/wavelength.md",
+]
+
+# Where the notes compare things, the page shows a table.
+COMPARISON_PAGES = {
+    "networking/network-acl.md": ["Security Group", "NACL"],
+    "compute/elb.md": ["ALB", "NLB", "GLB", "CLB"],
+    "compute/auto-scaling.md": ["대상 추적", "OldestLaunchTemplate"],
+    "database/elasticache.md": ["지연 로딩", "라이트-스루"],
+    "cicd/codedeploy.md": ["블루/그린", "In-place"],
+    "database/rds.md": ["다중 AZ", "읽기 전용 복제본"],
+}
+
+TYPOS = [
+    "Simsple", "가용역역", "ElatiCache", "마슽터", "plillars", "워크로트", "데에터", "병경된", "스냅샨",
+    "생선전", "가영 영역", "모둔", "Netwrok", "거부한느", "분산 시스테 ", "Shiled", "원할하게", "걸리 뿐",
+    "Identify and Access", "아티팩드", "schedueling", "stickines ", "Cost Explore ", "메뉴얼", "스케쥴",
+]
+
+
+def nav_files(config=None) -> list[str]:
+    config = config or load_config(str(ROOT / "mkdocs.yml"))
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, dict):
+                for value in item.values():
+                    yield from walk(value) if isinstance(value, list) else [value]
+            elif isinstance(item, list):
+                yield from walk(item)
+            else:
+                yield item
+
+    return list(walk(config["nav"]))
+
+
+def front_matter(path: Path) -> tuple[dict, str]:
+    text = path.read_text(encoding="utf-8")
+    match = re.match(r"^---\n(.*?)\n---\n(.*)$", text, re.S)
+    if not match:
+        return {}, text
+    return yaml.safe_load(match.group(1)) or {}, match.group(2)
+
+
+def headings(body: str, level: int) -> list[str]:
+    """Markdown headings of one level, outside fenced code."""
+    found, fenced = [], False
+    for line in body.splitlines():
+        if re.match(r"^\s*(```|~~~)", line):
+            fenced = not fenced
+        elif not fenced and re.match(rf"^{'#' * level} \S", line):
+            found.append(line[level + 1 :].strip())
+    return found
+
+
+def soup_of(site_dir: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup(html_path(site_dir, page).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_config_is_strict_with_validation():
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    assert config["strict"] == "true"
+    assert config["validation"] == {
+        "omitted_files": "warn", "absolute_links": "warn", "unrecognized_links": "warn", "anchors": "warn",
+    }
+
+
+def test_every_nav_entry_is_a_file_and_every_file_is_in_nav():
+    entries = nav_files()
+    missing = [e for e in entries if not (DOCS / e).is_file()]
+    assert not missing, f"nav entries without a file: {missing}"
+    pages = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")}
+    assert pages - set(entries) == set(), "pages missing from nav"
+    assert len(entries) == len(set(entries)), "a page is listed twice in nav"
+
+
+def test_every_topic_has_its_own_page():
+    entries = nav_files()
+    assert len(TOPIC_PAGES) >= 33
+    for page in TOPIC_PAGES:
+        assert page in entries, page
+
+
+@pytest.mark.parametrize("page", nav_files())
+def test_page_has_one_h1_a_description_and_a_pillar_tag(page, site_dir):
+    meta, body = front_matter(DOCS / page)
+    assert len(headings(body, 1)) == 1, f"{page}: needs exactly one H1"
+    assert body.lstrip().startswith("# "), f"{page}: the H1 comes first"
+    description = str(meta.get("description", ""))
+    assert 40 <= len(description) <= 200, f"{page}: description of {len(description)} characters"
+    tags = meta.get("tags") or []
+    assert tags and set(tags) <= PILLARS, f"{page}: tags {tags} must be Well-Architected pillars"
+    soup = soup_of(site_dir, page)
+    assert soup.find("meta", attrs={"name": "description"})["content"] == description
+    assert soup.select_one("article h1").get_text(strip=True).rstrip("¶") == headings(body, 1)[0].split(" {")[0]
+    assert "TODO" not in soup.select_one("article").get_text(), f"{page}: placeholder text"
+
+
+@pytest.mark.parametrize("page", TOPIC_PAGES)
+def test_service_page_links_official_docs_and_related_pages(page, site_dir):
+    article = soup_of(site_dir, page).select_one("article")
+    hrefs = [a.get("href", "") for a in article.find_all("a")]
+    assert any(re.match(r"https://(docs\.)?aws\.amazon\.com/", h) for h in hrefs), f"{page}: no AWS docs link"
+    assert "관련 문서" in article.get_text(), f"{page}: no 관련 문서"
+    internal = [h for h in hrefs if h and not h.startswith(("http", "#", "mailto:"))]
+    assert len(internal) >= 2, f"{page}: fewer than two cross-links"
+
+
+def test_every_note_line_is_on_its_page(site_dir):
+    missing = missing_lines(site_dir)
+    assert not missing, "note lines missing from their pages:\n" + "\n".join(missing)
+
+
+def test_notes_fixture_is_the_authors_notes():
+    shared = ROOT.parent / "shared" / "notes" / "aws-study-notes.md"
+    fixture = ROOT / "tests" / "fixtures" / "aws-study-notes.md"
+    if shared.exists():  # the fixture is a copy of the original, not an edited version
+        assert fixture.read_bytes() == shared.read_bytes()
+    assert len(note_lines(fixture)) > 380
+
+
+def test_typos_of_the_notes_are_fixed(site_dir):
+    for page in nav_files():
+        text = page_text(html_path(site_dir, page))
+        found = [t for t in TYPOS if t in text]
+        assert not found, f"{page}: typos {found}"
+
+
+def test_figures_that_change_are_dated(site_dir):
+    for page in nav_files():
+        text = page_text(html_path(site_dir, page))
+        if re.search(r"\d+개 (리전|가용 영역)|\d+개 이상의 PoP|\d+개 국가", text):
+            assert "노트 작성 시점" in text, f"{page}: figures without 노트 작성 시점 기준"
+
+
+@pytest.mark.parametrize("page,words", COMPARISON_PAGES.items())
+def test_comparisons_are_tables(page, words, site_dir):
+    tables = soup_of(site_dir, page).select("article table")
+    assert tables, f"{page}: no table"
+    text = " ".join(t.get_text(" ") for t in tables)
+    for word in words:
+        assert word in text, f"{page}: comparison table lacks {word!r}"
+
+
+def test_glossary_has_40_terms_in_both_languages():
+    entries = glossary_entries()
+    assert len(entries) >= 40
+    for term in ["VPC", "AZ", "IGW", "NACL", "ASG", "ALB", "NLB", "AMI", "EBS", "RDS", "KMS", "CMK", "IAM",
+                 "IaC", "CDN", "PoP", "RTO", "RPO", "TTL"]:
+        assert term in dict(entries), term
+    for term, meaning in entries:
+        assert re.search(r"[A-Za-z]", meaning) and re.search(r"[가-힣]", meaning), f"{term}: {meaning}"
+
+
+def test_glossary_terms_are_tooltips_on_every_page(site_dir):
+    meanings = dict(glossary_entries())
+    for page in nav_files():
+        abbrs = soup_of(site_dir, page).select("article abbr[title]")
+        if page == "reference/tags.md":
+            continue  # a generated listing of page titles
+        assert abbrs, f"{page}: no glossary tooltip"
+        for abbr in abbrs:
+            assert abbr["title"] == meanings[abbr.get_text()], f"{page}: {abbr}"
+
+
+def test_glossary_page_lists_every_term(site_dir):
+    text = soup_of(site_dir, "reference/glossary.md").select_one("article table").get_text(" ")
+    for term, _ in glossary_entries():
+        assert term in text
+
+
+def test_tags_index_lists_every_pillar(site_dir):
+    text = soup_of(site_dir, "reference/tags.md").select_one("article").get_text(" ")
+    for pillar in PILLARS:
+        assert pillar in text
+    page = soup_of(site_dir, "networking/security-group.md")
+    assert page.select(".md-tag"), "tags are shown on service pages"
+
+
+def test_home_shows_the_study_roadmap(site_dir):
+    home = soup_of(site_dir, "index.md")
+    text = home.select_one("article").get_text(" ")
+    assert "진행 순서" in text or "학습 순서" in text
+    assert home.select("article pre.mermaid"), "the roadmap is drawn as a diagram"
+    links = {a.get("href") for a in home.select("article a")}
+    for category in ["networking/", "compute/", "database/", "containers/"]:
+        assert any(h and h.startswith(category) for h in links), category
+
+
+def test_headings_have_korean_slugs(site_dir):
+    ids = [h.get("id", "") for h in soup_of(site_dir, "compute/auto-scaling.md").select("article h2, article h3")]
+    assert ids and not any(re.fullmatch(r"_\d*", i) for i in ids), ids
+    assert any(re.search(r"[가-힣]", i) for i in ids)
+
+
+def test_theme_is_korean_and_needs_no_third_party_font(site_dir):
+    soup = soup_of(site_dir, "index.md")
+    assert soup.html["lang"] == "ko"
+    for link in soup.select("link[href]"):
+        assert not link["href"].startswith(("http://", "https://", "//")) or link.get("rel") == ["canonical"], link
