@@ -1,13 +1,19 @@
-"""MkDocs hooks (mkdocs.yml ``hooks:``): the glossary page is built from the one glossary.
+"""MkDocs hooks (mkdocs.yml ``hooks:``): the glossary, for Korean text.
 
 ``includes/abbreviations.md`` (``*[VPC]: Virtual Private Cloud …``) is auto-appended to every
 page as tooltips; the page ``reference/glossary.md`` shows the same entries as a table where
 it says ``<!-- glossary -->``.
+
+Python-Markdown's ``abbr`` matches terms between ``\b`` word boundaries, and in Korean a particle
+follows the term with no space (``VPC는``, ``AZ에``): Hangul is a word character, so no tooltip.
+`on_config` makes the boundary "no Latin letter or digit next to the term" instead.
 """
 from __future__ import annotations
 
 import re
 from pathlib import Path
+
+from markdown.extensions import abbr
 
 GLOSSARY = Path(__file__).resolve().parent.parent / "includes" / "abbreviations.md"
 MARKER = "<!-- glossary -->"
@@ -36,3 +42,19 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if MARKER in markdown:
         return markdown.replace(MARKER, glossary_table(glossary_entries()))
     return markdown
+
+
+def _abbr_run(self, root):
+    """AbbrTreeprocessor.run with boundaries that let a Korean particle follow the term."""
+    if not self.abbrs:
+        return
+    terms = sorted(self.abbrs, key=len, reverse=True)
+    self.RE = re.compile(
+        "(?<![A-Za-z0-9])(?:" + "|".join(re.escape(t) for t in terms) + ")(?![A-Za-z0-9])"
+    )
+    self.iter_element(root)
+
+
+def on_config(config):
+    abbr.AbbrTreeprocessor.run = _abbr_run
+    return config
