@@ -20,6 +20,18 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+# Material draws Mermaid into a *closed* shadow root; this init script (context.add_init_script)
+# opens it, so tests and `make pdf` can see each diagram's SVG.
+OPEN_SHADOW = """
+(() => {
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    return attach.call(this, { ...init, mode: "open" });
+  };
+})();
+"""
+
 CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 

@@ -8,7 +8,8 @@ need=()
 python_bin="${PYTHON:-.venv/bin/python}"
 have_chromium() { "$python_bin" -c 'from scripts.browser import chromium_path; import sys; sys.exit(0 if chromium_path() else 1)'; }
 have_chromium || need+=(chromium)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+# (grep without -q reads all of fc-list's output: with pipefail, an early exit = SIGPIPE = "missing")
+fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need+=(fonts-noto-cjk)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 
 [ ${#need[@]} -eq 0 ] && { echo "system packages: all present"; exit 0; }

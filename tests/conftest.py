@@ -11,14 +11,7 @@ from scripts.server import base_path, serve
 from scripts.site import ROOT, build
 
 # Material draws Mermaid into a *closed* shadow root; tests open it to read the SVG.
-OPEN_SHADOW = """
-(() => {
-  const attach = Element.prototype.attachShadow;
-  Element.prototype.attachShadow = function (init) {
-    return attach.call(this, { ...init, mode: "open" });
-  };
-})();
-"""
+OPEN_SHADOW = browser_mod.OPEN_SHADOW
 
 
 @pytest.fixture(scope="session")
