@@ -7,6 +7,10 @@ it says ``<!-- glossary -->``.
 Python-Markdown's ``abbr`` matches terms between ``\b`` word boundaries, and in Korean a particle
 follows the term with no space (``VPC는``, ``AZ에``): Hangul is a word character, so no tooltip.
 `on_config` makes the boundary "no Latin letter or digit next to the term" instead.
+
+mkdocs-print-site-plugin 2.9 glues a page's tags ``<nav>`` in front of its ``<h1>`` on one line;
+its anchor rewriting (a line-bound regex) then swallows the H1's id, and the book's table of
+contents points at ids that don't exist. `on_page_content` starts the saved HTML on a new line.
 """
 from __future__ import annotations
 
@@ -36,6 +40,13 @@ def glossary_table(entries: list[tuple[str, str]]) -> str:
     for term, meaning in sorted(entries, key=lambda e: e[0].lower()):
         rows.append(f"| **{term}** | {meaning.replace('|', '&#124;')} |")
     return "\n".join(rows)
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    saved = getattr(page, "html", None)  # what print-site keeps for the print page
+    if isinstance(saved, str) and not saved.startswith("\n"):
+        page.html = "\n" + saved
+    return html
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
