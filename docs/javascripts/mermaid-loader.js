@@ -1,31 +1,172 @@
 /*
- * Mermaid loader for Material for MkDocs (included by mkdocs-mermaid2-plugin on diagram pages).
- * Material renders every `pre.mermaid` itself and fetches Mermaid from a CDN unless a global
- * `mermaid` exists: this tiny stand-in is that global and imports the self-hosted ESM build
- * (docs/javascripts/mermaid/, only the chunks of the diagram types used) on first render.
+ * Mermaid for Material for MkDocs, self-hosted: no CDN, one library load per page with diagrams.
+ *
+ * mkdocs-mermaid2-plugin adds this script to pages that have a diagram (scripts/mermaid.py moves
+ * it into Material's container, so instant navigation runs it too; the print page includes it
+ * from overrides/main.html). Material draws every `pre.mermaid` itself: it calls
+ * `mermaid.initialize(…)` once (palette-aware themeCSS) and `mermaid.render(id, text)` per
+ * diagram, and fetches Mermaid from a CDN unless a global `mermaid` exists. This script is that
+ * global: a stand-in that imports the ESM build next to it (mermaid/mermaid.esm.min.mjs, pinned
+ * in mermaid/VERSION; it fetches only the chunks of the diagram kinds it meets) once, when the
+ * first diagram is about to be seen.
+ *
+ * When (measured with `python -m scripts lighthouse`, see scripts/mermaid.py): a diagram is
+ * drawn when it comes within one screen of the viewport (IntersectionObserver), so a page whose
+ * diagrams are further down loads no Mermaid until the reader scrolls there. All at once when
+ * printing (print media, `beforeprint`, the print page). One diagram per task, in order.
  */
 (function () {
   "use strict";
-  if (window.mermaid && !(window.mermaid instanceof Element)) return;
-  var base = document.currentScript.src.replace(/[^/]*$/, "");
-  var config = {};
-  var lib = null;
+  if (window.mermaid && window.mermaid.selfHosted) return; // already here (instant navigation)
+
+  var entry = new URL("mermaid/mermaid.esm.min.mjs", document.currentScript.src).href;
+  var options = {};
+  var library = null;
+  var queue = Promise.resolve();
+  var waiting = new Map(); // pre.mermaid → start its render
+  var claimed = new WeakSet();
+  var observer = "IntersectionObserver" in window
+    ? new IntersectionObserver(onIntersect, { rootMargin: "100% 0px" })
+    : null;
+
   function load() {
-    if (!lib) {
-      lib = import(base + "mermaid/mermaid.esm.min.mjs").then(function (module) {
-        module.default.initialize(config);
+    if (!library) {
+      library = import(entry).then(function (module) {
+        module.default.initialize(settings());
         return module.default;
       });
     }
-    return lib;
+    return library;
   }
+
+  // Material's options over mermaid2's `arguments:` (mkdocs.yml); never start on load.
+  // Material's palette-aware themeCSS, completed for Mermaid 11 (tests/test_diagrams.py
+  // measures the contrast of every text in both schemes):
+  // - the label of an `else` section (`.sectionTitle`) was black: unreadable when dark;
+  // - the `alt`/`loop` keyword was accent on a tint of the accent (2.8:1): now text colour;
+  // - autonumber circles: the marker id now carries the diagram id, so Material's
+  //   `#sequencenumber` rule missed them; white on the accent is 2.8:1 anyway. Now the
+  //   colours of the message lines (circle) and of the page (number).
+  var THEME_FIXES =
+    ".sectionTitle{fill:var(--md-mermaid-sequence-loop-fg-color)}" +
+    ".labelText,.labelText>tspan{fill:var(--md-mermaid-label-fg-color)}" +
+    "marker[id$=sequencenumber] circle{fill:var(--md-mermaid-edge-color)}" +
+    ".sequenceNumber{fill:var(--md-mermaid-label-bg-color)}";
+  function settings() {
+    var plugin = (window.mermaidConfig && window.mermaidConfig.default) || {};
+    var merged = Object.assign({}, plugin, options, { startOnLoad: false });
+    merged.themeCSS = (merged.themeCSS || "") + THEME_FIXES;
+    return merged;
+  }
+
+  // Phones: a wide diagram shrinks with its column down to 60 % of its natural size (text
+  // about 10 px), then scrolls sideways inside its own box; the page itself never scrolls
+  // sideways. Printing scales it to the page again.
+  var MIN_SCALE = 0.6;
+  var FIT = "<style>.mermaid-scroll{overflow-x:auto;overflow-y:hidden}" +
+    "@media print{.mermaid-scroll{overflow:visible}.mermaid-scroll>svg{min-width:0!important;max-height:235mm}}</style>";
+  function fit(svg) {
+    var box = /viewBox="[-\d.e]+[ ,]+[-\d.e]+[ ,]+([\d.e]+)/.exec(svg);
+    var open = /<svg\b[^>]*>/.exec(svg);
+    if (!box || !open) return svg;
+    var min = "min-width:" + Math.round(parseFloat(box[1]) * MIN_SCALE) + "px;";
+    var tag = /\sstyle="/.test(open[0])
+      ? open[0].replace(/\sstyle="/, ' style="' + min)
+      : open[0].replace(/^<svg/, '<svg style="' + min + '"');
+    // tabindex: a box that can scroll must be reachable with the keyboard
+    return FIT + '<div class="mermaid-scroll" tabindex="0">' +
+      svg.slice(0, open.index) + tag + svg.slice(open.index + open[0].length) + "</div>";
+  }
+
+  function printing() {
+    return document.getElementById("print-site-page") !== null || matchMedia("print").matches;
+  }
+
+  // The `pre.mermaid` Material is drawing: the first unclaimed one with this source.
+  function element(text) {
+    var pres = document.querySelectorAll("pre.mermaid");
+    for (var i = 0; i < pres.length; i++) {
+      if (!claimed.has(pres[i]) && pres[i].textContent === text) {
+        claimed.add(pres[i]);
+        return pres[i];
+      }
+    }
+    return null;
+  }
+
+  function start(pre) {
+    var go = waiting.get(pre);
+    if (!go) return;
+    waiting.delete(pre);
+    if (observer) observer.unobserve(pre);
+    go();
+  }
+
+  function onIntersect(entries) {
+    entries.forEach(function (e) {
+      if (e.isIntersecting) start(e.target);
+    });
+    forget();
+  }
+
+  // Diagrams of a page left by instant navigation are never drawn: drop them.
+  function forget() {
+    waiting.forEach(function (go, pre) {
+      if (!pre.isConnected) {
+        waiting.delete(pre);
+        if (observer) observer.unobserve(pre);
+      }
+    });
+  }
+
+  function startAll() {
+    Array.from(waiting.keys()).forEach(start);
+  }
+  window.addEventListener("beforeprint", startAll);
+
+  // Resolves when the diagram of `pre` should be drawn.
+  function due(pre) {
+    if (!pre || !observer || printing()) return Promise.resolve();
+    return new Promise(function (resolve) {
+      waiting.set(pre, resolve);
+      observer.observe(pre);
+    });
+  }
+
+  // One diagram per task, so the browser paints and handles input between two diagrams.
+  function draw(id, text) {
+    var job = queue.then(load).then(function (m) {
+      return m.render(id, text);
+    }).then(function (result) {
+      return Object.assign({}, result, { svg: fit(result.svg) });
+    });
+    queue = job.then(nextTask, nextTask);
+    return job;
+  }
+
+  function nextTask() {
+    return new Promise(function (resolve) {
+      setTimeout(resolve, 0);
+    });
+  }
+
   window.mermaid = {
-    initialize: function (options) {
-      config = Object.assign({}, config, options);
+    selfHosted: true,
+    initialize: function (config) {
+      options = Object.assign({}, options, config);
+      if (library) library.then(function (m) { m.initialize(settings()); });
     },
+    // Called by Material once per diagram, right after it reads the diagram's source.
     render: function (id, text) {
+      forget();
+      return due(element(text)).then(function () {
+        return draw(id, text);
+      });
+    },
+    // For checks: `await mermaid.parse(text)` rejects with Mermaid's error for a broken diagram.
+    parse: function (text, config) {
       return load().then(function (m) {
-        return m.render(id, text);
+        return m.parse(text, config);
       });
     }
   };
