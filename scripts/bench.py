@@ -99,9 +99,24 @@ DIAGRAMS_JS = """() => {
   });
 }""" % HOSTS
 
-# A screen at a time, with two rendered frames at each stop (IntersectionObserver sees each).
+# Like a reader: open the content tabs and collapsed blocks that hold a diagram, then a screen at
+# a time, with two rendered frames at each stop (IntersectionObserver sees each).
 SCROLL_JS = """async () => {
   const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const hasDiagram = (el) => el && el.querySelector("pre.mermaid");
+  for (const d of document.querySelectorAll("article details:not([open])")) {
+    if (hasDiagram(d)) d.open = true;
+  }
+  for (const set of document.querySelectorAll("article .tabbed-set")) {
+    const inputs = [...set.querySelectorAll(":scope > input")];
+    const blocks = [...set.querySelectorAll(":scope > .tabbed-content > .tabbed-block")];
+    for (const [i, input] of inputs.entries()) {
+      if (!hasDiagram(blocks[i])) continue;
+      input.click();
+      blocks[i].scrollIntoView();
+      await frame();
+    }
+  }
   const step = Math.max(200, innerHeight - 100);
   for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
     scrollTo(0, y);

@@ -11,9 +11,14 @@ follows the term with no space (``VPC는``, ``AZ에``): Hangul is a word charact
 mkdocs-print-site-plugin 2.9 glues a page's tags ``<nav>`` in front of its ``<h1>`` on one line;
 its anchor rewriting (a line-bound regex) then swallows the H1's id, and the book's table of
 contents points at ids that don't exist. `on_page_content` starts the saved HTML on a new line.
+
+Material writes ``search/search_index.json`` with every Hangul syllable as a ``\\uXXXX`` escape;
+`on_post_build` rewrites it as compact UTF-8 (same data; 352 → 228 KB, 5.7 KiB less gzip on every
+page load).
 """
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -69,3 +74,10 @@ def _abbr_run(self, root):
 def on_config(config):
     abbr.AbbrTreeprocessor.run = _abbr_run
     return config
+
+
+def on_post_build(config) -> None:
+    index = Path(config["site_dir"]) / "search" / "search_index.json"
+    if index.exists():
+        data = json.loads(index.read_text(encoding="utf-8"))
+        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
