@@ -12,8 +12,9 @@
  *
  * When (measured with `python -m scripts lighthouse`, see scripts/mermaid.py): a diagram is
  * drawn when it comes within one screen of the viewport (IntersectionObserver), so a page whose
- * diagrams are further down loads no Mermaid until the reader scrolls there. All at once when
- * printing (print media, `beforeprint`, the print page). One diagram per task, in order.
+ * diagrams are further down loads no Mermaid until the reader scrolls there; once loaded, the
+ * page's other diagrams follow in idle time. All at once when printing (print media,
+ * `beforeprint`, the print page). One diagram per task, in order.
  */
 (function () {
   "use strict";
@@ -134,7 +135,14 @@
   }
 
   // One diagram per task, so the browser paints and handles input between two diagrams.
+  // Once the library is here (the reader reached a diagram), the page's other diagrams follow
+  // in idle time, so that Ctrl+P, which cannot wait for a drawing, finds them drawn.
+  function drawRestWhenIdle() {
+    (window.requestIdleCallback || setTimeout)(startAll);
+  }
+
   function draw(id, text) {
+    if (!library) load().then(drawRestWhenIdle);
     var job = queue.then(load).then(function (m) {
       return m.render(id, text);
     }).then(function (result) {
