@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from scripts.browser import OPEN_SHADOW, chromium
 from scripts.server import base_path, serve
-from scripts.site import ROOT, built_pages
+from scripts.site import ROOT, built_pages, page_path
 
 LIBRARY = "javascripts/mermaid/mermaid.esm.min.mjs"  # the one module that means "Mermaid loaded"
 MERMAID_PATHS = ("javascripts/mermaid-loader.js", "javascripts/mermaid/")
@@ -271,12 +271,6 @@ class Reader:
             errors=list(self._errors),
             overflow=self.page.evaluate("() => document.documentElement.scrollWidth - innerWidth"),
         )
-
-
-def page_path(site_dir: Path, html: Path) -> str:
-    """The path of a built page under the site's base URL ('' for home)."""
-    rel = html.parent.relative_to(site_dir).as_posix()
-    return "" if rel == "." else rel + "/"
 
 
 MERMAID_PRE = re.compile(r'<pre\s+class="mermaid"')

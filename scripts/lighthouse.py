@@ -25,7 +25,7 @@ from pathlib import Path
 
 from scripts import browser
 from scripts.server import base_path, serve
-from scripts.site import ROOT, built_pages
+from scripts.site import ROOT, built_pages, page_path
 
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -111,11 +111,6 @@ def median_run(results: list[Result]) -> Result:
     """The run whose performance score is the median one."""
     ordered = sorted(results, key=lambda r: r.scores["performance"])
     return ordered[(len(ordered) - 1) // 2]
-
-
-def page_path(site_dir: Path, html: Path) -> str:
-    rel = html.parent.relative_to(site_dir).as_posix()
-    return "" if rel == "." else rel + "/"
 
 
 def diagram_kinds(html: str) -> list[str]:

@@ -40,6 +40,12 @@ def built_pages(site_dir: Path) -> list[Path]:
     )
 
 
+def page_path(site_dir: Path, html: Path) -> str:
+    """The path of a built page under the site's base URL ('' for home)."""
+    rel = html.parent.relative_to(site_dir).as_posix()
+    return "" if rel == "." else rel + "/"
+
+
 def _cmd_build(args) -> int:
     """Strict build into site/ (prints MkDocs' output)."""
     result = build(Path(args.dest))
