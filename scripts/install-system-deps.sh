@@ -22,7 +22,7 @@ if command -v apt-get >/dev/null 2>&1 && { [ "$(id -u)" -eq 0 ] || [ -n "$sudo" 
   $sudo apt-get update -qq
   # Debian ships `chromium`; Ubuntu only has a snap stub, so there Playwright's build is used.
   pkgs=("${need[@]}")
-  if [[ " ${need[*]} " == *" chromium "* ]] && ! apt-cache policy chromium 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+  if [[ " ${need[*]} " == *" chromium "* ]] && ! apt-cache policy chromium 2>/dev/null | grep 'Candidate: [0-9]' >/dev/null; then
     pkgs=("${pkgs[@]/chromium}")
     "$python_bin" -m playwright install --with-deps chromium
   fi

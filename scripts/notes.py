@@ -10,6 +10,7 @@ trigram coverage on normalised text) but strict on numbers (every number must ap
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -17,8 +18,10 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from hooks.glossary import load_terms
+
 ROOT = Path(__file__).resolve().parent.parent
-NOTES = ROOT / "tests" / "fixtures" / "aws-study-notes.md"
+NOTES = ROOT / "data" / "aws-study-notes.md"  # a copy of ../shared/notes/aws-study-notes.md
 
 # Heading in the notes -> page(s) under docs/.
 SECTION_PAGES: dict[str, tuple[str, ...]] = {
@@ -79,7 +82,7 @@ GROUPING_HEADINGS = {
 
 COVERAGE = 0.8  # share of a line's character trigrams that must be on its page
 # Spellings the site must correct (tests' TYPOS) that trigrams cannot bridge in short lines:
-# a note line is matched in its corrected form.
+# a note line is matched in its corrected form, with AWS's Korean terms (data/terminology.yml).
 SPELLING = {"스케쥴": "스케줄", "메뉴얼": "매뉴얼"}
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -158,10 +161,23 @@ def _trigrams(text: str) -> set[str]:
     return {text[i : i + 3] for i in range(len(text) - 2)} or {text}
 
 
+@functools.lru_cache(maxsize=1)
+def _replacements() -> tuple[tuple[str, str], ...]:
+    pairs = list(SPELLING.items())
+    pairs += sorted(((v, e["term"]) for e in load_terms() for v in e["avoid"]), key=lambda p: -len(p[0]))
+    return tuple(pairs)
+
+
+def spelled_as_on_the_site(line: str) -> str:
+    """A note line with its typos corrected and AWS's Korean term for each avoided variant."""
+    for wrong, right in _replacements():
+        line = line.replace(wrong, right)
+    return line
+
+
 def line_found(line: str, text_norm: str, trigrams: set[str]) -> bool:
     """True when a note line is on a page: its trigrams are covered and its numbers appear."""
-    for wrong, right in SPELLING.items():
-        line = line.replace(wrong, right)
+    line = spelled_as_on_the_site(line)
     norm = normalise(line)
     if len(norm) <= 3:
         return norm in text_norm

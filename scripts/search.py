@@ -4,7 +4,7 @@
 query into Material's real search box (value + ``input``/``keyup`` events, as a keyboard does) and
 returns the ranked result pages, timing in the page with ``performance.now()`` from the keystroke to
 the result list being rendered (a MutationObserver on the result component). `evaluate()` runs the
-learner query set of ``tests/search_queries.tsv``; ``search-bench`` prints hit@1/hit@5, the misses,
+learner query set of ``data/search-queries.tsv``; ``search-bench`` prints hit@1/hit@5, the misses,
 the size of the search index and the latency.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-QUERIES = ROOT / "tests" / "search_queries.tsv"
+QUERIES = ROOT / "data" / "search-queries.tsv"
 CASES = ("name", "spacing", "particle", "english", "translit", "console", "acronym", "number", "concept")
 TIMEOUT_MS = 10_000
 

@@ -8,6 +8,7 @@ import yaml
 
 from scripts.search import CASES, evaluate, load_queries, open_search_page, search
 from scripts.site import ROOT
+from tests.support.pages import nav_files
 
 HIT_AT_5 = 0.95
 HIT_AT_1 = 0.85
@@ -32,19 +33,6 @@ INJECTED = """() => ({
 CLEAN = {"pwned": None, "elements": 0, "scripts": 0, "bold": 0}
 
 
-def nav_pages() -> list[str]:
-    def walk(items):
-        for item in items:
-            if isinstance(item, dict):
-                for value in item.values():
-                    yield from walk(value) if isinstance(value, list) else [value]
-            else:
-                yield item
-
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    return list(walk(config["nav"]))
-
-
 @pytest.fixture(scope="module")
 def search_page(browser, base_url):
     """One page with the search dialog open; every query of this module is typed into it."""
@@ -57,7 +45,7 @@ def test_query_set_covers_every_case_and_every_service_page():
     queries = load_queries()
     assert len(queries) >= 80
     assert {q.case for q in queries} == set(CASES), "every case of issue 4 item 1, and no other"
-    pages = nav_pages()
+    pages = nav_files()
     assert {q.page for q in queries} <= set(pages), "a query expects a page that is not in nav"
     services = [p for p in pages if not p.endswith("index.md") and not p.startswith("reference/")]
     uncovered = [p for p in services if not any(q.page == p for q in queries)]

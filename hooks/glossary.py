@@ -1,0 +1,87 @@
+"""MkDocs hook: the glossary and the terminology list, for Korean text.
+
+- ``includes/abbreviations.md`` (``*[VPC]: Virtual Private Cloud …``) is auto-appended to every page
+  as tooltips (pymdownx.snippets). Python-Markdown's ``abbr`` matches terms between ``\\b`` word
+  boundaries, and in Korean a particle follows the term with no space (``VPC는``, ``AZ에``): Hangul is
+  a word character, so no tooltip. `on_config` makes the boundary "no Latin letter or digit next to
+  the term" instead.
+- ``data/terminology.yml`` is the one list of Korean terms (as AWS's Korean documentation writes
+  them); the tests read it to find avoided variants in prose.
+- The glossary page shows both as tables where it says ``<!-- glossary -->`` and
+  ``<!-- terminology -->``.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from markdown.extensions import abbr
+
+ROOT = Path(__file__).resolve().parent.parent
+GLOSSARY = ROOT / "includes" / "abbreviations.md"
+TERMS = ROOT / "data" / "terminology.yml"
+ENTRY = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<meaning>.+?)\s*$")
+
+
+def glossary_entries(path: Path = GLOSSARY) -> list[tuple[str, str]]:
+    """(term, meaning) pairs of the glossary, in file order."""
+    entries = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = ENTRY.match(line)
+        if match:
+            entries.append((match["term"], match["meaning"]))
+    return entries
+
+
+def load_terms(path: Path = TERMS) -> list[dict]:
+    """The terminology list: dicts with concept, term, avoid (list), source, note."""
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    for entry in entries:
+        entry.setdefault("avoid", [])
+    return entries
+
+
+def cell(text: str) -> str:
+    return str(text).replace("|", "&#124;")
+
+
+def glossary_table(entries: list[tuple[str, str]]) -> str:
+    """A Markdown table of the glossary, sorted by term (case-insensitive)."""
+    rows = ["| 약어 | 풀이 |", "| --- | --- |"]
+    for term, meaning in sorted(entries, key=lambda e: e[0].lower()):
+        rows.append(f"| **{term}** | {cell(meaning)} |")
+    return "\n".join(rows)
+
+
+def terminology_table(entries: list[dict]) -> str:
+    """The terminology list as a table in a ``.terminology`` block (the tests skip its variants)."""
+    rows = ["| 개념 | 이 사이트의 용어 | 쓰지 않는 말 | AWS 문서 |", "| --- | --- | --- | --- |"]
+    for e in entries:
+        avoid = ", ".join(e["avoid"]) or "—"
+        rows.append(f"| {cell(e['concept'])} | **{cell(e['term'])}** | {cell(avoid)} | [보기]({e['source']}) |")
+    return '<div class="terminology" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
+
+
+def on_config(config):
+    abbr.AbbrTreeprocessor.run = _abbr_run
+    return config
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    if "<!-- glossary -->" in markdown:
+        markdown = markdown.replace("<!-- glossary -->", glossary_table(glossary_entries()))
+    if "<!-- terminology -->" in markdown:
+        markdown = markdown.replace("<!-- terminology -->", terminology_table(load_terms()))
+    return markdown
+
+
+def _abbr_run(self, root):
+    """AbbrTreeprocessor.run with boundaries that let a Korean particle follow the term."""
+    if not self.abbrs:
+        return
+    terms = sorted(self.abbrs, key=len, reverse=True)
+    self.RE = re.compile(
+        "(?<![A-Za-z0-9])(?:" + "|".join(re.escape(t) for t in terms) + ")(?![A-Za-z0-9])"
+    )
+    self.iter_element(root)

@@ -1,0 +1,1 @@
+"""Test support: what the tests, the benchmarks and `make pdf` share (pages, server, browser, reader)."""

@@ -1,0 +1,291 @@
+"""What the site teaches: every added fact cites AWS, corrections are marked on the note's line,
+one Korean term per concept, descriptions in 합쇼체, changing figures dated, key facts present.
+
+The rules are in README ("내용 규칙"); each test names the page and the text it objects to.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from hooks.glossary import load_terms
+from scripts.notes import html_path
+from tests.support.pages import TOPIC_PAGES, front_matter, nav_files
+
+AWS_SOURCE = re.compile(r"^https://(docs\.aws\.amazon\.com|aws\.amazon\.com)/")
+# Boxes that state AWS facts; 팁 boxes only point to other pages.
+FACT_BOXES = ("정정", "업데이트", "주의", "보충", "참고", "노트 작성 시점")
+MARKERS = {"(정정 ↓)": "정정", "(업데이트 ↓)": "업데이트"}
+# Where the current figure is published (a figure "as of the notes" links to one of them).
+CURRENT_FIGURES = re.compile(
+    r"^https://(aws\.amazon\.com/(ko/)?about-aws/global-infrastructure|aws\.amazon\.com/(ko/)?cloudfront/features"
+    r"|docs\.aws\.amazon\.com/(ko_kr/)?global-infrastructure/)"
+)
+CHANGING_FIGURE = re.compile(
+    r"\d[\d,]*\s*(개|곳)\s*(이상의\s*)?(의\s*)?(리전|가용 영역|AZ|PoP|국가|엣지 로케이션|로컬 영역|Local Zone)"
+    r"|\d[\d,]*\s*가지가 넘는 서비스"
+)
+
+
+def article(site_dir, page: str) -> Tag:
+    soup = BeautifulSoup(html_path(site_dir, page).read_text(encoding="utf-8"), "html.parser")
+    return soup.select_one("article")
+
+
+def boxes(root: Tag) -> list[tuple[str, Tag]]:
+    """(title, element) of every admonition and collapsible block."""
+    found = []
+    for box in root.select("div.admonition, details"):
+        title = box.select_one(":scope > .admonition-title, :scope > summary")
+        found.append((title.get_text(" ", strip=True) if title else "", box))
+    return found
+
+
+def aws_links(element: Tag) -> list[str]:
+    return [a["href"] for a in element.select("a[href]") if AWS_SOURCE.match(a["href"])]
+
+
+def prose(root: Tag) -> str:
+    """The article's readable text, without code, diagrams, the alias line and the terminology table."""
+    root = BeautifulSoup(str(root), "html.parser")
+    for tag in root.select("pre, code, .mermaid, .headerlink, .terminology, nav.md-tags"):
+        tag.decompose()
+    for p in root.select("p"):
+        if p.get_text(strip=True).startswith("다른 이름"):
+            p.decompose()
+    return " ".join(root.get_text(" ").split())
+
+
+@pytest.fixture(scope="module")
+def pages(site_dir) -> dict[str, Tag]:
+    return {page: article(site_dir, page) for page in nav_files()}
+
+
+# --- sources -----------------------------------------------------------------------------------
+
+
+def test_every_box_that_states_a_fact_cites_an_aws_page(pages):
+    missing = [
+        f"{page}: 「{title}」"
+        for page, root in pages.items()
+        for title, box in boxes(root)
+        if title.startswith(FACT_BOXES) and not aws_links(box)
+    ]
+    assert not missing, "boxes without a docs.aws.amazon.com / aws.amazon.com link:\n" + "\n".join(missing)
+
+
+def test_every_table_names_its_source(pages):
+    """A table the site made is followed by a 출처 line (AWS links where it adds facts)."""
+    missing = []
+    for page, root in pages.items():
+        for table in root.select("table"):
+            if table.find_parent(class_="terminology") or table.find_parent("div", class_="admonition"):
+                continue  # the generated term list; a table in a box cites with its box
+            wrapper = table.find_parent("div", class_="md-typeset__table") or table
+            after = wrapper.find_next_sibling()
+            if after is None or not after.get_text(strip=True).startswith("출처"):
+                head = " | ".join(th.get_text(strip=True) for th in table.select("th"))
+                missing.append(f"{page}: table [{head}]")
+    assert not missing, "tables without a 출처 line right after them:\n" + "\n".join(missing)
+
+
+# --- corrections -------------------------------------------------------------------------------
+
+
+MARKED = re.compile("|".join(re.escape(m) for m in MARKERS))
+
+
+def is_box(tag) -> bool:
+    return tag.name == "details" or (tag.name == "div" and "admonition" in (tag.get("class") or []))
+
+
+def box_title(box: Tag | None) -> str:
+    title = box.select_one(":scope > .admonition-title, :scope > summary") if box else None
+    return title.get_text(" ", strip=True) if title else ""
+
+
+def test_a_marked_note_line_is_followed_by_its_correction(pages):
+    problems = []
+    for page, root in pages.items():
+        for node in root.find_all(string=MARKED):
+            kind = MARKERS[MARKED.search(node).group(0)]
+            title = box_title(node.find_next(is_box))
+            if not title.startswith(kind):
+                line = node.find_parent(["li", "p", "td"]) or node.parent
+                problems.append(f"{page}: 「{line.get_text(' ', strip=True)[:60]}」 is marked for a {kind} box, "
+                                f"but the next box is 「{title}」")
+    assert not problems, "\n".join(problems)
+
+
+def test_every_correction_box_belongs_to_a_marked_line(pages):
+    problems = []
+    for page, root in pages.items():
+        for title, box in boxes(root):
+            kind = next((k for k in MARKERS.values() if title.startswith(k)), None)
+            if kind is None:
+                continue
+            before = box.find_previous(string=MARKED)
+            if before is None or MARKERS[MARKED.search(before).group(0)] != kind:
+                problems.append(f"{page}: 「{title}」 box has no line marked for it before it")
+    assert not problems, "\n".join(problems)
+
+
+# --- terminology -------------------------------------------------------------------------------
+
+
+def test_terms_file_is_complete():
+    terms = load_terms()
+    assert len(terms) >= 30
+    for entry in terms:
+        assert entry["term"] and entry["concept"], entry
+        assert re.match(r"^https://docs\.aws\.amazon\.com/ko_kr/", entry["source"]), entry
+        assert entry["term"] not in entry.get("avoid", []), entry
+
+
+def glossed(text: str, term: str, variant: str) -> str:
+    """``text`` without the glosses ``term(variant)`` / ``term (variant)``: a variant may follow its term once."""
+    return re.sub(rf"{re.escape(term)}\s?\(\s?{re.escape(variant)}[^)]*\)", term, text)
+
+
+def test_one_term_per_concept(pages):
+    found = []
+    for page, root in pages.items():
+        text = prose(root)
+        for entry in load_terms():
+            for variant in entry.get("avoid", []):
+                if variant in glossed(text, entry["term"], variant):
+                    at = text.find(variant)
+                    found.append(f"{page}: 「{variant}」 → 「{entry['term']}」 … {text[max(0, at - 25):at + 25]} …")
+    assert not found, "use the AWS Korean term (data/terminology.yml):\n" + "\n".join(found)
+
+
+def test_glossary_page_shows_the_terminology(pages):
+    table = pages["reference/glossary.md"].select_one(".terminology table")
+    assert table is not None, "reference/glossary.md: no terminology table"
+    text = table.get_text(" ")
+    for entry in load_terms():
+        assert entry["term"] in text, entry["term"]
+
+
+# --- descriptions and changing figures -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", nav_files())
+def test_description_is_in_hapsyo_style_without_changing_figures(page):
+    description = " ".join(str(front_matter(page)[0].get("description", "")).split())
+    sentences = [s for s in re.split(r"(?<=[.?!])\s+", description) if s]
+    wrong = [s for s in sentences if not re.search(r"(니다|니까)[.?]$", s)]
+    assert sentences and not wrong, f"{page}: description not in 합쇼체: {wrong or description!r}"
+    figure = CHANGING_FIGURE.search(description)
+    assert not figure, f"{page}: a changing figure in the description ({figure.group(0)}): it cannot be dated there"
+
+
+def test_changing_figures_are_dated_and_linked(pages):
+    problems = []
+    for page, root in pages.items():
+        for element in root.select("li, p, tr"):
+            if element.select_one("li, p, tr"):
+                continue  # judge the innermost block
+            text = element.get_text(" ", strip=True)
+            figure = CHANGING_FIGURE.search(text)
+            if figure and "노트 작성 시점" not in text:
+                problems.append(f"{page}: 「{figure.group(0)}」 without 노트 작성 시점 기준 in 「{text[:70]}」")
+        if CHANGING_FIGURE.search(prose(root)) and not any(
+            CURRENT_FIGURES.match(a["href"]) for a in root.select("a[href]")
+        ):
+            problems.append(f"{page}: changing figures but no link to where the current number is published")
+    assert not problems, "\n".join(problems)
+
+
+# --- what a learner needs that the notes lack -------------------------------------------------------
+
+# Issue 9, item 4: facts each page must add in a 보충 box (words that the box must contain).
+SUPPLEMENTS = {
+    "messaging/sqs.md": ["FIFO", "표준 대기열", "DLQ", "긴 폴링", "14일", "MiB"],
+    "storage/ebs.md": ["gp3", "io2", "st1", "sc1", "가용 영역"],
+    "storage/s3.md": ["S3 Standard", "Intelligent-Tiering", "Glacier", "SSE-S3", "퍼블릭 액세스 차단", "ACL",
+                      "강력한"],
+    "database/rds.md": ["자동 백업", "특정 시점", "스냅샷", "암호화"],
+    "database/aurora.md": ["6개", "3개", "Global Database", "Serverless v2"],
+    "security/iam.md": ["사용자", "그룹", "역할", "정책", "명시적 거부", "인스턴스 프로파일"],
+    "security/kms.md": ["고객 관리형 키", "AWS 관리형 키", "키 정책", "교체"],
+    "networking/route-53.md": ["가중치 기반", "지연 시간", "장애 조치", "별칭", "CNAME"],
+    "networking/vpc.md": ["NAT 게이트웨이", "퍼블릭 서브넷", "탄력적 IP", "가용 영역"],
+    "management/cloudwatch.md": ["CloudWatch 에이전트", "이벤트 기록", "90일", "관리 이벤트", "데이터 이벤트"],
+    "management/cloudformation.md": ["StackSets"],
+    "cicd/codedeploy.md": ["배포 구성", "AllAtOnce", "HalfAtATime", "OneAtATime"],
+    "containers/ecs.md": ["Fargate", "EC2", "태스크 역할", "태스크 실행 역할", "awsvpc"],
+    "compute/auto-scaling.md": ["최소", "원하는", "최대", "상태 확인", "ELB"],
+    "compute/ec2.md": ["스팟", "2분", "90%"],
+}
+
+
+def supplement_text(root: Tag) -> str:
+    return " ".join(box.get_text(" ") for title, box in boxes(root) if title.startswith("보충"))
+
+
+@pytest.mark.parametrize("page,words", SUPPLEMENTS.items(), ids=SUPPLEMENTS)
+def test_page_adds_the_facts_a_learner_needs(page, words, pages):
+    text = " ".join(supplement_text(pages[page]).split())
+    missing = [w for w in words if w not in text]
+    assert text, f"{page}: no 보충 box"
+    assert not missing, f"{page}: the 보충 boxes do not mention {missing}"
+
+
+# --- 확인 문제 (issue 12) ------------------------------------------------------------------------------
+
+BIG_PAGES = {"networking/vpc.md", "compute/ec2.md", "compute/elb.md", "compute/auto-scaling.md",
+             "database/rds.md", "storage/s3.md", "security/iam.md"}
+QUESTION = re.compile(r"^문제 (\d+)\.")
+
+
+def questions(root: Tag) -> list[dict]:
+    """The 확인 문제 section: each question's number, text, choices and collapsed answer."""
+    heading = root.select_one("h2#quiz")
+    if heading is None:
+        return []
+    found = []
+    for element in heading.find_next_siblings():
+        if element.name == "h2":
+            break
+        match = QUESTION.match(element.get_text(" ", strip=True)) if element.name == "p" else None
+        if match:
+            choices = element.find_next_sibling()
+            answer = choices.find_next_sibling() if choices else None
+            found.append({
+                "number": int(match.group(1)),
+                "text": element.get_text(" ", strip=True),
+                "choices": [li.get_text(" ", strip=True) for li in choices.select(":scope > li")]
+                if choices is not None and choices.name == "ol" else [],
+                "answer": answer if answer is not None and answer.name == "details" else None,
+            })
+    return found
+
+
+@pytest.mark.parametrize("page", TOPIC_PAGES)
+def test_topic_page_ends_with_self_check_questions(page, pages):
+    root = pages[page]
+    h2 = [h.get("id") for h in root.select("h2")]
+    assert "quiz" in h2, f"{page}: no '## 확인 문제 {{ #quiz }}' section"
+    assert h2.index("quiz") == len(h2) - 2 and h2[-1] in ("참고", "references"), (
+        f"{page}: 확인 문제 must come right before 참고 (h2 ids: {h2})")
+    found = questions(root)
+    least = 4 if page in BIG_PAGES else 3
+    assert len(found) >= least, f"{page}: {len(found)} questions, expected at least {least}"
+    ids = {tag.get("id") for tag in root.select("[id]")}
+    for n, q in enumerate(found, start=1):
+        where = f"{page} 문제 {q['number']}"
+        assert q["number"] == n, f"{where}: questions are numbered 1, 2, 3 …"
+        assert len(q["choices"]) == 4 and all(q["choices"]), f"{where}: needs 4 choices, has {q['choices']}"
+        answer = q["answer"]
+        assert answer is not None, f"{where}: no collapsed answer (??? right after the choices)"
+        assert not answer.has_attr("open"), f"{where}: the answer must start collapsed (???, not ???+)"
+        assert box_title(answer) == "정답과 해설", f"{where}: answer title is 「{box_title(answer)}」"
+        text = answer.get_text(" ", strip=True)
+        right = re.search(r"정답:\s*([1-4])번", text)
+        assert right, f"{where}: the answer says no '정답: N번'"
+        anchors = [a["href"][1:] for a in answer.select('a[href^="#"]')]
+        assert anchors, f"{where}: the explanation links no section of the page"
+        assert set(anchors) <= ids, f"{where}: links to missing sections {set(anchors) - ids}"
