@@ -167,9 +167,13 @@
     // Called by Material once per diagram, right after it reads the diagram's source.
     render: function (id, text) {
       forget();
-      return due(element(text)).then(function () {
+      var drawn = due(element(text)).then(function () {
         return draw(id, text);
       });
+      // A later page of the same visit (instant navigation): the library is here already, so
+      // this page's diagrams follow in idle time too, ready for Ctrl+P.
+      if (library) library.then(drawRestWhenIdle);
+      return drawn;
     },
     // For checks: `await mermaid.parse(text)` rejects with Mermaid's error for a broken diagram.
     parse: function (text, config) {
