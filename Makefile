@@ -3,22 +3,27 @@ SHELL := /bin/bash
 PYTHON3 ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-PIP := $(PY) -m pip --disable-pip-version-check
+# uv installs the hashed, pinned requirements (requirements*.txt, compiled from requirements*.in).
+UV := $(VENV)/bin/uv
+UV_VERSION := 0.13.8
 export NO_MKDOCS_2_WARNING := 1
 export PYTHON := $(PY)
 
-.PHONY: help serve build test pdf bench system-deps clean
+.PHONY: help serve build test test-fast pdf check-links bench requirements system-deps clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-$(VENV)/.runtime: requirements.txt
+$(UV):
 	$(PYTHON3) -m venv $(VENV)
-	$(PIP) install -q -r requirements.txt
+	$(VENV)/bin/pip install -q --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.runtime: requirements.txt | $(UV)
+	$(UV) pip install -q --python $(PY) --require-hashes -r requirements.txt
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
-	$(PIP) install -q -r requirements-dev.txt
+	$(UV) pip install -q --python $(PY) --require-hashes -r requirements.txt -r requirements-dev.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -34,16 +39,28 @@ serve: $(VENV)/.runtime  ## set up, then live preview on http://127.0.0.1:8000
 build: $(VENV)/.runtime  ## strict build into site/
 	$(VENV)/bin/mkdocs build --strict
 
-test: $(VENV)/.dev system-deps node_modules/.installed  ## set up, then every check
+test: $(VENV)/.dev system-deps node_modules/.installed  ## set up, then every check (the fast ones first)
 	$(PY) -m pytest
 
-pdf: build system-deps  ## the whole site as one PDF: site/pdf/aws-study-notes.pdf
+test-fast: $(VENV)/.dev  ## the checks that start no browser (about 30 s)
+	$(PY) -m pytest -m "not browser"
+
+pdf: $(VENV)/.dev system-deps  ## the site with its book: site/ + site/pdf/aws-study-notes.pdf
+	PDF_BOOK=1 $(VENV)/bin/mkdocs build --strict
 	$(PY) -m scripts pdf
 
-bench: $(VENV)/.dev system-deps node_modules/.installed build  ## benchmarks: bytes, Lighthouse, search
+check-links: $(VENV)/.dev  ## links, assets and anchors of the built site/ (lychee, under the project path)
+	$(PY) -m scripts check-links site
+
+bench: $(VENV)/.dev system-deps node_modules/.installed  ## benchmarks: bytes, Lighthouse, search, book
 	$(PY) -m scripts bench-bytes
-	$(PY) -m scripts lighthouse
+	$(VENV)/bin/mkdocs build --strict -q && $(PY) -m scripts lighthouse
 	$(PY) -m scripts search-bench
+	$(PY) -m scripts pdf-bench
+
+requirements: $(UV)  ## recompile requirements*.txt (with hashes) from requirements*.in
+	$(UV) pip compile -q --generate-hashes --python-version 3.11.7 requirements.in -o requirements.txt
+	$(UV) pip compile -q --generate-hashes --python-version 3.11.7 requirements-dev.in -o requirements-dev.txt
 
 clean:
 	rm -rf site $(VENV) node_modules .pytest_cache

@@ -6,7 +6,7 @@ set -euo pipefail
 
 need=()
 python_bin="${PYTHON:-.venv/bin/python}"
-have_chromium() { "$python_bin" -c 'from scripts.browser import chromium_path; import sys; sys.exit(0 if chromium_path() else 1)'; }
+have_chromium() { "$python_bin" -c 'from tests.support.browser import chromium_path; import sys; sys.exit(0 if chromium_path() else 1)'; }
 have_chromium || need+=(chromium)
 # (grep without -q reads all of fc-list's output: with pipefail, an early exit = SIGPIPE = "missing")
 fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need+=(fonts-noto-cjk)

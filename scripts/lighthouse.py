@@ -2,7 +2,7 @@
 
 Lighthouse is the version pinned in ``package.json`` (``npm ci`` → ``node_modules/``), run with its
 defaults (mobile: Moto G Power screen, simulated slow 4G and 4× CPU slowdown) against Debian's
-Chromium (`scripts.browser.chromium_path()`, headless) on the site served by `scripts.server` on
+Chromium (`tests.support.browser.chromium_path()`, headless) on the site served by `tests.support.server` on
 127.0.0.1. Chromium reaches no other host, so nothing leaves the machine during a run.
 
 Default pages: the home page, the heaviest page without diagrams and the heaviest diagram page
@@ -15,23 +15,20 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import re
-import statistics
 import subprocess
 import tempfile
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts import browser
-from scripts.server import base_path, serve
-from scripts.site import ROOT, built_pages, page_path
+from tests.support import browser
+from tests.support.pages import ROOT, diagram_kinds, nav_files, page_html, url
+from tests.support.server import serve
 
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # Diagram kinds differ in the Mermaid chunks they fetch; the sequence diagram's are the largest.
-KIND_WEIGHT = {"sequenceDiagram": 3, "stateDiagram": 2, "flowchart": 1, "graph": 1}
-MERMAID_PRE = re.compile(r'<pre\s+class="mermaid"><code>\s*(\S+)')
+KIND_WEIGHT = {"sequenceDiagram": 3, "stateDiagram-v2": 2, "flowchart": 1}
 
 
 def chrome_flags() -> list[str]:
@@ -113,20 +110,15 @@ def median_run(results: list[Result]) -> Result:
     return ordered[(len(ordered) - 1) // 2]
 
 
-def diagram_kinds(html: str) -> list[str]:
-    """The Mermaid diagram kinds of a built page, in order (``flowchart``, ``sequenceDiagram`` …)."""
-    return [k.split("-")[0] for k in MERMAID_PRE.findall(html)]
-
-
 def default_pages(site_dir: Path) -> dict[str, str]:
     """home, the heaviest text page and the heaviest diagram page (by diagram kinds, then bytes)."""
     text, drawn = [], []
-    for html_file in built_pages(site_dir):
-        html = html_file.read_text(encoding="utf-8")
+    for page in nav_files():
+        html = page_html(site_dir, page)
         size = len(gzip.compress(html.encode(), 6))
         kinds = diagram_kinds(html)
         weight = sum(KIND_WEIGHT.get(k, 1) for k in set(kinds))
-        (drawn if kinds else text).append((weight, len(kinds), size, page_path(site_dir, html_file)))
+        (drawn if kinds else text).append((weight, len(kinds), size, url(page)))
     pages = {"home": ""}
     if text:
         pages["text"] = max(text)[-1]
@@ -135,13 +127,13 @@ def default_pages(site_dir: Path) -> dict[str, str]:
     return pages
 
 
-def _cmd_lighthouse(args) -> int:
+def cmd_lighthouse(args) -> int:
     """Lighthouse (npm, pinned) on Debian's Chromium: scores, LCP and TBT of pages (default: home, text, diagram)."""
     site = Path(args.site)
     pages = args.pages or list(default_pages(site).values())
     print(HEADER)
     with ExitStack() as stack:
-        base_url = stack.enter_context(serve(site, base_path(str(ROOT / "mkdocs.yml"))))
+        base_url = stack.enter_context(serve(site))
         for page in pages:
             page = page.lstrip("/")
             results = [run(base_url + page, page) for _ in range(args.runs)]
@@ -153,12 +145,3 @@ def _cmd_lighthouse(args) -> int:
                 for url in best.requests:
                     print("    " + url.replace(base_url, "/"))
     return 0
-
-
-def register(sub) -> None:
-    p = sub.add_parser("lighthouse", help=_cmd_lighthouse.__doc__)
-    p.add_argument("pages", nargs="*", help="paths under the base URL, e.g. compute/elb/ ('' is home)")
-    p.add_argument("--site", default=str(ROOT / "site"), help="built site directory")
-    p.add_argument("--runs", type=int, default=1, help="runs per page; the median is shown")
-    p.add_argument("--verbose", action="store_true", help="list the requests of each page")
-    p.set_defaults(func=_cmd_lighthouse)

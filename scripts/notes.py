@@ -19,6 +19,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from hooks.glossary import load_terms
+from tests.support.pages import html_path
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTES = ROOT / "data" / "aws-study-notes.md"  # a copy of ../shared/notes/aws-study-notes.md
@@ -139,14 +140,6 @@ def note_lines(path: Path = NOTES) -> list[NoteLine]:
     return result
 
 
-def html_path(site_dir: Path, page: str) -> Path:
-    """Where MkDocs writes the HTML of a docs/ page (directory URLs)."""
-    stem = page[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        return site_dir / stem[: -len("index")] / "index.html"
-    return site_dir / stem / "index.html"
-
-
 def page_text(html_file: Path) -> str:
     """The readable text of a built page's article, with link targets, without diagrams."""
     soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
@@ -203,7 +196,7 @@ def missing_lines(site_dir: Path, notes: Path = NOTES) -> list[str]:
     return missing
 
 
-def _cmd_notes_check(args) -> int:
+def cmd_notes_check(args) -> int:
     """Print note lines that are missing from the built site; exit 1 if any."""
     missing = missing_lines(Path(args.site))
     for line in missing:
@@ -211,9 +204,3 @@ def _cmd_notes_check(args) -> int:
     total = len(note_lines())
     print(f"{total - len(missing)}/{total} note lines found on their pages")
     return 1 if missing else 0
-
-
-def register(sub) -> None:
-    p = sub.add_parser("notes-check", help=_cmd_notes_check.__doc__)
-    p.add_argument("site", nargs="?", default=str(ROOT / "site"), help="built site directory")
-    p.set_defaults(func=_cmd_notes_check)

@@ -1,10 +1,11 @@
-"""The whole site as one PDF book, printed by a real browser.
+"""The whole site as one PDF book, printed by a real browser (``make pdf``).
 
 mkdocs-print-site-plugin writes every page into one page (``print_page/``); Material draws the
-Mermaid diagrams there with JavaScript (into shadow roots, which WeasyPrint-based PDF plugins
-cannot see). `print_book()` serves the built site on 127.0.0.1, opens that page in Chromium
-with print media, waits for every diagram, and prints it: A4, page numbers in the footer,
-a PDF outline (bookmarks) from the headings, tagged, fonts embedded.
+Mermaid diagrams there with JavaScript (into shadow roots, which WeasyPrint-based PDF plugins cannot
+see). `open_print_page()` serves the built site on 127.0.0.1 and opens that page in Chromium with
+print media until every diagram is drawn; `print_pdf()` prints it: A4, page numbers in the footer, a
+PDF outline (bookmarks) from the headings, tagged, fonts embedded. The header links the book only in
+a build made with ``PDF_BOOK=1`` (``make pdf``), so a plain build never links a missing file.
 """
 from __future__ import annotations
 
@@ -12,18 +13,16 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from scripts.browser import OPEN_SHADOW, chromium
-from scripts.server import base_path, serve
-from scripts.site import ROOT, build
+from tests.support.browser import Tab, chromium
+from tests.support.pages import PRINT_PAGE, diagram_kinds
+from tests.support.reader import HOSTS, WAIT_DRAWN_JS
+from tests.support.server import serve
 
-PRINT_PAGE = "print_page/"  # mkdocs-print-site-plugin's page (print_page_basename)
 BOOK = Path("pdf") / "aws-study-notes.pdf"  # inside the site; linked from overrides/main.html
 MARGIN = {"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"}
 FOOTER = (
@@ -33,14 +32,6 @@ FOOTER = (
     "<span>AWS 스터디 노트</span>"
     '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>'
 )
-MERMAID_PRE = re.compile(r"<pre\b[^>]*\bclass=\"[^\"]*\bmermaid\b")
-
-# Diagrams Material has drawn (an SVG in the host's opened shadow root) and those still waiting.
-DIAGRAM_STATE = """() => ({
-  drawn: [...document.querySelectorAll("div.mermaid")]
-    .filter((host) => host.shadowRoot && host.shadowRoot.querySelector("svg")).length,
-  pending: [...document.querySelectorAll("pre.mermaid")].map((pre) => pre.textContent.trim()),
-})"""
 
 
 @dataclass
@@ -61,86 +52,47 @@ class Book:
         )
 
 
-def diagram_count(html: str) -> int:
-    """Mermaid diagrams (``pre.mermaid``) in a built page's HTML."""
-    return len(MERMAID_PRE.findall(html))
+def open_print_page(browser, base_url: str, site_dir: Path, timeout_ms: int = 90_000) -> Tab:
+    """A tab on the print-site page with print media, every diagram drawn and the fonts loaded."""
+    html = (Path(site_dir) / PRINT_PAGE / "index.html")
+    if not html.is_file():
+        raise FileNotFoundError(f"{html} missing: build the site first (make build)")
+    expected = len(diagram_kinds(html.read_text(encoding="utf-8")))
+    tab = Tab(browser, base_url)
+    tab.page.emulate_media(media="print", color_scheme="light")
+    tab.goto(PRINT_PAGE, wait_until="load", timeout=timeout_ms)
+    drawn = tab.page.evaluate(WAIT_DRAWN_JS, [HOSTS, timeout_ms])
+    if drawn < expected:
+        tab.close()
+        raise RuntimeError(f"print page: {drawn} of {expected} diagrams drawn in {timeout_ms / 1000:.0f} s")
+    tab.page.evaluate("document.fonts.ready.then(() => true)")
+    return tab
 
 
-def wait_for_diagrams(page, expected: int, timeout: float = 60.0) -> int:
-    """Wait until Material has drawn every Mermaid diagram of ``page``; returns how many it drew.
-
-    The page's context needs `OPEN_SHADOW` (the SVGs live in shadow roots).
-    Raises ``TimeoutError`` naming the diagrams that did not render.
-    """
-    deadline = time.monotonic() + timeout
-    while True:
-        state = page.evaluate(DIAGRAM_STATE)
-        if not state["pending"] and state["drawn"] >= expected:
-            return state["drawn"]
-        if time.monotonic() > deadline:
-            first = state["pending"][0].splitlines()[:2] if state["pending"] else []
-            raise TimeoutError(
-                f"{state['drawn']} of {expected} diagrams drawn after {timeout:.0f} s; "
-                f"{len(state['pending'])} pending, first: {first}"
-            )
-        page.wait_for_timeout(100)
-
-
-def open_print_page(context, base_url: str, site_dir: Path, timeout: float = 60.0):
-    """Open the print-site page with print media; returns (page, diagrams drawn)."""
-    html = (Path(site_dir) / PRINT_PAGE / "index.html").read_text(encoding="utf-8")
-    page = context.new_page()
-    page.emulate_media(media="print", color_scheme="light")
-    page.goto(base_url + PRINT_PAGE, wait_until="load", timeout=timeout * 1000)
-    drawn = wait_for_diagrams(page, diagram_count(html), timeout)
-    page.evaluate("document.fonts.ready.then(() => true)")
-    return page, drawn
-
-
-def print_book(site_dir: Path, out: Path | None = None, browser=None, base_url: str | None = None) -> Book:
-    """Print ``site_dir``'s print-site page into ``out`` (default: <site>/pdf/aws-study-notes.pdf).
-
-    ``browser``/``base_url`` reuse a launched Chromium and a running server (the tests' fixtures);
-    without them the site is served on 127.0.0.1 and Chromium launched for this one print.
-    """
-    site_dir = Path(site_dir)
-    if not (site_dir / PRINT_PAGE / "index.html").is_file():
-        raise FileNotFoundError(f"{site_dir / PRINT_PAGE} missing: build the site first (make build)")
-    out = Path(out) if out else site_dir / BOOK
+def print_pdf(tab: Tab, out: Path) -> Book:
+    """Print the print page open in ``tab`` into ``out``."""
+    start = time.perf_counter()
     out.parent.mkdir(parents=True, exist_ok=True)
-    blocked: list[str] = []
+    tab.page.pdf(
+        path=str(out), format="A4", margin=MARGIN, print_background=True, display_header_footer=True,
+        header_template="<span></span>", footer_template=FOOTER, outline=True, tagged=True,
+    )
+    drawn = tab.page.evaluate(f"() => document.querySelectorAll({HOSTS!r}).length")
+    return Book(out, page_count(out), out.stat().st_size, time.perf_counter() - start, drawn, list(tab.blocked))
+
+
+def print_book(site_dir: Path, out: Path | None = None) -> Book:
+    """Serve ``site_dir``, open its print page in Chromium and print it (default: <site>/pdf/aws-study-notes.pdf)."""
+    site_dir = Path(site_dir)
     start = time.perf_counter()
     with ExitStack() as stack:
-        if base_url is None:
-            base_url = stack.enter_context(serve(site_dir, base_path(str(ROOT / "mkdocs.yml"))))
-        if browser is None:
-            browser = stack.enter_context(chromium())
-        context = browser.new_context(locale="ko-KR", color_scheme="light")
-        stack.callback(context.close)
-        context.add_init_script(OPEN_SHADOW)
-
-        def only_local(route):  # nothing may leave this machine
-            if urlsplit(route.request.url).hostname in ("127.0.0.1", None):
-                route.continue_()
-            else:
-                blocked.append(route.request.url)
-                route.abort()
-
-        context.route("**/*", only_local)
-        page, drawn = open_print_page(context, base_url, site_dir)
-        page.pdf(
-            path=str(out),
-            format="A4",
-            margin=MARGIN,
-            print_background=True,
-            display_header_footer=True,
-            header_template="<span></span>",
-            footer_template=FOOTER,
-            outline=True,
-            tagged=True,
-        )
-    seconds = time.perf_counter() - start
-    return Book(out, page_count(out), out.stat().st_size, seconds, drawn, blocked)
+        base_url = stack.enter_context(serve(site_dir))
+        browser = stack.enter_context(chromium())
+        tab = open_print_page(browser, base_url, site_dir)
+        stack.callback(tab.close)
+        book = print_pdf(tab, Path(out) if out else site_dir / BOOK)
+    book.seconds = time.perf_counter() - start
+    return book
 
 
 # --- reading the PDF (the benchmark and the tests) ---------------------------------------------
@@ -239,45 +191,13 @@ def pdf_text(pdf: Path) -> str:
     return "\n".join(page.extract_text() or "" for page in PdfReader(str(pdf)).pages)
 
 
-# --- commands -----------------------------------------------------------------------------------
+# --- command ------------------------------------------------------------------------------------
 
 
-def _cmd_pdf(args) -> int:
-    """Print the built site (make build) as one PDF book: site/pdf/aws-study-notes.pdf."""
+def cmd_pdf(args) -> int:
+    """Print the built site (make build with PDF_BOOK=1) as one PDF book: site/pdf/aws-study-notes.pdf."""
     book = print_book(Path(args.site), Path(args.out) if args.out else None)
     print(book.summary())
     if book.blocked:  # aborted: the book never depends on another host
         print(f"note: blocked {len(book.blocked)} requests to other hosts: {book.blocked[:3]}", file=sys.stderr)
     return 0
-
-
-def _cmd_pdf_bench(args) -> int:
-    """Benchmark: strict build + print of the book, with page count, size, fonts and outline."""
-    for run in range(1, args.runs + 1):
-        with tempfile.TemporaryDirectory(prefix="pdf-bench-") as tmp:
-            site = Path(tmp) / "site"
-            start = time.perf_counter()
-            result = build(site)
-            built = time.perf_counter() - start
-            if result.returncode != 0:
-                sys.stderr.write(result.stdout + result.stderr)
-                return result.returncode
-            book = print_book(site)
-            total = time.perf_counter() - start
-            korean = [f for f in fonts(book.path) if f.embedded and f.hangul]
-            kinds = ", ".join(sorted({f.name for f in korean})) or "none"
-            print(f"run {run}: {total:.1f} s = build {built:.1f} s + print {book.seconds:.1f} s")
-            print(f"  {book.pages} pages, {book.size / 1e6:.2f} MB, {book.diagrams} diagrams, "
-                  f"{len(outline_titles(book.path))} bookmarks")
-            print(f"  Korean glyphs embedded in {len(korean)} fonts ({kinds})")
-    return 0
-
-
-def register(sub) -> None:
-    p = sub.add_parser("pdf", help=_cmd_pdf.__doc__)
-    p.add_argument("--site", default=str(ROOT / "site"), help="built site directory")
-    p.add_argument("--out", help=f"PDF path (default: <site>/{BOOK.as_posix()})")
-    p.set_defaults(func=_cmd_pdf)
-    p = sub.add_parser("pdf-bench", help=_cmd_pdf_bench.__doc__)
-    p.add_argument("--runs", type=int, default=1)
-    p.set_defaults(func=_cmd_pdf_bench)

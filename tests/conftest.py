@@ -1,94 +1,123 @@
-"""Shared fixtures: the site is built once, served once on 127.0.0.1, Chromium opened once."""
+"""Shared fixtures: the site is built once and served once, Chromium is launched once, and every page is
+visited once (the tour); the book is printed once. Browser fixtures start Chromium only when a test that
+is marked ``browser`` asks for them (``pytest -m "not browser"`` starts none)."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 
-from scripts import browser as browser_mod
-from scripts.server import base_path, serve
-from scripts.site import ROOT, build
+from tests.support.browser import PHONE, Tab, chromium
+from tests.support.build import build
+from tests.support.pages import nav_files, page_html, url
+from tests.support.reader import Reader
+from tests.support.server import serve
 
-# Material draws Mermaid into a *closed* shadow root; tests open it to read the SVG.
-OPEN_SHADOW = browser_mod.OPEN_SHADOW
+MISSING = "no-such-page/at/any/depth/"  # GitHub Pages answers any missing address with 404.html
 
 
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    """The site, built once with --strict (the build failing fails every test that needs it)."""
-    dest = tmp_path_factory.mktemp("site")
-    result = build(dest)
+def built(dest: Path, **env) -> Path:
+    result = build(dest, env=env)
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
     return dest
 
 
+# Every proxy variable points at a closed port: a build that reached for another host would fail.
+NO_NETWORK = {name: "http://127.0.0.1:9" for name in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY")}
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    """The site as ``mkdocs build --strict`` makes it, with no network (a failed build fails every test)."""
+    return built(tmp_path_factory.mktemp("site"), **NO_NETWORK, NO_PROXY="", no_proxy="")
+
+
+def head_and_article(html: str) -> str:
+    """What the page-level tests read: <html> with its <head> and the <article>, not the navigation."""
+    head = html[: html.index("</head>") + len("</head>")]
+    article = re.search(r"<article\b.*</article>", html, re.S)
+    return head + "<body>" + (article.group(0) if article else "") + "</body></html>"
+
+
+@pytest.fixture(scope="session")
+def soups(site_dir) -> dict[str, BeautifulSoup]:
+    """Every page of the nav as built (its head and article), parsed once; tests read, never change them."""
+    return {page: BeautifulSoup(head_and_article(page_html(site_dir, page)), "html.parser") for page in nav_files()}
+
+
 @pytest.fixture(scope="session")
 def base_url(site_dir) -> str:
     """The built site served like GitHub Pages, e.g. http://127.0.0.1:PORT/aws-study-notes/."""
-    with serve(site_dir, base_path(str(ROOT / "mkdocs.yml"))) as url:
-        yield url
+    with serve(site_dir) as address:
+        yield address
+
+
+def pytest_collection_modifyitems(items):
+    """A test that uses Chromium must be marked ``browser``, so the fast tier never starts it; the fast
+    tests run first (a broken build or page fails within seconds, before any browser starts)."""
+    unmarked = [item.nodeid for item in items
+                if "browser" in item.fixturenames and not item.get_closest_marker("browser")]
+    if unmarked:
+        raise pytest.UsageError("tests use Chromium but are not marked browser: " + ", ".join(unmarked))
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
 
 
 @pytest.fixture(scope="session")
 def browser():
-    with browser_mod.chromium() as b:
+    with chromium() as b:
         yield b
 
 
-class PageRecorder:
-    """Requests that leave 127.0.0.1 and console errors seen by one page."""
-
-    def __init__(self, page):
-        self.third_party: list[str] = []
-        self.console_errors: list[str] = []
-        self.page_errors: list[str] = []
-        page.on("request", self._on_request)
-        page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
-        page.on("pageerror", lambda e: self.page_errors.append(str(e)))
-
-    def _on_request(self, request):
-        url = urlsplit(request.url)
-        if url.scheme in ("http", "https", "ws", "wss") and url.hostname not in ("127.0.0.1",):
-            self.third_party.append(request.url)
-
-
-def _new_page(browser, color_scheme="light", viewport=None):
-    context = browser.new_context(
-        color_scheme=color_scheme, viewport=viewport or {"width": 1280, "height": 900}, locale="ko-KR"
-    )
-    context.add_init_script(OPEN_SHADOW)
-    # Nothing may leave this machine: any other host is aborted (and recorded).
-    context.route(
-        "**/*",
-        lambda route: route.continue_()
-        if urlsplit(route.request.url).hostname in ("127.0.0.1", None)
-        else route.abort(),
-    )
-    page = context.new_page()
-    page.recorder = PageRecorder(page)
-    return context, page
+@pytest.fixture
+def tab(browser, base_url):
+    """A fresh light desktop tab on the served site (closed after the test)."""
+    t = Tab(browser, base_url)
+    yield t
+    t.close()
 
 
 @pytest.fixture
-def page(browser):
-    """A fresh light-scheme page that records third-party requests and console errors."""
-    context, page = _new_page(browser)
-    yield page
-    context.close()
+def new_tab(browser, base_url):
+    """Factory for tabs with other options: new_tab(color_scheme="dark", viewport=PHONE)."""
+    tabs = []
 
-
-@pytest.fixture
-def new_page(browser):
-    """Factory for pages with other colour schemes or viewports: new_page(color_scheme='dark')."""
-    contexts = []
-
-    def factory(**kwargs):
-        context, page = _new_page(browser, **kwargs)
-        contexts.append(context)
-        return page
+    def factory(**options):
+        tabs.append(Tab(browser, base_url, **options))
+        return tabs[-1]
 
     yield factory
-    for context in contexts:
-        context.close()
+    for t in tabs:
+        t.close()
+
+
+@pytest.fixture(scope="session")
+def tour(browser, base_url, site_dir) -> dict:
+    """Every page visited once, as a first visit on a desktop, scrolled through, diagrams drawn.
+
+    For each page: the `Visit` (light), axe-core findings in the light and the dark scheme (switched
+    in place, as the palette toggle does), the diagrams as drawn in the dark scheme, and for pages with
+    diagrams the same diagrams on a 375 px phone. Also the 404 page at a deep missing address.
+    """
+    reader = Reader(browser, base_url)
+    found = {}
+    try:
+        for path in [url(page) for page in nav_files()] + [MISSING]:
+            visit = reader.visit(path)
+            entry = {"visit": visit, "axe": {"light": reader.axe("light")}}
+            reader.scheme("slate")
+            entry["axe"]["dark"] = reader.axe("dark")
+            entry["dark"] = reader.diagrams()
+            reader.scheme("default")
+            if visit.diagrams:
+                reader.page.set_viewport_size(PHONE)
+                reader.page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+                entry["phone"] = reader.diagrams()
+                entry["phone_overflow"] = reader.page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
+                reader.page.set_viewport_size(reader.viewport)
+            found[path] = entry
+    finally:
+        reader.close()
+    return found

@@ -8,10 +8,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from bs4 import BeautifulSoup, Tag
+from bs4 import Comment, Tag
 
 from hooks.glossary import load_terms
-from scripts.notes import html_path
 from tests.support.pages import TOPIC_PAGES, front_matter, nav_files
 
 AWS_SOURCE = re.compile(r"^https://(docs\.aws\.amazon\.com|aws\.amazon\.com)/")
@@ -23,15 +22,11 @@ CURRENT_FIGURES = re.compile(
     r"^https://(aws\.amazon\.com/(ko/)?about-aws/global-infrastructure|aws\.amazon\.com/(ko/)?cloudfront/features"
     r"|docs\.aws\.amazon\.com/(ko_kr/)?global-infrastructure/)"
 )
+# Counts of the world-wide footprint (two digits and more: "3개 AZ" of one Region is architecture).
 CHANGING_FIGURE = re.compile(
-    r"\d[\d,]*\s*(개|곳)\s*(이상의\s*)?(의\s*)?(리전|가용 영역|AZ|PoP|국가|엣지 로케이션|로컬 영역|Local Zone)"
-    r"|\d[\d,]*\s*가지가 넘는 서비스"
+    r"\d{2,}[\d,]*\s*(개|곳)\s*(이상의\s*)?(의\s*)?(리전|가용 영역|AZ|PoP|국가|엣지 로케이션|로컬 영역|Local Zone)"
+    r"|\d{2,}[\d,]*\s*가지가 넘는 서비스"
 )
-
-
-def article(site_dir, page: str) -> Tag:
-    soup = BeautifulSoup(html_path(site_dir, page).read_text(encoding="utf-8"), "html.parser")
-    return soup.select_one("article")
 
 
 def boxes(root: Tag) -> list[tuple[str, Tag]]:
@@ -47,20 +42,34 @@ def aws_links(element: Tag) -> list[str]:
     return [a["href"] for a in element.select("a[href]") if AWS_SOURCE.match(a["href"])]
 
 
+SKIP_CLASSES = {"mermaid", "headerlink", "terminology", "md-tags"}
+
+
+def skipped(tag: Tag) -> bool:
+    """Not prose: code, diagrams, heading links, the term list, tags, the alias line (search synonyms)."""
+    return (tag.name in ("pre", "code") or not SKIP_CLASSES.isdisjoint(tag.get("class") or ())
+            or (tag.name == "p" and tag.get_text(strip=True).startswith("다른 이름")))
+
+
 def prose(root: Tag) -> str:
-    """The article's readable text, without code, diagrams, the alias line and the terminology table."""
-    root = BeautifulSoup(str(root), "html.parser")
-    for tag in root.select("pre, code, .mermaid, .headerlink, .terminology, nav.md-tags"):
-        tag.decompose()
-    for p in root.select("p"):
-        if p.get_text(strip=True).startswith("다른 이름"):
-            p.decompose()
-    return " ".join(root.get_text(" ").split())
+    """The article's readable text, without what `skipped` names."""
+    parts = []
+
+    def walk(tag):
+        for child in tag.children:
+            if isinstance(child, Tag):
+                if not skipped(child):
+                    walk(child)
+            elif isinstance(child, str) and not isinstance(child, Comment):
+                parts.append(child)
+
+    walk(root)
+    return " ".join(" ".join(parts).split())
 
 
 @pytest.fixture(scope="module")
-def pages(site_dir) -> dict[str, Tag]:
-    return {page: article(site_dir, page) for page in nav_files()}
+def pages(soups) -> dict[str, Tag]:
+    return {page: soup.select_one("article") for page, soup in soups.items()}
 
 
 # --- sources -----------------------------------------------------------------------------------
@@ -144,20 +153,19 @@ def test_terms_file_is_complete():
         assert entry["term"] not in entry.get("avoid", []), entry
 
 
-def glossed(text: str, term: str, variant: str) -> str:
-    """``text`` without the glosses ``term(variant)`` / ``term (variant)``: a variant may follow its term once."""
-    return re.sub(rf"{re.escape(term)}\s?\(\s?{re.escape(variant)}[^)]*\)", term, text)
-
-
 def test_one_term_per_concept(pages):
+    """An avoided variant may stand only as a gloss right after its term: 보안 그룹(Security Group)."""
+    checks = [(entry["term"], variant, re.compile(
+        rf"(?<!{re.escape(entry['term'])}\()(?<!{re.escape(entry['term'])} \(){re.escape(variant)}"))
+        for entry in load_terms() for variant in entry["avoid"]]
     found = []
     for page, root in pages.items():
         text = prose(root)
-        for entry in load_terms():
-            for variant in entry.get("avoid", []):
-                if variant in glossed(text, entry["term"], variant):
-                    at = text.find(variant)
-                    found.append(f"{page}: 「{variant}」 → 「{entry['term']}」 … {text[max(0, at - 25):at + 25]} …")
+        for term, variant, pattern in checks:
+            match = pattern.search(text)
+            if match:
+                at = match.start()
+                found.append(f"{page}: 「{variant}」 → 「{term}」 … {text[max(0, at - 25):at + 25]} …")
     assert not found, "use the AWS Korean term (data/terminology.yml):\n" + "\n".join(found)
 
 

@@ -1,4 +1,8 @@
-"""Printing, as a reader does it: Ctrl+P on any page, and the whole site as one PDF book."""
+"""Printing, as a reader does it: Ctrl+P on any page, and the whole site as one PDF book (``make pdf``).
+
+The book is made once per session as ``make pdf`` makes it: a build with PDF_BOOK=1, its print page opened
+once in Chromium (every diagram drawn), printed into the site. The print-page tests read that open tab.
+"""
 from __future__ import annotations
 
 import re
@@ -7,20 +11,14 @@ from pathlib import Path
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.config import load_config
 
-from scripts.pdf import (
-    BOOK,
-    MARGIN,
-    PRINT_PAGE,
-    diagram_count,
-    fonts,
-    outline_titles,
-    pdf_text,
-    print_book,
-    wait_for_diagrams,
-)
-from scripts.site import ROOT, built_pages
+from scripts.links import check_links
+from scripts.pdf import BOOK, MARGIN, fonts, open_print_page, outline_titles, pdf_text, print_pdf
+from tests.conftest import built
+from tests.support.pages import PRINT_PAGE, config, diagram_kinds, html_path, nav_files, page_html
+from tests.support.reader import HOSTS, SCROLL_JS, WAIT_DRAWN_JS
+from tests.support.browser import Tab
+from tests.support.server import serve
 
 pytestmark = pytest.mark.browser
 
@@ -30,6 +28,19 @@ NUMBER = re.compile(r"^\d+(\.\d+)*\s*")  # the book numbers its chapters: "4.2 A
 PAGE_HEIGHT_PX = (297 - sum(float(MARGIN[side].removesuffix("mm")) for side in ("top", "bottom"))) / 25.4 * 96
 SVG_HEIGHTS = """() => [...document.querySelectorAll("div.mermaid")]
   .map((host) => host.shadowRoot.querySelector("svg").getBoundingClientRect().height)"""
+# Diagrams drawn right now, and how many there are: what Ctrl+P would put on paper at this instant.
+DRAWN_NOW = """(hosts) => ({
+  drawn: [...document.querySelectorAll(hosts)].filter((h) => h.shadowRoot && h.shadowRoot.querySelector("svg")).length,
+  all: document.querySelectorAll(hosts).length,
+})"""
+# The reader stops reading: the main thread has been idle (idle periods of ≥ 45 ms) for one second.
+GO_IDLE = """async () => {
+  let since = performance.now();
+  while (performance.now() - since < 1000) {
+    const idle = await new Promise((r) => requestIdleCallback(r, { timeout: 10000 }));
+    if (idle.didTimeout || idle.timeRemaining() < 45) since = performance.now();
+  }
+}"""
 
 
 def squeeze(text: str) -> str:
@@ -38,18 +49,11 @@ def squeeze(text: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def chapters(site_dir) -> dict[Path, BeautifulSoup]:
-    """Each built page that goes into the book (not those print-site excludes), parsed."""
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    excluded = {
-        site_dir / Path(pattern).with_suffix("") / "index.html"
-        for pattern in config.plugins["print-site"].config["exclude"]
-    }
-    return {
-        path: BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        for path in built_pages(site_dir)
-        if path not in excluded
-    }
+def chapters(book_site) -> dict[str, BeautifulSoup]:
+    """Each page that goes into the book (not those print-site excludes), parsed."""
+    excluded = set(config().plugins["print-site"].config["exclude"])
+    return {page: BeautifulSoup(page_html(book_site, page), "html.parser")
+            for page in nav_files() if page not in excluded}
 
 
 def title(soup: BeautifulSoup) -> str:
@@ -72,9 +76,29 @@ def korean_sentence(soup: BeautifulSoup) -> str:
 
 
 @pytest.fixture(scope="session")
-def book(site_dir, browser, base_url):
-    """The book, printed once into the test site (as `make pdf` does into site/)."""
-    return print_book(site_dir, browser=browser, base_url=base_url)
+def book_site(tmp_path_factory) -> Path:
+    """The site as ``make pdf`` builds it (PDF_BOOK=1: the header links the book)."""
+    return built(tmp_path_factory.mktemp("book-site"), PDF_BOOK="1")
+
+
+@pytest.fixture(scope="session")
+def book_url(book_site):
+    with serve(book_site) as address:
+        yield address
+
+
+@pytest.fixture(scope="session")
+def print_tab(browser, book_url, book_site):
+    """The print page, opened once with print media and every diagram drawn."""
+    tab = open_print_page(browser, book_url, book_site)
+    yield tab
+    tab.close()
+
+
+@pytest.fixture(scope="session")
+def book(print_tab, book_site):
+    """The book, printed once into the site (as `make pdf` does into site/)."""
+    return print_pdf(print_tab, book_site / BOOK)
 
 
 @pytest.fixture(scope="session")
@@ -82,35 +106,30 @@ def book_text(book) -> str:
     return squeeze(pdf_text(book.path))
 
 
-def diagram_sources(site_dir: Path) -> list[str]:
-    html = (site_dir / PRINT_PAGE / "index.html").read_text(encoding="utf-8")
+def diagram_sources(site: Path) -> list[str]:
+    html = (site / PRINT_PAGE / "index.html").read_text(encoding="utf-8")
     return [pre.get_text() for pre in BeautifulSoup(html, "html.parser").select("pre.mermaid")]
 
 
 # --- the book ------------------------------------------------------------------------------------
 
 
-def test_print_page_draws_every_diagram_of_the_site(page, base_url, site_dir, chapters):
-    in_site = sum(diagram_count(str(soup)) for soup in chapters.values())
-    on_print_page = diagram_count((site_dir / PRINT_PAGE / "index.html").read_text(encoding="utf-8"))
+def test_print_page_draws_every_diagram_of_the_site(print_tab, book_site, chapters):
+    in_site = sum(len(diagram_kinds(str(soup))) for soup in chapters.values())
+    on_print_page = len(diagram_kinds((book_site / PRINT_PAGE / "index.html").read_text(encoding="utf-8")))
     assert in_site > 0 and on_print_page == in_site
-
-    page.goto(base_url + PRINT_PAGE)
-    assert wait_for_diagrams(page, in_site) == in_site
-    page.emulate_media(media="print")
-    heights = page.evaluate(SVG_HEIGHTS)
+    heights = print_tab.page.evaluate(SVG_HEIGHTS)
     assert len(heights) == in_site and all(0 < h <= PAGE_HEIGHT_PX for h in heights)  # a page each at most
-    assert page.recorder.page_errors == []
-    assert page.recorder.third_party == []  # Mermaid is self-hosted, on the print page too
-    # The print page is not in the site's navigation or sitemap (instant navigation would
-    # load it without its own scripts); readers get the book from the header link.
-    assert "print_page" not in (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    assert print_tab.errors == [] and print_tab.blocked == []  # Mermaid is self-hosted here too
+    # The print page is not in the navigation or sitemap (instant navigation would load it without
+    # its own scripts); readers get the book from the header link.
+    assert "print_page" not in (book_site / "sitemap.xml").read_text(encoding="utf-8")
 
 
-def test_book_is_an_a4_pdf_in_the_site(book, site_dir, chapters):
+def test_book_is_an_a4_pdf_in_the_site(book, book_site, chapters):
     from pypdf import PdfReader
 
-    assert book.path == site_dir / BOOK
+    assert book.path == book_site / BOOK
     first = PdfReader(str(book.path)).pages[0]
     width_mm, height_mm = (float(v) * 25.4 / 72 for v in first.mediabox[2:])
     assert (round(width_mm), round(height_mm)) == (210, 297)
@@ -124,25 +143,38 @@ def test_book_has_an_outline_entry_for_every_chapter(book, chapters):
     assert missing == []
 
 
-def test_book_holds_every_page_title_and_its_korean_text(book_text, site_dir, chapters):
+def test_book_holds_every_page_title_and_its_korean_text(book_text, chapters):
     missing = []
-    for path, soup in chapters.items():
+    for page, soup in chapters.items():
         sentence = korean_sentence(soup)
-        assert sentence, f"{path}: no Korean sentence to look for"
-        for text in (title(soup), sentence):
-            if squeeze(text) not in book_text:
-                missing.append(f"{path.parent.relative_to(site_dir)}: {text}")
+        assert sentence, f"{page}: no Korean sentence to look for"
+        missing += [f"{page}: {text}" for text in (title(soup), sentence) if squeeze(text) not in book_text]
     assert missing == []
+
+
+def test_book_holds_the_self_check_questions_with_their_answers(book_text, chapters):
+    missing = []
+    for page, soup in chapters.items():
+        for answer in soup.select("h2#quiz ~ details"):
+            question = answer.find_previous_sibling("p")
+            for element in (question, answer.select_one("p")):
+                text = squeeze(element.get_text(" ", strip=True))[:40]
+                if text not in book_text:
+                    missing.append(f"{page}: {element.get_text(' ', strip=True)[:50]}")
+    assert chapters and missing == []
+
+
+def test_book_has_no_placeholder_or_tag_junk(book_text):
+    assert "material/tags" not in book_text and "reference/tags.md" not in book_text
 
 
 def test_book_cover_has_title_date_and_source(book):
     from pypdf import PdfReader
 
     cover = squeeze(PdfReader(str(book.path)).pages[0].extract_text())
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    assert squeeze(config.site_name) in cover
+    assert squeeze(config().site_name) in cover
     assert re.search(r"\d{4}년\d{1,2}월\d{1,2}일", cover)
-    assert config.repo_url in cover
+    assert config().repo_url in cover
 
 
 def test_book_embeds_the_korean_font(book):
@@ -150,8 +182,8 @@ def test_book_embeds_the_korean_font(book):
     assert korean and all(font.embedded for font in korean)
 
 
-def test_book_shows_diagrams_not_their_source(book_text, site_dir):
-    sources = diagram_sources(site_dir)
+def test_book_shows_diagrams_not_their_source(book_text, book_site):
+    sources = diagram_sources(book_site)
     assert sources
     for source in sources:
         assert squeeze(source.splitlines()[0]) not in book_text  # "flowchart LR", "sequenceDiagram"
@@ -165,47 +197,72 @@ def test_book_shows_diagrams_not_their_source(book_text, site_dir):
     assert squeeze("Syntax error") not in book_text  # Mermaid's picture of a broken diagram
 
 
-def test_header_links_the_book(page, base_url, book):
-    page.goto(base_url + "networking/vpc/")
-    link = page.locator(".md-header a", has_text="PDF로 받기")
-    first = link.get_attribute("href")
-    response = page.request.get(page.evaluate("href => new URL(href, location.href).href", first))
-    assert response.ok and response.headers["content-type"] == "application/pdf"
-    assert response.body() == book.path.read_bytes()
-    # After instant navigation the header stays: the link must still point at the book.
-    page.locator(".md-tabs a[href$='/compute/']").click()
-    page.wait_for_url("**/compute/")
-    assert page.evaluate("href => new URL(href, location.href).href", link.get_attribute("href")) == (
-        page.evaluate("href => new URL(href, location.href).href", first)
-    )
+def test_the_book_build_links_the_book_and_every_link_resolves(browser, book_url, book_site, book):
+    report = check_links(book_site, config().site_url)  # after printing, as the deploy job checks it
+    assert not report.failures, "\n".join(report.failures)
+    tab = Tab(browser, book_url)
+    try:
+        tab.goto("networking/vpc/")
+        link = tab.page.locator(".md-header a", has_text="PDF로 받기")
+        first = tab.page.evaluate("href => new URL(href, location.href).href", link.get_attribute("href"))
+        response = tab.page.request.get(first)
+        assert response.ok and response.headers["content-type"] == "application/pdf"
+        assert response.body() == book.path.read_bytes()
+        # After instant navigation the header stays: the link must still point at the book.
+        tab.click_instantly(".md-tabs a[href$='/compute/']", "**/compute/")
+        assert tab.page.evaluate("href => new URL(href, location.href).href", link.get_attribute("href")) == first
+    finally:
+        tab.close()
 
 
 # --- Ctrl+P on one page ----------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
-def sample_path(site_dir, chapters) -> str:
+def sample_path(site_dir) -> str:
     """A page with a diagram, a table and a link to AWS's docs: what a printout must handle."""
-    for path, soup in chapters.items():
+    for page in nav_files():
+        soup = BeautifulSoup(page_html(site_dir, page), "html.parser")
         if soup.select_one("article pre.mermaid") and soup.select_one("article table") and soup.select_one(
             'article a[href^="https://"]'
         ):
-            return path.parent.relative_to(site_dir).as_posix() + "/"
+            return html_path(site_dir, page).parent.relative_to(site_dir).as_posix() + "/"
     pytest.fail("no page with a diagram, a table and an external link")
 
 
-def printed(new_page, base_url, site_dir, path, color_scheme="light"):
-    """The page as Ctrl+P sees it: loaded on screen, then print media and `beforeprint`."""
-    page = new_page(color_scheme=color_scheme)
-    page.goto(base_url + path)
-    page.emulate_media(media="print")
-    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-    wait_for_diagrams(page, diagram_count((site_dir / path / "index.html").read_text(encoding="utf-8")))
-    return page
+def ctrl_p(tab, path: str = "") -> None:
+    """Print media and `beforeprint`, as Ctrl+P does; then what is drawn is what is printed."""
+    if path:
+        tab.goto(path)
+    tab.page.emulate_media(media="print")
+    tab.page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
 
 
-def test_printed_page_shows_only_the_content(new_page, base_url, site_dir, sample_path):
-    page = printed(new_page, base_url, site_dir, sample_path)
+@pytest.fixture(scope="module")
+def printed(browser, base_url, sample_path):
+    """The sample page after Ctrl+P, every diagram drawn (light scheme)."""
+    tab = Tab(browser, base_url)
+    ctrl_p(tab, sample_path)
+    tab.page.evaluate(WAIT_DRAWN_JS, [HOSTS, 30_000])
+    yield tab
+    tab.close()
+
+
+def test_ctrl_p_after_instant_navigation_prints_every_diagram(tab):
+    tab.goto("compute/elb/")
+    tab.page.evaluate(SCROLL_JS)  # the reader reads the first page to its end: Mermaid loads there
+    tab.page.evaluate(WAIT_DRAWN_JS, [HOSTS, 30_000])
+    tab.click_instantly('.md-nav a[href$="database/rds/"]', "**/database/rds/")  # through the nav
+    tab.page.evaluate(GO_IDLE)  # the reader reads a while, without scrolling down
+    state = tab.page.evaluate("""(hosts) => {
+      window.dispatchEvent(new Event("beforeprint"));
+      return (""" + DRAWN_NOW + """)(hosts);
+    }""", HOSTS)
+    assert state["all"] >= 2 and state["drawn"] == state["all"], f"Ctrl+P now would print {state}"
+
+
+def test_printed_page_shows_only_the_content(printed):
+    page = printed.page
     for chrome in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
                    ".md-search", "[data-md-component=palette]"):
         assert not page.locator(chrome).first.is_visible(), chrome
@@ -214,20 +271,24 @@ def test_printed_page_shows_only_the_content(new_page, base_url, site_dir, sampl
     assert visible == page.evaluate("document.querySelector('article').innerText.trim()")
 
 
-def test_printed_page_is_light_even_in_the_dark_scheme(new_page, base_url, site_dir, sample_path):
-    page = printed(new_page, base_url, site_dir, sample_path, color_scheme="dark")
-    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
-    page_colour, body_colour, text_colour = page.evaluate("""() => [
+def test_printed_page_is_light_even_in_the_dark_scheme(new_tab, sample_path):
+    tab = new_tab(color_scheme="dark")
+    tab.goto(sample_path)
+    assert tab.page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    ctrl_p(tab)
+    page_colour, body_colour, text_colour = tab.page.evaluate("""() => [
       getComputedStyle(document.documentElement).backgroundColor,
       getComputedStyle(document.body).backgroundColor,
       getComputedStyle(document.querySelector("article p")).color,
     ]""")
     assert page_colour == body_colour == "rgb(255, 255, 255)"
     assert re.fullmatch(r"rgba?\(0, 0, 0(, 0\.\d+)?\)", text_colour), text_colour
+    tab.page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert tab.page.evaluate("document.body.dataset.mdColorScheme") == "slate", "the reader's scheme is back"
 
 
-def test_printed_diagrams_fit_the_page_and_links_show_their_address(new_page, base_url, site_dir, sample_path):
-    page = printed(new_page, base_url, site_dir, sample_path)
+def test_printed_diagrams_fit_the_page_and_links_show_their_address(printed):
+    page = printed.page
     widths = page.evaluate("""() => {
       const article = document.querySelector("article").getBoundingClientRect().width;
       return [...document.querySelectorAll("div.mermaid")].map(
@@ -235,8 +296,7 @@ def test_printed_diagrams_fit_the_page_and_links_show_their_address(new_page, ba
     }""")
     assert widths and all(0 < svg <= article + 1 for svg, article in widths)
     link = page.locator('article a[href^="https://"]').first
-    after = link.evaluate("a => getComputedStyle(a, '::after').content")
-    assert link.get_attribute("href") in after
+    assert link.get_attribute("href") in link.evaluate("a => getComputedStyle(a, '::after').content")
     # Links within the site stay links: no address printed after them.
     addresses = page.evaluate("""() => [...document.querySelectorAll("article a[href]")]
       .filter((a) => a.host === location.host)
@@ -256,14 +316,13 @@ COLLAPSED = """
 """
 
 
-def test_printed_page_expands_collapsed_blocks_and_tabs(new_page, base_url, site_dir, sample_path):
-    config = load_config(str(ROOT / "mkdocs.yml"))
+def test_printed_page_expands_collapsed_blocks_and_tabs(printed):
     html = markdown.markdown(
         COLLAPSED,
         extensions=["admonition", "pymdownx.details", "pymdownx.superfences", "pymdownx.tabbed"],
-        extension_configs={"pymdownx.tabbed": config.mdx_configs["pymdownx.tabbed"]},
+        extension_configs={"pymdownx.tabbed": config().mdx_configs["pymdownx.tabbed"]},
     )
-    page = printed(new_page, base_url, site_dir, sample_path)
+    page = printed.page
     page.evaluate("html => document.querySelector('article').insertAdjacentHTML('beforeend', html)", html)
     assert page.locator("details", has_text="접힌 블록").evaluate("details => !details.open")
     for text in ("접힌 블록 안의 본문", "첫째 탭의 본문", "둘째 탭의 본문"):

@@ -4,11 +4,9 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pytest
-import yaml
 
-from scripts.search import CASES, evaluate, load_queries, open_search_page, search
-from scripts.site import ROOT
 from tests.support.pages import nav_files
+from tests.support.search import CASES, evaluate, load_queries, open_search_page, search
 
 HIT_AT_5 = 0.95
 HIT_AT_1 = 0.85
@@ -36,9 +34,9 @@ CLEAN = {"pwned": None, "elements": 0, "scripts": 0, "bold": 0}
 @pytest.fixture(scope="module")
 def search_page(browser, base_url):
     """One page with the search dialog open; every query of this module is typed into it."""
-    sp = open_search_page(browser, base_url)
-    yield sp
-    sp.page.context.close()
+    tab = open_search_page(browser, base_url)
+    yield tab
+    tab.close()
 
 
 def test_query_set_covers_every_case_and_every_service_page():
@@ -53,6 +51,7 @@ def test_query_set_covers_every_case_and_every_service_page():
     assert len({q.text for q in queries}) == len(queries), "a query is listed twice"
 
 
+@pytest.mark.browser
 def test_learner_queries_find_their_page(search_page):
     report = evaluate(search_page)
     hit5, hit1 = report.hit(5), report.hit(1)
@@ -61,13 +60,12 @@ def test_learner_queries_find_their_page(search_page):
     lines += ["not first: " + o.describe() for o in report.misses(1) if o not in report.misses(5)]
     print("\n".join(lines))
     assert hit5 >= HIT_AT_5 and hit1 >= HIT_AT_1, "\n".join(lines)
-    assert not search_page.page_errors and not search_page.console_errors
-    assert not search_page.off_site, "search reached another host"
+    assert not search_page.errors
+    assert not search_page.blocked, "search reached another host"
 
 
-def test_search_suggest_share_and_highlight(search_page, page):
-    features = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["theme"]["features"]
-    assert {"search.highlight", "search.suggest", "search.share"} <= set(features)
+@pytest.mark.browser
+def test_search_suggest_share_and_highlight(search_page, tab):
     sp = search_page
     assert sp.page.locator('[data-md-component="search-share"]').count() == 1
     assert sp.page.locator('[data-md-component="search-suggest"]').count() == 1
@@ -75,28 +73,28 @@ def test_search_suggest_share_and_highlight(search_page, page):
     search(sp, "보안 그룹")
     href = sp.page.locator(".md-search-result__list a.md-search-result__link").first.get_attribute("href")
     assert "h=" in href
-    page.goto(href)
-    page.wait_for_selector("article mark[data-md-highlight]")
-    assert not page.recorder.page_errors
+    tab.page.goto(href)
+    tab.page.wait_for_selector("article mark[data-md-highlight]")
+    assert not tab.errors
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("text", BAD_INPUT.values(), ids=BAD_INPUT.keys())
 def test_bad_input_does_no_harm(search_page, text):
     sp = search_page
     result = search(sp, text)  # raises when no result line is rendered in time
     assert result.meta, "the result line stays empty"
     assert sp.page.evaluate(INJECTED) == CLEAN, "markup from the query reached the page"
-    assert not sp.page_errors and not sp.dialogs, (sp.page_errors, sp.dialogs)
+    assert not sp.errors and not sp.dialogs, (sp.errors, sp.dialogs)
     assert sp.page.locator(".md-search__input").input_value() == text
     after = search(sp, "VPC")  # the search box keeps working
     assert "networking/vpc/" in after.pages[:5], after.pages
 
 
-def test_highlight_parameter_cannot_inject_markup(page, base_url):
-    dialogs = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.goto(f"{base_url}networking/vpc/?h={quote(PAYLOAD)}")
-    page.wait_for_selector("article h1")
-    assert page.evaluate(INJECTED) == CLEAN
-    assert not dialogs and not page.recorder.page_errors
+@pytest.mark.browser
+def test_highlight_parameter_cannot_inject_markup(tab):
+    tab.goto(f"networking/vpc/?h={quote(PAYLOAD)}")
+    tab.page.wait_for_selector("article h1")
+    assert tab.page.evaluate(INJECTED) == CLEAN
+    assert not tab.dialogs and not tab.errors
 

@@ -2,24 +2,18 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-import yaml
-from bs4 import BeautifulSoup
-from mkdocs.config import load_config
 
 from hooks.glossary import glossary_entries
-from scripts.notes import html_path, missing_lines, note_lines, page_text
-from scripts.site import ROOT
-from tests.support.pages import TOPIC_PAGES, front_matter, nav_files
+from scripts.notes import missing_lines
+from tests.support.pages import DOCS, TOPIC_PAGES, front_matter, nav_files
 
-DOCS = ROOT / "docs"
 PILLARS = {"운영 우수성", "보안", "안정성", "성능 효율성", "비용 최적화", "지속 가능성"}
 
 # Where the notes compare things, the page shows a table.
 COMPARISON_PAGES = {
-    "networking/network-acl.md": ["Security Group", "NACL"],
+    "networking/network-acl.md": ["보안 그룹", "NACL"],
     "compute/elb.md": ["ALB", "NLB", "GLB", "CLB"],
     "compute/auto-scaling.md": ["대상 추적", "OldestLaunchTemplate"],
     "database/elasticache.md": ["지연 로딩", "라이트-스루"],
@@ -45,10 +39,6 @@ def headings(body: str, level: int) -> list[str]:
     return found
 
 
-def soup_of(site_dir: Path, page: str) -> BeautifulSoup:
-    return BeautifulSoup(html_path(site_dir, page).read_text(encoding="utf-8"), "html.parser")
-
-
 def test_every_nav_entry_is_a_file_and_every_file_is_in_nav():
     entries = nav_files()
     missing = [e for e in entries if not (DOCS / e).is_file()]
@@ -65,7 +55,7 @@ def test_every_topic_has_its_own_page():
 
 
 @pytest.mark.parametrize("page", nav_files())
-def test_page_has_one_h1_a_description_and_a_pillar_tag(page, site_dir):
+def test_page_has_one_h1_a_description_and_a_pillar_tag(page, soups):
     meta, body = front_matter(page)
     assert len(headings(body, 1)) == 1, f"{page}: needs exactly one H1"
     assert body.lstrip().startswith("# "), f"{page}: the H1 comes first"
@@ -73,7 +63,7 @@ def test_page_has_one_h1_a_description_and_a_pillar_tag(page, site_dir):
     assert 40 <= len(description) <= 200, f"{page}: description of {len(description)} characters"
     tags = meta.get("tags") or []
     assert tags and set(tags) <= PILLARS, f"{page}: tags {tags} must be Well-Architected pillars"
-    soup = soup_of(site_dir, page)
+    soup = soups[page]
     assert soup.find("meta", attrs={"name": "description"})["content"] == description
     h1 = " ".join(soup.select_one("article h1").get_text().split()).rstrip("¶").strip()
     assert h1 == headings(body, 1)[0].split(" {")[0]
@@ -81,8 +71,8 @@ def test_page_has_one_h1_a_description_and_a_pillar_tag(page, site_dir):
 
 
 @pytest.mark.parametrize("page", TOPIC_PAGES)
-def test_service_page_links_official_docs_and_related_pages(page, site_dir):
-    article = soup_of(site_dir, page).select_one("article")
+def test_service_page_links_official_docs_and_related_pages(page, soups):
+    article = soups[page].select_one("article")
     hrefs = [a.get("href", "") for a in article.find_all("a")]
     assert any(re.match(r"https://(docs\.)?aws\.amazon\.com/", h) for h in hrefs), f"{page}: no AWS docs link"
     assert "관련 문서" in article.get_text(), f"{page}: no 관련 문서"
@@ -95,16 +85,16 @@ def test_every_note_line_is_on_its_page(site_dir):
     assert not missing, "note lines missing from their pages:\n" + "\n".join(missing)
 
 
-def test_typos_of_the_notes_are_fixed(site_dir):
-    for page in nav_files():
-        text = page_text(html_path(site_dir, page))
+def test_typos_of_the_notes_are_fixed(soups):
+    for page, soup in soups.items():
+        text = soup.select_one("article").get_text(" ")
         found = [t for t in TYPOS if t in text]
         assert not found, f"{page}: typos {found}"
 
 
 @pytest.mark.parametrize("page,words", COMPARISON_PAGES.items())
-def test_comparisons_are_tables(page, words, site_dir):
-    tables = soup_of(site_dir, page).select("article table")
+def test_comparisons_are_tables(page, words, soups):
+    tables = soups[page].select("article table")
     assert tables, f"{page}: no table"
     text = " ".join(" ".join(t.get_text(" ") for t in tables).split())
     for word in words:
@@ -121,10 +111,10 @@ def test_glossary_has_40_terms_in_both_languages():
         assert re.search(r"[A-Za-z]", meaning) and re.search(r"[가-힣]", meaning), f"{term}: {meaning}"
 
 
-def test_glossary_terms_are_tooltips_on_every_page(site_dir):
+def test_glossary_terms_are_tooltips_on_every_page(soups):
     meanings = dict(glossary_entries())
     for page in nav_files():
-        abbrs = soup_of(site_dir, page).select("article abbr[title]")
+        abbrs = soups[page].select("article abbr[title]")
         if page == "reference/tags.md":
             continue  # a generated listing of page titles
         assert abbrs, f"{page}: no glossary tooltip"
@@ -132,22 +122,22 @@ def test_glossary_terms_are_tooltips_on_every_page(site_dir):
             assert abbr["title"] == meanings[abbr.get_text()], f"{page}: {abbr}"
 
 
-def test_glossary_page_lists_every_term(site_dir):
-    text = soup_of(site_dir, "reference/glossary.md").select_one("article table").get_text(" ")
+def test_glossary_page_lists_every_term(soups):
+    text = soups["reference/glossary.md"].select_one("article table").get_text(" ")
     for term, _ in glossary_entries():
         assert term in text
 
 
-def test_tags_index_lists_every_pillar(site_dir):
-    text = soup_of(site_dir, "reference/tags.md").select_one("article").get_text(" ")
+def test_tags_index_lists_every_pillar(soups):
+    text = soups["reference/tags.md"].select_one("article").get_text(" ")
     for pillar in PILLARS:
         assert pillar in text
-    page = soup_of(site_dir, "networking/security-group.md")
+    page = soups["networking/security-group.md"]
     assert page.select(".md-tag"), "tags are shown on service pages"
 
 
-def test_home_shows_the_study_roadmap(site_dir):
-    home = soup_of(site_dir, "index.md")
+def test_home_shows_the_study_roadmap(soups):
+    home = soups["index.md"]
     text = home.select_one("article").get_text(" ")
     assert "진행 순서" in text or "학습 순서" in text
     assert home.select("article pre.mermaid"), "the roadmap is drawn as a diagram"
@@ -156,14 +146,14 @@ def test_home_shows_the_study_roadmap(site_dir):
         assert any(h and h.startswith(category) for h in links), category
 
 
-def test_headings_have_korean_slugs(site_dir):
-    ids = [h.get("id", "") for h in soup_of(site_dir, "compute/auto-scaling.md").select("article h2, article h3")]
+def test_headings_have_korean_slugs(soups):
+    ids = [h.get("id", "") for h in soups["compute/auto-scaling.md"].select("article h2, article h3")]
     assert ids and not any(re.fullmatch(r"_\d*", i) for i in ids), ids
     assert any(re.search(r"[가-힣]", i) for i in ids)
 
 
-def test_theme_is_korean_and_needs_no_third_party_font(site_dir):
-    soup = soup_of(site_dir, "index.md")
+def test_theme_is_korean_and_needs_no_third_party_font(soups):
+    soup = soups["index.md"]
     assert soup.html["lang"] == "ko"
     for link in soup.select("link[href]"):
         assert not link["href"].startswith(("http://", "https://", "//")) or link.get("rel") == ["canonical"], link

@@ -1,14 +1,22 @@
-"""The site's pages as the sources and the build define them: nav order, front matter, topic pages."""
+"""The site's pages as MkDocs defines them: nav order, front matter, URLs, built HTML, diagrams.
+
+A page's URL and output file come from MkDocs itself (``File.url``, ``File.dest_uri``), so the tests,
+the benchmarks and ``make pdf`` agree with the build on every address.
+"""
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
 import yaml
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, get_files
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
+PRINT_PAGE = "print_page/"  # mkdocs-print-site-plugin's page (print_page_basename)
 
 # One page per topic of the notes (issue 2): the service pages.
 TOPIC_PAGES = [
@@ -24,8 +32,22 @@ TOPIC_PAGES = [
     "global-infrastructure/wavelength.md",
 ]
 
+# A Mermaid diagram in built HTML (mermaid2's fence: <pre class="mermaid"><code>flowchart …).
+MERMAID_PRE = re.compile(r'<pre\b[^>]*\bclass="[^"]*\bmermaid\b[^"]*"[^>]*>(?:<code>)?\s*([\w-]*)')
 
-def nav_files(config_file: Path = ROOT / "mkdocs.yml") -> list[str]:
+
+@functools.lru_cache(maxsize=None)
+def config(config_file: Path = ROOT / "mkdocs.yml") -> MkDocsConfig:
+    """mkdocs.yml, loaded and validated as MkDocs does (plugins and hooks included)."""
+    return load_config(str(config_file))
+
+
+@functools.lru_cache(maxsize=None)
+def _files() -> dict[str, File]:
+    return {f.src_uri: f for f in get_files(config()).documentation_pages()}
+
+
+def nav_files() -> list[str]:
     """Every docs/ page of the nav, in nav order."""
 
     def walk(items):
@@ -38,7 +60,7 @@ def nav_files(config_file: Path = ROOT / "mkdocs.yml") -> list[str]:
             else:
                 yield item
 
-    return list(walk(load_config(str(config_file))["nav"]))
+    return list(walk(config()["nav"]))
 
 
 def front_matter(page: str) -> tuple[dict, str]:
@@ -48,3 +70,28 @@ def front_matter(page: str) -> tuple[dict, str]:
     if not match:
         return {}, text
     return yaml.safe_load(match.group(1)) or {}, match.group(2)
+
+
+def url(page: str) -> str:
+    """The URL of a docs/ page relative to the site root: ``networking/vpc.md`` → ``networking/vpc/``."""
+    return _files()[page].url
+
+
+def html_path(site_dir: Path, page: str) -> Path:
+    """Where the build wrote a docs/ page's HTML."""
+    return Path(site_dir) / _files()[page].dest_uri
+
+
+def page_html(site_dir: Path, page: str) -> str:
+    return html_path(site_dir, page).read_text(encoding="utf-8")
+
+
+def urls(site_dir: Path, diagrams: bool | None = None) -> list[str]:
+    """The URL of every page in nav order; only those with (True) or without (False) a diagram."""
+    return [url(page) for page in nav_files()
+            if diagrams is None or bool(diagram_kinds(page_html(site_dir, page))) == diagrams]
+
+
+def diagram_kinds(html: str) -> list[str]:
+    """The kind of each Mermaid diagram of a built page, in order (``flowchart``, ``sequenceDiagram`` …)."""
+    return MERMAID_PRE.findall(html)

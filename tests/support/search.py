@@ -1,6 +1,6 @@
 """The site's own search box, driven in Chromium: what a learner types, which pages come up, how fast.
 
-`open_search_page()` opens a built and served site with the search dialog ready; `search()` types one
+`open_search_page()` opens a tab on the served site with the search dialog ready; `search()` types one
 query into Material's real search box (value + ``input``/``keyup`` events, as a keyboard does) and
 returns the ranked result pages, timing in the page with ``performance.now()`` from the keystroke to
 the result list being rendered (a MutationObserver on the result component). `evaluate()` runs the
@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import csv
 import gzip
-import statistics
-import sys
-import tempfile
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support.browser import Tab
+from tests.support.pages import ROOT, url
+
 QUERIES = ROOT / "data" / "search-queries.tsv"
 CASES = ("name", "spacing", "particle", "english", "translit", "console", "acronym", "number", "concept")
 TIMEOUT_MS = 10_000
@@ -37,15 +35,7 @@ class Query:
     @property
     def path(self) -> str:
         """The expected page as a site path relative to the site root (``networking/vpc/``)."""
-        return page_path(self.page)
-
-
-def page_path(page: str) -> str:
-    """``networking/vpc.md`` → ``networking/vpc/``; ``index.md`` → ``""`` (directory URLs)."""
-    stem = page[: -len(".md")]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
+        return url(self.page)
 
 
 def load_queries(path: Path = QUERIES) -> list[Query]:
@@ -130,51 +120,18 @@ INSTALL = """
 """ % TIMEOUT_MS
 
 
-@dataclass
-class SearchPage:
-    """A Playwright page on the served site with the search dialog open; records errors and dialogs.
-
-    Requests to any host but 127.0.0.1 are aborted and listed in ``off_site``.
-    """
-
-    page: object
-    base_url: str
-    page_errors: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-    off_site: list[str] = field(default_factory=list)
-
-
-def open_search_page(browser, base_url: str, path: str = "") -> SearchPage:
-    """Open ``base_url + path`` in a new context, open the search dialog (``/``) and wait for the worker."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR")
-    page = context.new_page()
-    sp = SearchPage(page, base_url)
-
-    def route(r):
-        if urlsplit(r.request.url).hostname in ("127.0.0.1", None):
-            return r.continue_()
-        sp.off_site.append(r.request.url)
-        return r.abort()
-
-    context.route("**/*", route)
-    page.on("pageerror", lambda e: sp.page_errors.append(str(e)))
-    page.on("console", lambda m: m.type == "error" and sp.console_errors.append(m.text))
-
-    def on_dialog(dialog):
-        sp.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", on_dialog)
-    page.goto(base_url + path)
-    page.locator(".md-search__input").click()  # as a reader does: focus opens the search dialog
-    page.wait_for_selector(".md-search__input:focus")
-    page.evaluate(INSTALL)
-    page.evaluate("() => window.__searchProbe.ready()")
+def open_search_page(browser, base_url: str, path: str = "") -> Tab:
+    """A tab on ``base_url + path`` with the search dialog open (focus, as a reader does) and ready."""
+    tab = Tab(browser, base_url)
+    tab.goto(path)
+    tab.page.locator(".md-search__input").click()
+    tab.page.wait_for_selector(".md-search__input:focus")
+    tab.page.evaluate(INSTALL)
+    tab.page.evaluate("() => window.__searchProbe.ready()")
     # From here on only what searching does is recorded (page-load requests are other checks' concern).
-    sp.console_errors.clear()
-    sp.off_site.clear()
-    return sp
+    tab.errors.clear()
+    tab.blocked.clear()
+    return tab
 
 
 @dataclass(frozen=True)
@@ -187,17 +144,17 @@ class Result:
     meta: str
 
 
-def site_relative(url: str, base_url: str) -> str:
+def site_relative(address: str, base_url: str) -> str:
     """A result URL as a page path relative to the site root, without query string or anchor."""
-    path = urlsplit(url).path
+    path = urlsplit(address).path
     base = urlsplit(base_url).path
     return path[len(base):] if path.startswith(base) else path
 
 
-def search(sp: SearchPage, query: str) -> Result:
+def search(tab: Tab, query: str) -> Result:
     """Type ``query`` into the search box; the result pages in rank order and the keystroke→render time."""
-    data = sp.page.evaluate("(q) => window.__searchProbe.run(q)", query)
-    pages = tuple(dict.fromkeys(site_relative(u, sp.base_url) for u in data["urls"]))
+    data = tab.page.evaluate("(q) => window.__searchProbe.run(q)", query)
+    pages = tuple(dict.fromkeys(site_relative(u, tab.base_url) for u in data["urls"]))
     return Result(query, pages, data["ms"], data["meta"])
 
 
@@ -240,10 +197,10 @@ class Report:
         return [o.result.ms for o in self.outcomes]
 
 
-def evaluate(sp: SearchPage, queries: list[Query] | None = None) -> Report:
+def evaluate(tab: Tab, queries: list[Query] | None = None) -> Report:
     """Type every query of the set into one page's search box; the rank of each expected page."""
     queries = load_queries() if queries is None else queries
-    return Report([Outcome(q, search(sp, q.text)) for q in queries])
+    return Report([Outcome(q, search(tab, q.text)) for q in queries])
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -257,71 +214,3 @@ def index_size(site_dir: Path) -> tuple[int, int]:
     """Bytes of ``search/search_index.json``: raw and gzip -9 (what the server sends)."""
     data = (Path(site_dir) / "search" / "search_index.json").read_bytes()
     return len(data), len(gzip.compress(data, compresslevel=9, mtime=0))
-
-
-# ---------------------------------------------------------------------------
-# CLI
-# ---------------------------------------------------------------------------
-
-def print_report(report: Report, site_dir: Path, rounds_ms: list[float], out=sys.stdout) -> None:
-    n = len(report.outcomes)
-    raw, gz = index_size(site_dir)
-    print(f"queries: {n}", file=out)
-    print(f"hit@1: {report.hit(1):.1%}  ({n - len(report.misses(1))}/{n})", file=out)
-    print(f"hit@5: {report.hit(5):.1%}  ({n - len(report.misses(5))}/{n})", file=out)
-    by_case = defaultdict(int, Counter(o.query.case for o in report.outcomes))
-    cases = "  ".join(f"{c} {report.hit(5, c):.0%}/{by_case[c]}" for c in CASES if by_case[c])
-    print(f"hit@5 by case: {cases}", file=out)
-    print(f"search index: {raw:,} bytes raw, {gz:,} bytes gzip", file=out)
-    print(
-        f"keystroke → results rendered: median {statistics.median(rounds_ms):.1f} ms, "
-        f"p95 {percentile(rounds_ms, 95):.1f} ms, max {max(rounds_ms):.1f} ms "
-        f"({len(rounds_ms)} searches)",
-        file=out,
-    )
-    misses5 = report.misses(5)
-    print(f"misses (not in top 5): {len(misses5)}", file=out)
-    for o in misses5:
-        print("  " + o.describe(), file=out)
-    late = [o for o in report.misses(1) if o not in misses5]
-    print(f"in top 5 but not first: {len(late)}", file=out)
-    for o in late:
-        print("  " + o.describe(), file=out)
-
-
-def _cmd_search_bench(args) -> int:
-    """Type the learner query set into the real search box: hit@1, hit@5, misses, index size, latency."""
-    from scripts.browser import chromium
-    from scripts.server import base_path, serve
-    from scripts.site import build
-
-    site = Path(args.site) if args.site else None
-    tmp = None
-    if site is None or not (site / "search" / "search_index.json").exists():
-        tmp = tempfile.TemporaryDirectory(prefix="search-bench-")
-        site = Path(tmp.name)
-        result = build(site)
-        if result.returncode != 0:
-            sys.stderr.write(result.stdout + result.stderr)
-            return 1
-    queries = load_queries(Path(args.queries))
-    with serve(site, base_path(str(ROOT / "mkdocs.yml"))) as url, chromium() as browser:
-        sp = open_search_page(browser, url)
-        report = evaluate(sp, queries)
-        times = report.latencies
-        for _ in range(args.rounds - 1):
-            times += evaluate(sp, queries).latencies
-        print_report(report, site, times)
-        if sp.page_errors or sp.console_errors:
-            print(f"page errors: {sp.page_errors + sp.console_errors}")
-    if tmp:
-        tmp.cleanup()
-    return 0
-
-
-def register(sub) -> None:
-    p = sub.add_parser("search-bench", help=_cmd_search_bench.__doc__)
-    p.add_argument("--site", help="an already built site (default: a fresh strict build into a temp dir)")
-    p.add_argument("--queries", default=str(QUERIES))
-    p.add_argument("--rounds", type=int, default=3, help="passes over the query set for the latency figures")
-    p.set_defaults(func=_cmd_search_bench)

@@ -15,17 +15,16 @@ from pathlib import Path
 from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
+from tests.support.pages import config
+
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 mimetypes.add_type("application/javascript", ".mjs")
 mimetypes.add_type("application/javascript", ".js")
 
 
-def base_path(config_file: str = "mkdocs.yml") -> str:
-    """The URL path of ``site_url`` (e.g. ``/aws-study-notes/``)."""
-    from mkdocs.config import load_config
-
-    url = load_config(config_file).site_url or "/"
-    path = urlsplit(url).path or "/"
+def base_path() -> str:
+    """The URL path of ``site_url`` (e.g. ``/aws-study-notes/``): where GitHub Pages serves the site."""
+    path = urlsplit(config().site_url or "/").path or "/"
     return path if path.endswith("/") else path + "/"
 
 
@@ -86,8 +85,9 @@ def make_handler(root: Path, prefix: str):
 
 
 @contextmanager
-def serve(site_dir: Path, prefix: str = "/aws-study-notes/", port: int = 0) -> Iterator[str]:
-    """Serve ``site_dir`` under ``prefix`` on 127.0.0.1; yields the site's base URL."""
+def serve(site_dir: Path, prefix: str | None = None, port: int = 0) -> Iterator[str]:
+    """Serve ``site_dir`` under ``prefix`` (default: `base_path()`) on 127.0.0.1; yields the site's base URL."""
+    prefix = prefix or base_path()
     server = ThreadingHTTPServer(("127.0.0.1", port), make_handler(Path(site_dir), prefix))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -96,23 +96,3 @@ def serve(site_dir: Path, prefix: str = "/aws-study-notes/", port: int = 0) -> I
     finally:
         server.shutdown()
         server.server_close()
-
-
-def _cmd_serve_site(args) -> int:
-    """Serve the built site/ under the site_url path, as GitHub Pages does (Ctrl+C stops)."""
-    import time
-
-    with serve(Path(args.site), base_path(), args.port) as url:
-        print(f"serving {args.site} at {url}", flush=True)
-        try:
-            while True:
-                time.sleep(3600)
-        except KeyboardInterrupt:
-            return 0
-
-
-def register(sub) -> None:
-    p = sub.add_parser("serve-site", help=_cmd_serve_site.__doc__)
-    p.add_argument("--site", default="site")
-    p.add_argument("--port", type=int, default=8001)
-    p.set_defaults(func=_cmd_serve_site)

@@ -1,0 +1,154 @@
+"""One place that launches Chromium and opens tabs on the served site, for tests, benchmarks and ``make pdf``.
+
+Chromium: ``$CHROMIUM_PATH`` → Debian's ``/usr/bin/chromium`` → a Chrome/Chromium on ``PATH`` →
+Playwright's own download (``playwright install chromium``, used on GitHub's Ubuntu runners).
+
+A `Tab` is a fresh browser context with one page that:
+- aborts every request to another host than 127.0.0.1 and lists it in ``blocked`` (nothing may leave
+  the machine);
+- records console errors, uncaught exceptions and dialogs;
+- opens Material's *closed* shadow roots, so the SVG of each Mermaid diagram can be read;
+- serves ``sitemap.xml`` with this server's origin: Material follows a link instantly only when its
+  URL is in the sitemap, matched by host and port, and the sitemap holds ``site_url``'s (on GitHub
+  Pages the two are the same).
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import urlsplit
+
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 740}
+
+OPEN_SHADOW = """
+(() => {
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    return attach.call(this, { ...init, mode: "open" });
+  };
+})();
+"""
+
+CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
+NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+def chromium_path() -> str | None:
+    """Path of the Chromium to use, or None for Playwright's bundled build."""
+    env = os.environ.get("CHROMIUM_PATH")
+    if env:
+        if not Path(env).exists():
+            raise FileNotFoundError(f"CHROMIUM_PATH={env} does not exist")
+        return env
+    for candidate in CANDIDATES:
+        if Path(candidate).exists():
+            return candidate
+    for name in NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@contextmanager
+def chromium() -> Iterator["object"]:
+    """A launched headless Playwright Chromium (closed on exit)."""
+    from playwright.sync_api import sync_playwright
+
+    options: dict = {"args": list(ARGS), "headless": True}
+    path = chromium_path()
+    if path:
+        options["executable_path"] = path
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(**options)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def local(url: str) -> bool:
+    return urlsplit(url).hostname in ("127.0.0.1", None)
+
+
+@dataclass
+class Tab:
+    """A fresh context and page on the site served at ``base_url`` (see the module docstring)."""
+
+    browser: object
+    base_url: str
+    color_scheme: str = "light"
+    viewport: dict = field(default_factory=lambda: dict(DESKTOP))
+    javascript: bool = True
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # console errors and uncaught exceptions
+    dialogs: list[str] = field(default_factory=list)
+
+    def __post_init__(self):
+        self.context = self.browser.new_context(
+            color_scheme=self.color_scheme, viewport=self.viewport, locale="ko-KR",
+            java_script_enabled=self.javascript,
+        )
+        self.context.add_init_script(OPEN_SHADOW)
+        self.context.route("**/*", self._route)
+        self.context.route("**/sitemap.xml", self._sitemap)
+        self.page = self.context.new_page()
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
+        self.page.on("dialog", self._dialog)
+
+    def _route(self, route):
+        if local(route.request.url):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def _sitemap(self, route):
+        response = route.fetch()
+        origin = "{0.scheme}://{0.netloc}".format(urlsplit(self.base_url))
+        body = re.sub(r"<loc>https?://[^/<]+", "<loc>" + origin, response.text())
+        route.fulfill(status=response.status, body=body, content_type="application/xml",
+                      headers={"x-wire-length": response.headers.get("content-length", "")})
+
+    def _console(self, message):
+        where = (message.location or {}).get("url", "")
+        if message.type == "error" and local(where or self.base_url):
+            self.errors.append(message.text)
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def goto(self, path: str = "", **kwargs):
+        """Open a page of the site by its path under the base URL (``networking/vpc/``)."""
+        return self.page.goto(self.base_url + path, **kwargs)
+
+    def click_instantly(self, selector: str, url_glob: str) -> None:
+        """Follow a link (visible or in a closed drawer) with Material's instant navigation.
+
+        Fails if the document was reloaded instead (a marker on ``window`` must survive)."""
+        self.page.evaluate("window.__sameDocument = true")
+        self.page.locator(selector).first.evaluate("link => link.click()")
+        self.page.wait_for_url(url_glob)
+        self.page.wait_for_selector("article h1")
+        if not self.page.evaluate("window.__sameDocument === true"):
+            raise AssertionError(f"clicking {selector} reloaded the page: no instant navigation")
+
+    def close(self) -> None:
+        self.context.close()

@@ -1,0 +1,33 @@
+"""Build the site (``mkdocs build``) and copy the project to break it on purpose."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.support.pages import ROOT
+
+PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "includes", "hooks", "data")
+
+
+def build(dest: Path, project: Path = ROOT, strict: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run ``mkdocs build`` of ``project`` into ``dest``; returns the finished process (not raised)."""
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "-d", str(dest)]
+    if strict:
+        cmd.append("--strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True)
+
+
+def copy_project(dest: Path, project: Path = ROOT) -> Path:
+    """Copy what a build needs into ``dest``."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_FILES:
+        src = project / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, dest / name)
+    return dest

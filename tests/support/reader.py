@@ -1,0 +1,308 @@
+"""A reader's visit, as the tests and the benchmarks make it: what the browser downloads and draws.
+
+`Reader.visit()` opens a page (cache cleared: a first visit) or follows a link, scrolls through it
+like a reader so every diagram comes near the viewport, and waits until each diagram is drawn. It
+returns a `Visit`: every response with its size over the wire (gzip, as GitHub Pages sends it), what
+had arrived by the ``load`` event, the state of each Mermaid diagram (drawn, Mermaid's error, the
+lowest text contrast, labels spilling out of their boxes, scale and widths), console errors and
+requests to other hosts. `Reader.axe()` runs axe-core on the page as it stands, `Reader.scheme()`
+switches Material's palette in place. The waits are for the conditions themselves: the diagrams
+drawn, no request in flight, animations finished.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from tests.support.browser import Tab
+from tests.support.pages import ROOT
+
+LIBRARY = "javascripts/mermaid/mermaid.esm.min.mjs"  # the one module that means "Mermaid loaded"
+MERMAID_PATHS = ("javascripts/mermaid-loader.js", "javascripts/mermaid/")
+HOSTS = "article pre.mermaid, article div.mermaid"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"  # pinned in package.json
+WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+SEVERE = ("serious", "critical")
+
+DIAGRAMS_JS = """() => {
+  const rgba = (s) => {
+    const m = s && s.match(/rgba?\\(([^)]+)\\)/);
+    if (!m) return null;
+    const p = m[1].split(/[\\s,\\/]+/).filter(Boolean).map(parseFloat);
+    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+  };
+  const over = (top, bottom, alpha) => [0, 1, 2].map((i) => top[i] * alpha + bottom[i] * (1 - alpha));
+  const lum = (c) => {
+    const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4));
+    return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+  };
+  const ratio = (a, b) => {
+    const [x, y] = [lum(a), lum(b)];
+    return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+  };
+  const page = rgba(getComputedStyle(document.body).backgroundColor) || [255, 255, 255, 1];
+  const SHAPES = new Set(["rect", "polygon", "path", "circle", "ellipse"]);
+  const paint = (el, cs) => {  // [colour, alpha] that `el` paints behind text, or null
+    if (el instanceof SVGElement) {
+      if (!SHAPES.has(el.tagName) || cs.fill === "none") return null;
+      const c = rgba(cs.fill);
+      return c && [c, c[3] * parseFloat(cs.fillOpacity) * parseFloat(cs.opacity)];
+    }
+    const c = rgba(cs.backgroundColor);
+    return c && c[3] > 0 ? [c, c[3] * parseFloat(cs.opacity)] : null;
+  };
+  return [...document.querySelectorAll(%r)].map((host) => {
+    const svg = host.shadowRoot && host.shadowRoot.querySelector("svg");
+    const top = Math.round(host.getBoundingClientRect().top + scrollY);
+    if (!svg) return { drawn: false, top, source: host.textContent.trim().split("\\n")[0] };
+    const root = host.shadowRoot;
+    const error = svg.getAttribute("aria-roledescription") === "error"
+      || root.querySelector(".error-icon, .error-text") !== null;
+    const box = host.getBoundingClientRect(), drawn = svg.getBoundingClientRect();
+    const natural = svg.viewBox && svg.viewBox.baseVal && svg.viewBox.baseVal.width;
+    const scale = natural ? drawn.width / natural : 1;
+    let contrast = 99, worst = "", font = 99;
+    for (const el of root.querySelectorAll("*")) {
+      const own = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join("").trim();
+      if (!own) continue;
+      const r = el.getBoundingClientRect();
+      const cs = getComputedStyle(el);
+      if (!r.width || !r.height || cs.visibility === "hidden" || cs.display === "none") continue;
+      const fg = rgba(el instanceof SVGElement ? cs.fill : cs.color);
+      if (!fg) continue;
+      let bg = page.slice(0, 3);
+      const under = el.classList.contains("sequenceNumber")  // drawn on a marker's circle
+        ? [root.querySelector('marker[id$="sequencenumber"] circle')].filter(Boolean)
+        : root.elementsFromPoint(r.x + r.width / 2, r.y + r.height / 2).reverse();
+      for (const shape of under) {
+        if (shape === el) break;
+        if (!root.contains(shape)) continue;
+        const p = paint(shape, getComputedStyle(shape));
+        if (p) bg = over(p[0], bg, p[1]);
+      }
+      const c = ratio(over(fg, bg, fg[3] * parseFloat(cs.opacity)), bg);
+      if (c < contrast) [contrast, worst] = [c, own.slice(0, 40)];
+      font = Math.min(font, parseFloat(cs.fontSize) * scale);
+    }
+    // A label whose text reaches outside its box (Mermaid sized the box for other wrapping).
+    let spill = { px: 0, text: "" };
+    for (const fo of root.querySelectorAll("foreignObject")) {
+      if (!fo.textContent.trim()) continue;
+      const box = fo.getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(fo);
+      const r = range.getBoundingClientRect();
+      const px = Math.max(r.right - box.right, box.left - r.left, r.bottom - box.bottom, box.top - r.top);
+      if (px > spill.px) spill = { px: Math.round(px * 10) / 10, text: fo.textContent.trim().slice(0, 40) };
+    }
+    return {
+      drawn: true, top, spill,
+      error: error ? (svg.textContent || "Mermaid error").trim().slice(0, 200) : null,
+      kind: svg.getAttribute("aria-roledescription"),
+      contrast: Math.round(contrast * 100) / 100, worst, font: Math.round(font * 10) / 10,
+      scale: Math.round(scale * 100) / 100,
+      hostWidth: box.width, svgWidth: drawn.width, parentWidth: host.parentElement.clientWidth,
+    };
+  });
+}""" % HOSTS
+
+# Like a reader (on a page with diagrams still to draw): open the content tabs and collapsed blocks that hold a diagram, then a screen at
+# a time, with two rendered frames at each stop (IntersectionObserver sees each).
+SCROLL_JS = """async () => {
+  if (!document.querySelector("article pre.mermaid")) return;  // nothing waits for the reader
+  const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const hasDiagram = (el) => el && el.querySelector("pre.mermaid");
+  for (const d of document.querySelectorAll("article details:not([open])")) {
+    if (hasDiagram(d)) d.open = true;
+  }
+  for (const set of document.querySelectorAll("article .tabbed-set")) {
+    const inputs = [...set.querySelectorAll(":scope > input")];
+    const blocks = [...set.querySelectorAll(":scope > .tabbed-content > .tabbed-block")];
+    for (const [i, input] of inputs.entries()) {
+      if (!hasDiagram(blocks[i])) continue;
+      input.click();
+      blocks[i].scrollIntoView();
+      await frame();
+    }
+  }
+  const step = Math.max(200, innerHeight - 100);
+  for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+    scrollTo(0, y);
+    await frame();
+  }
+  scrollTo(0, 0);
+}"""
+
+# Resolves once every diagram host holds an SVG (or after `ms`), with the number drawn.
+WAIT_DRAWN_JS = """async ([hosts, ms]) => {
+  const count = () => [...document.querySelectorAll(hosts)]
+    .filter((h) => h.shadowRoot && h.shadowRoot.querySelector("svg")).length;
+  const all = document.querySelectorAll(hosts).length;
+  const end = performance.now() + ms;
+  while (count() < all && performance.now() < end) await new Promise((r) => setTimeout(r, 50));
+  return count();
+}"""
+
+# Resolves when no CSS animation or transition is running (Material's tabs slide in and out).
+STILL_JS = """async () => {
+  while (document.getAnimations().some((a) => a.playState === "running")) {
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+}"""
+
+RUN_AXE = """async (runOnly) => {
+  const result = await axe.run(document, {runOnly, resultTypes: ["violations"]});
+  return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+    targets: v.nodes.slice(0, 3).map(n => n.target.join(" ")), count: v.nodes.length}));
+}"""
+# The DOM is the same in both schemes, only colours change: the light pass runs every WCAG 2 A/AA
+# rule, the dark pass the ones that depend on colour.
+AXE_RULES = {
+    "light": {"type": "tag", "values": WCAG_A_AA},
+    "dark": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
+}
+# Material's palette toggle sets these attributes on <body>; the second palette is the dark one.
+SCHEME_JS = """(scheme) => document.body.setAttribute("data-md-color-scheme", scheme)"""
+
+
+@dataclass
+class Visit:
+    """One page as a reader's browser saw it."""
+
+    path: str
+    diagrams: list[dict]
+    responses: list[tuple[str, int]] = field(default_factory=list)  # (path, bytes over the wire)
+    on_load: int = 0  # how many of `responses` had arrived by the load event
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    overflow: int = 0  # px the page is wider than the window (horizontal scrolling)
+    status: int = 200
+
+    @property
+    def total(self) -> int:
+        return sum(size for _, size in self.responses)
+
+    @property
+    def total_on_load(self) -> int:
+        return sum(size for _, size in self.responses[: self.on_load])
+
+    @property
+    def mermaid(self) -> int:
+        return sum(size for url, size in self.responses if url.startswith(MERMAID_PATHS))
+
+    @property
+    def library_loads(self) -> int:
+        return sum(1 for url, _ in self.responses if url == LIBRARY)
+
+    @property
+    def mermaid_requests(self) -> list[str]:
+        return [url for url, _ in self.responses if url.startswith(MERMAID_PATHS)]
+
+    def undrawn(self) -> list[str]:
+        """What is wrong with the page's diagrams, one line each."""
+        problems = []
+        for n, d in enumerate(self.diagrams, start=1):
+            if not d["drawn"]:
+                problems.append(f"/{self.path} diagram {n} was not drawn (source starts {d['source']!r})")
+            elif d["error"]:
+                problems.append(f"/{self.path} diagram {n}: Mermaid error: {d['error']}")
+        return problems
+
+
+class Reader(Tab):
+    """A tab that visits pages like a reader and records what each visit cost and drew."""
+
+    def __post_init__(self):
+        super().__post_init__()
+        self._requests: list = []
+        self._pending: set = set()
+        self.page.on("request", self._started)
+        self.page.on("requestfinished", self._ended)
+        self.page.on("requestfailed", self._ended)
+
+    def _started(self, request):
+        self._pending.add(request)
+
+    def _ended(self, request):
+        self._pending.discard(request)
+        self._requests.append(request)
+
+    def local_path(self, url: str) -> str:
+        url = urlsplit(url)._replace(query="", fragment="").geturl()
+        return url[len(self.base_url):] if url.startswith(self.base_url) else url
+
+    def responses(self) -> list[tuple[str, int]]:
+        result = []
+        for request in list(self._requests):
+            response = request.response()
+            if response is None:
+                continue
+            length = response.header_value("x-wire-length") or response.header_value("content-length")
+            result.append((self.local_path(request.url),
+                           int(length) if length else request.sizes()["responseBodySize"]))
+        return result
+
+    def quiet(self, timeout: float = 30.0) -> None:
+        """Wait until no request is in flight (a benchmark counts every byte of a visit)."""
+        end = time.monotonic() + timeout
+        while self._pending:
+            if time.monotonic() > end:
+                raise TimeoutError(f"requests still in flight: {[r.url for r in self._pending]}")
+            self.page.wait_for_timeout(50)
+
+    def visit(self, path: str | None = None, navigate=None, scroll: bool = True, draw: bool | None = None,
+              settle: bool = False, timeout_ms: int = 20_000) -> Visit:
+        """Open ``path`` (a first visit: cache cleared) or run ``navigate()`` (e.g. an instant click).
+
+        ``scroll``: scroll through the page like a reader. ``draw`` (default: ``scroll``): wait until
+        every diagram is drawn (at most ``timeout_ms``; what was not drawn is in the visit).
+        ``settle``: wait until no request is in flight, before and after drawing (benchmarks).
+        """
+        self._requests.clear()
+        self.blocked.clear()
+        self.errors.clear()
+        status = 200
+        if navigate is None:
+            cdp = self.context.new_cdp_session(self.page)
+            cdp.send("Network.clearBrowserCache")
+            cdp.detach()
+            status = self.goto(path, wait_until="load").status
+        else:
+            navigate()
+            self.page.wait_for_load_state("load")
+        if settle:
+            self.quiet()
+        on_load = len(self._requests)
+        if scroll:
+            self.page.evaluate(SCROLL_JS)
+        if scroll if draw is None else draw:
+            self.page.evaluate(WAIT_DRAWN_JS, [HOSTS, timeout_ms])
+            if settle:
+                self.quiet()
+        self.page.evaluate(STILL_JS)
+        return Visit(
+            path=self.local_path(self.page.url),
+            diagrams=self.diagrams(),
+            responses=self.responses(),
+            on_load=on_load,
+            blocked=list(self.blocked),
+            errors=list(self.errors),
+            overflow=self.page.evaluate("() => document.documentElement.scrollWidth - innerWidth"),
+            status=status,
+        )
+
+    def diagrams(self) -> list[dict]:
+        """The state of each diagram of the article as it stands (see DIAGRAMS_JS)."""
+        return self.page.evaluate(DIAGRAMS_JS)
+
+    def scheme(self, scheme: str) -> None:
+        """Switch the page to Material's ``default`` (light) or ``slate`` (dark) scheme, as the toggle does."""
+        self.page.evaluate(SCHEME_JS, scheme)
+        self.page.evaluate(STILL_JS)
+
+    def axe(self, scheme: str) -> list[dict]:
+        """Serious and critical axe-core findings on the page as it stands (rules: AXE_RULES[scheme])."""
+        if not self.page.evaluate("() => typeof axe !== 'undefined'"):
+            self.page.add_script_tag(path=str(AXE))
+        return [v for v in self.page.evaluate(RUN_AXE, AXE_RULES[scheme]) if v["impact"] in SEVERE]

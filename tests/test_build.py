@@ -1,0 +1,149 @@
+"""The build a maintainer runs: it needs no network, links nothing missing, and names the file of a mistake.
+
+Each mistake is made on purpose in a copy of the project (or of the built site) and must be caught.
+"""
+from __future__ import annotations
+
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from bs4 import BeautifulSoup
+
+from scripts import diagrams, mermaid
+from scripts.links import check_links
+from scripts.notes import NOTES, missing_lines
+from tests.support.build import build, copy_project
+from tests.support.pages import PRINT_PAGE, config, nav_files, page_html
+
+
+def failed_build(project, dest) -> str:
+    result = build(dest, project=project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, "the broken project built:\n" + output
+    return output
+
+
+def append(path, text):
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+# --- the build --------------------------------------------------------------------------------------
+
+
+def test_the_build_reaches_no_other_host(site_dir):
+    # conftest builds with every proxy pointing at a closed port: a request would have failed it.
+    for page in nav_files():
+        assert "unpkg.com" not in page_html(site_dir, page) and "cdn.jsdelivr" not in page_html(site_dir, page)
+
+
+def test_every_link_asset_and_anchor_resolves_under_the_project_path(site_dir):
+    report = check_links(site_dir, config().site_url)
+    assert report.checked > 1000, report.summary()
+    assert not report.failures, report.summary() + "\n" + "\n".join(report.failures)
+
+
+def test_a_plain_build_links_no_book(site_dir):
+    for page in nav_files():
+        assert "PDF로 받기" not in page_html(site_dir, page), f"{page} links a book this build does not have"
+
+
+def test_the_print_page_holds_the_tag_index_not_its_placeholder(site_dir, soups):
+    html = (site_dir / PRINT_PAGE / "index.html").read_text(encoding="utf-8")
+    assert "material/tags" not in html and "reference/tags.md" not in html
+    section = BeautifulSoup(html, "html.parser").select_one("section#reference-tags")
+    printed = {a.get_text(strip=True) for a in section.select("li a")}
+    on_site = {a.get_text(strip=True) for a in soups["reference/tags.md"].select("article li a")}
+    assert on_site and printed == on_site, on_site - printed
+
+
+def test_the_link_check_catches_root_links_missing_pages_assets_and_anchors(site_dir, tmp_path):
+    broken = tmp_path / "site"
+    shutil.copytree(site_dir, broken)
+    page = broken / "networking" / "vpc" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "</article>",
+        '<a href="/networking/subnet-design/">루트 기준 링크</a>'
+        '<a href="../subnet-design/#no-such-heading">없는 앵커</a>'
+        '<img src="../../assets/missing.png" alt="없는 그림">'
+        '<a href="../ghost/">없는 페이지</a></article>', 1), encoding="utf-8")
+    (broken / "stylesheets" / "extra.css").unlink()
+    failures = "\n".join(check_links(broken, config().site_url).failures)
+    for expected in ("networking/vpc/index.html: /networking/subnet-design", "no-such-heading",
+                     "assets/missing.png", "ghost", "stylesheets/extra.css"):
+        assert expected in failures, f"{expected!r} not reported:\n{failures}"
+
+
+# --- a maintainer's mistakes --------------------------------------------------------------------------
+
+
+def test_broken_links_anchors_nav_entries_and_snippets_fail_naming_them(tmp_path):
+    links = copy_project(tmp_path / "links")
+    append(links / "docs/networking/vpc.md", "\n[사라진 문서](nowhere.md)\n\n[없는 제목](network-acl.md#no-such-heading)\n")
+    config_file = links / "mkdocs.yml"
+    config_file.write_text(config_file.read_text(encoding="utf-8").replace(
+        "      - networking/vpc.md\n", "      - networking/vpc.md\n      - networking/ghost.md\n"), encoding="utf-8")
+    snippet = copy_project(tmp_path / "snippet")
+    append(snippet / "docs/compute/ec2.md", '\n--8<-- "no-such-snippet.md"\n')
+    with ThreadPoolExecutor(2) as pool:  # two builds at once: one per core
+        outputs = list(pool.map(lambda project: failed_build(project, project / "out"), (links, snippet)))
+    for output, names in zip(outputs, (("networking/vpc.md", "nowhere.md", "no-such-heading", "networking/ghost.md"),
+                                       ("compute/ec2.md", "no-such-snippet.md"))):
+        missing = [name for name in names if name not in output]
+        assert not missing, f"{missing} not named:\n{output}"
+
+
+def test_a_note_line_missing_from_its_page_is_reported_with_page_and_line(site_dir, tmp_path):
+    notes = NOTES.read_text(encoding="utf-8").splitlines()
+    start = notes.index("# RFC 1918")
+    section = notes[start:start + 4] + ["- 100.64.0.0 - 100.127.255.255 (100.64/10 prefix)"]  # not on the page
+    copy = tmp_path / "aws-study-notes.md"
+    copy.write_text("\n".join(section) + "\n", encoding="utf-8")
+    assert missing_lines(site_dir, copy) == [
+        "aws-study-notes.md:5 → docs/networking/rfc-1918.md: 100.64.0.0 - 100.127.255.255 (100.64/10 prefix)"]
+
+
+# --- the diagrams' sources ------------------------------------------------------------------------------
+
+
+def test_the_vendored_mermaid_is_pinned_complete_and_licensed():
+    assert not mermaid.vendor_problems(), mermaid.vendor_problems()
+    assert mermaid.pinned_version() in (mermaid.VENDOR / mermaid.ENTRY).read_text(encoding="utf-8")
+
+
+def test_diagrams_are_flowchart_sequence_or_state_without_hard_coded_colours():
+    found = diagrams.all_diagrams()
+    assert {d.kind for d in found} == set(diagrams.KINDS)
+    problems = diagrams.style_problems(found)
+    assert not problems, "\n".join(problems)
+
+
+def test_the_two_architecture_diagrams_are_on_their_pages():
+    users = diagrams.snippet_users()
+    assert set(users.get("includes/diagrams/autoscaling-cloudwatch-elb.md", [])) >= {
+        "docs/architecture/autoscaling-cloudwatch-elb.md", "docs/compute/auto-scaling.md"}
+    assert set(users.get("includes/diagrams/fargate-pipeline.md", [])) >= {
+        "docs/architecture/fargate-pipeline.md", "docs/containers/fargate.md"}
+
+
+@pytest.mark.browser
+def test_every_diagram_of_the_sources_parses(tab):
+    tab.goto()
+    errors = diagrams.parse_errors(tab.page, tab.base_url + "javascripts/mermaid/" + mermaid.ENTRY,
+                                   diagrams.all_diagrams())
+    assert not errors, "Mermaid cannot parse these diagrams:\n" + "\n".join(errors)
+
+
+@pytest.mark.browser
+def test_a_broken_diagram_is_reported_with_its_file_and_line(tab, tmp_path):
+    project = copy_project(tmp_path / "project")
+    first = next(d for d in diagrams.all_diagrams(project) if d.source.startswith("docs/"))
+    source = project / first.source
+    lines = source.read_text(encoding="utf-8").splitlines()
+    count = len(diagrams.diagrams_in(source, project))
+    lines += ["", "```mermaid", "flowchart TB", '    a["닫히지 않은 레이블 --> b', "```"]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tab.goto()
+    errors = diagrams.parse_errors(tab.page, tab.base_url + "javascripts/mermaid/" + mermaid.ENTRY,
+                                   diagrams.all_diagrams(project))
+    assert len(errors) == 1 and errors[0].startswith(f"{first.source}:{len(lines) - 3} (diagram {count + 1}): "), errors
