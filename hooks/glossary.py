@@ -47,11 +47,12 @@ def cell(text: str) -> str:
 
 
 def glossary_table(entries: list[tuple[str, str]]) -> str:
-    """A Markdown table of the glossary, sorted by term (case-insensitive)."""
+    """The glossary as a table in a ``.glossary`` block, sorted by term (an acronym's English expansion
+    may name an avoided variant: the terminology test skips the block)."""
     rows = ["| 약어 | 풀이 |", "| --- | --- |"]
     for term, meaning in sorted(entries, key=lambda e: e[0].lower()):
         rows.append(f"| **{term}** | {cell(meaning)} |")
-    return "\n".join(rows)
+    return '<div class="glossary" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
 
 
 def terminology_table(entries: list[dict]) -> str:

@@ -42,11 +42,12 @@ def aws_links(element: Tag) -> list[str]:
     return [a["href"] for a in element.select("a[href]") if AWS_SOURCE.match(a["href"])]
 
 
-SKIP_CLASSES = {"mermaid", "headerlink", "terminology", "md-tags"}
+SKIP_CLASSES = {"mermaid", "headerlink", "terminology", "glossary", "md-tags"}
 
 
 def skipped(tag: Tag) -> bool:
-    """Not prose: code, diagrams, heading links, the term list, tags, the alias line (search synonyms)."""
+    """Not prose: code, diagrams, heading links, the term and abbreviation lists, tags, the alias line
+    (search synonyms)."""
     return (tag.name in ("pre", "code") or not SKIP_CLASSES.isdisjoint(tag.get("class") or ())
             or (tag.name == "p" and tag.get_text(strip=True).startswith("다른 이름")))
 
@@ -64,7 +65,8 @@ def prose(root: Tag) -> str:
                 parts.append(child)
 
     walk(root)
-    return " ".join(" ".join(parts).split())
+    text = " ".join(" ".join(parts).split())
+    return re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", text))  # "키( CMK )": an <abbr> inside a gloss
 
 
 @pytest.fixture(scope="module")
