@@ -49,7 +49,7 @@ def cmd_bench_bytes(args) -> int:
         paths = args.pages or urls(site)
         base_url = stack.enter_context(serve(site))
         reader = Reader(stack.enter_context(chromium()), base_url)
-        visits: dict[str, Visit] = {path: reader.visit(path, settle=True) for path in paths}
+        visits: dict[str, Visit] = {path: reader.visit(path, settle=True, fresh=True) for path in paths}
         reader.close()
     print(f"{'page':<44} {'diagrams':>8} {'requests':>8} {'on load':>8} {'KiB':>7} {'Mermaid':>8}")
     for path, v in visits.items():

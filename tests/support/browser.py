@@ -95,6 +95,7 @@ class Tab:
     color_scheme: str = "light"
     viewport: dict = field(default_factory=lambda: dict(DESKTOP))
     javascript: bool = True
+    reduced_motion: str = "no-preference"
     blocked: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # console errors and uncaught exceptions
     dialogs: list[str] = field(default_factory=list)
@@ -102,7 +103,7 @@ class Tab:
     def __post_init__(self):
         self.context = self.browser.new_context(
             color_scheme=self.color_scheme, viewport=self.viewport, locale="ko-KR",
-            java_script_enabled=self.javascript,
+            java_script_enabled=self.javascript, reduced_motion=self.reduced_motion,
         )
         self.context.add_init_script(OPEN_SHADOW)
         self.context.route("**/*", self._route)

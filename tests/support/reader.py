@@ -151,8 +151,8 @@ STILL_JS = """async () => {
   }
 }"""
 
-RUN_AXE = """async (runOnly) => {
-  const result = await axe.run(document, {runOnly, resultTypes: ["violations"]});
+RUN_AXE = """async ([context, runOnly]) => {
+  const result = await axe.run(context || document, {runOnly, resultTypes: ["violations"]});
   return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
     targets: v.nodes.slice(0, 3).map(n => n.target.join(" ")), count: v.nodes.length}));
 }"""
@@ -162,6 +162,9 @@ AXE_RULES = {
     "light": {"type": "tag", "values": WCAG_A_AA},
     "dark": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
 }
+# What differs from page to page: the article, its table of contents, the page title in the header.
+# The rest (header, tabs, navigation, footer) is one template; a few pages are audited whole.
+PAGE_OWN = {"include": [["article"], [".md-sidebar--secondary"], [".md-header__title"]]}
 # Material's palette toggle sets these attributes on <body>; the second palette is the dark one.
 SCHEME_JS = """(scheme) => document.body.setAttribute("data-md-color-scheme", scheme)"""
 
@@ -252,9 +255,11 @@ class Reader(Tab):
             self.page.wait_for_timeout(50)
 
     def visit(self, path: str | None = None, navigate=None, scroll: bool = True, draw: bool | None = None,
-              settle: bool = False, timeout_ms: int = 20_000) -> Visit:
-        """Open ``path`` (a first visit: cache cleared) or run ``navigate()`` (e.g. an instant click).
+              settle: bool = False, fresh: bool = False, timeout_ms: int = 20_000) -> Visit:
+        """Open ``path`` or run ``navigate()`` (e.g. an instant click).
 
+        ``fresh``: clear the cache first, so every byte of a first visit goes over the wire (benchmarks;
+        a cached response is still listed, with its size, so per-page counts hold either way).
         ``scroll``: scroll through the page like a reader. ``draw`` (default: ``scroll``): wait until
         every diagram is drawn (at most ``timeout_ms``; what was not drawn is in the visit).
         ``settle``: wait until no request is in flight, before and after drawing (benchmarks).
@@ -264,9 +269,10 @@ class Reader(Tab):
         self.errors.clear()
         status = 200
         if navigate is None:
-            cdp = self.context.new_cdp_session(self.page)
-            cdp.send("Network.clearBrowserCache")
-            cdp.detach()
+            if fresh:
+                cdp = self.context.new_cdp_session(self.page)
+                cdp.send("Network.clearBrowserCache")
+                cdp.detach()
             status = self.goto(path, wait_until="load").status
         else:
             navigate()
@@ -301,8 +307,10 @@ class Reader(Tab):
         self.page.evaluate(SCHEME_JS, scheme)
         self.page.evaluate(STILL_JS)
 
-    def axe(self, scheme: str) -> list[dict]:
-        """Serious and critical axe-core findings on the page as it stands (rules: AXE_RULES[scheme])."""
+    def axe(self, scheme: str, whole: bool = True) -> list[dict]:
+        """Serious and critical axe-core findings on the page as it stands (rules: AXE_RULES[scheme]);
+        ``whole=False``: only what is the page's own (PAGE_OWN)."""
         if not self.page.evaluate("() => typeof axe !== 'undefined'"):
             self.page.add_script_tag(path=str(AXE))
-        return [v for v in self.page.evaluate(RUN_AXE, AXE_RULES[scheme]) if v["impact"] in SEVERE]
+        found = self.page.evaluate(RUN_AXE, [None if whole else PAGE_OWN, AXE_RULES[scheme]])
+        return [v for v in found if v["impact"] in SEVERE]
