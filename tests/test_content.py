@@ -47,8 +47,8 @@ SKIP_CLASSES = {"mermaid", "headerlink", "terminology", "glossary", "md-tags"}
 
 def skipped(tag: Tag) -> bool:
     """Not prose: code, diagrams, heading links, the term and abbreviation lists, tags, the alias line
-    (search synonyms)."""
-    return (tag.name in ("pre", "code") or not SKIP_CLASSES.isdisjoint(tag.get("class") or ())
+    (search synonyms), and struck-through old names (~~고객 마스터 키~~)."""
+    return (tag.name in ("pre", "code", "del") or not SKIP_CLASSES.isdisjoint(tag.get("class") or ())
             or (tag.name == "p" and tag.get_text(strip=True).startswith("다른 이름")))
 
 
@@ -94,7 +94,8 @@ def test_every_table_names_its_source(pages):
         for table in root.select("table"):
             if table.find_parent(class_="terminology") or table.find_parent("div", class_="admonition"):
                 continue  # the generated term list; a table in a box cites with its box
-            wrapper = table.find_parent("div", class_="md-typeset__table") or table
+            wrapper = (table.find_parent("div", class_="glossary")  # generated: its 출처 follows the block
+                       or table.find_parent("div", class_="md-typeset__table") or table)
             after = wrapper.find_next_sibling()
             if after is None or not after.get_text(strip=True).startswith("출처"):
                 head = " | ".join(th.get_text(strip=True) for th in table.select("th"))
