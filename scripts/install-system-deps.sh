@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install what the browser tests and `make pdf` need, only when missing:
-# a Chromium, CJK fonts (fonts-noto-cjk) and pdftoppm/pdftotext (poppler-utils).
+# a Chromium, Korean fonts (fonts-noto-cjk for screens; fonts-nanum, TrueType, for the PDF book)
+# and pdffonts/pdftotext/pdftoppm (poppler-utils).
 # Debian/Ubuntu with apt (as root, or with sudo); elsewhere Playwright's own Chromium.
 set -euo pipefail
 
@@ -10,6 +11,7 @@ have_chromium() { "$python_bin" -c 'from tests.support.browser import chromium_p
 have_chromium || need+=(chromium)
 # (grep without -q reads all of fc-list's output: with pipefail, an early exit = SIGPIPE = "missing")
 fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need+=(fonts-noto-cjk)
+fc-list 2>/dev/null | grep -i "NanumGothic" >/dev/null || need+=(fonts-nanum)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 
 [ ${#need[@]} -eq 0 ] && { echo "system packages: all present"; exit 0; }

@@ -27,7 +27,7 @@ BOOK = Path("pdf") / "aws-study-notes.pdf"  # inside the site; linked from overr
 MARGIN = {"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"}
 FOOTER = (
     '<div style="width:100%;padding:0 15mm;font-size:8pt;color:#666;'
-    "font-family:'Noto Sans CJK KR','Noto Sans KR','Malgun Gothic',sans-serif;"
+    "font-family:'NanumGothic','Noto Sans CJK KR','Noto Sans KR','Malgun Gothic',sans-serif;"
     'display:flex;justify-content:space-between">'
     "<span>AWS 스터디 노트</span>"
     '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>'

@@ -177,9 +177,11 @@ def test_book_cover_has_title_date_and_source(book):
     assert config().repo_url in cover
 
 
-def test_book_embeds_the_korean_font(book):
+def test_book_embeds_the_korean_font_as_truetype(book):
     korean = [font for font in fonts(book.path) if font.hangul]
     assert korean and all(font.embedded for font in korean)
+    # NanumGothic (TrueType outlines) draws the text; CFF fonts would be printed as Type 3.
+    assert any("NanumGothic" in font.name for font in korean), [font.name for font in korean]
 
 
 def test_book_shows_diagrams_not_their_source(book_text, book_site):
