@@ -265,6 +265,11 @@
   }
 
   function update(calc, typing) {
+    // `change` follows `input` when a field loses focus: same values, nothing to redraw (and the
+    // button the reader is moving to must stay in place).
+    var key = calc.cidr.input.value + "|" + calc.prefix.input.value;
+    if (key === calc.shown) return;
+    calc.shown = key;
     var vpc = parseCidr(calc.cidr.input.value);
     var prefix = parseInt(calc.prefix.input.value, 10);
     setError(calc.cidr, vpc.error, vpc.fix, calc);
