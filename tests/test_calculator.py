@@ -277,35 +277,38 @@ def test_full_width_characters_from_a_korean_keyboard_are_understood(calc):
 def test_the_calculator_works_after_instant_navigation(browser, base_url):
     reader = bench.Reader(browser, base_url)  # serves a sitemap with this server's origin
     page = reader.page
+    heading = "() => document.querySelector('article h1').textContent.replace('¶', '').trim()"
+
+    def go(action, title: str):
+        """Navigate, then wait until the new page's content is in (the URL changes first)."""
+        def navigate():
+            action()
+            page.wait_for_function(f"({heading})() === {title!r}")
+        return reader.visit(navigate=navigate, scroll=False, settle=False)
+
     try:
-        start = reader.visit("networking/rfc-1918/", scroll=False)
+        start = reader.visit("networking/rfc-1918/", scroll=False, settle=False)
         assert not any(url == SCRIPT for url, _ in start.responses), "a page without the calculator loaded it"
         page.evaluate("window.sameDocument = true")
 
-        def click(selector: str, url: str):
-            def navigate():
-                page.locator(selector).first.click()
-                page.wait_for_url(url)
-            return navigate
-
-        arrived = reader.visit(navigate=click('article a[href$="subnet-design/#calculator"]', "**/subnet-design/#calculator"),
-                               scroll=False)
+        visits = [go(lambda: page.locator('article a[href$="subnet-design/#calculator"]').click(), "서브넷 설계")]
         # Material re-creates the page's scripts in the new content (their requests are not
         # reported to Playwright); the script marks the form it set up, and the form is new.
         page.wait_for_selector(f"{FORM}[data-ready]")
-        assert arrived.path.startswith(PAGE) and not arrived.errors
         assert calculate(page, "10.0.0.0/20", 24)["rows"] == expected_rows("10.0.0.0/20", 24)
 
-        # away and back (the browser's back button): the page's script runs again
-        reader.visit(navigate=click('article a[href$="networking/vpc/"]', "**/networking/vpc/"), scroll=False)
+        # away, and back with the browser's back button: the page's script runs again
+        visits.append(go(lambda: page.locator('article a[href$="networking/vpc/"]').first.click(), "Amazon VPC"))
         assert page.locator(FORM).count() == 0
-        reader.visit(navigate=lambda: (page.go_back(), page.wait_for_url("**/subnet-design/**")), scroll=False)
+        visits.append(go(page.go_back, "서브넷 설계"))
         page.wait_for_selector(f"{FORM}[data-ready]")
         assert calculate(page, "192.168.0.0/16", 20)["rows"] == expected_rows("192.168.0.0/16", 20)
         assert page.is_hidden(EXAMPLE)
 
         assert page.evaluate("window.sameDocument === true"), "a click reloaded the page"
-        assert not reader._errors, reader._errors
+        assert [v.path for v in visits] == [PAGE, "networking/vpc/", PAGE]
+        errors = [e for v in visits for e in v.errors]
+        assert not errors, errors
     finally:
         reader.close()
 
