@@ -6,7 +6,7 @@
  * and whether AWS accepts the sizes (/16 to /28). Sources: the page's 보충 box.
  *
  * Hand-written, no dependency: the whole job is 32-bit integer arithmetic, which a library would
- * not shorten; no build step, no CDN, works offline and from the PDF's web copy alike.
+ * not shorten; no build step, no CDN, works offline.
  * The subnet count is computed (2^(subnet − VPC prefix)); only the first ROWS subnets are
  * rendered, so a /28 split of a /8 (1,048,576 subnets) costs the same as a /24 split of a /16.
  *
@@ -21,8 +21,9 @@
  * Progressive enhancement: the form starts `hidden` and the worked example table beside it is
  * visible; this script shows the form and marks the example as replaced (hidden on screen only,
  * print CSS prints the example and not the form). Bad input never throws: each field gets a Korean
- * message next to it (aria-invalid + aria-describedby), the status line (role=status) says what
- * happened, and the results are cleared.
+ * message next to it (aria-invalid + aria-describedby), the results give way to a one-line
+ * placeholder, and a visually hidden live region (role=status) tells screen reader users what
+ * happened, once they pause typing.
  */
 (function () {
   "use strict";
