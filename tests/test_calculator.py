@@ -142,6 +142,13 @@ def test_a_split_gives_the_right_answers(calc, cidr, prefix, count, usable, priv
     assert check(results, "AWS 서브넷 크기:").startswith("AWS 서브넷 크기: " + ("가능" if subnet_ok else "불가"))
 
 
+def test_a_range_wider_than_a_private_block_is_called_partly_private(calc):
+    wide = ip_network("10.0.0.0/7")  # 10.0.0.0/8 and the public 11.0.0.0/8
+    assert not any(wide.subnet_of(r) for r in RFC_1918) and RFC_1918[0].subnet_of(wide)
+    results = calculate(calc, str(wide), 16)
+    assert check(results, "RFC 1918 사설 범위:").startswith("RFC 1918 사설 범위: 일부만 — 10.0.0.0/8보다 넓어")
+
+
 def test_the_first_24_of_a_16_shows_its_reserved_addresses(calc):
     """The page's own example, spelled out: what the notes teach about 10.0.0.0/24."""
     results = calculate(calc, "10.0.0.0/16", 24)

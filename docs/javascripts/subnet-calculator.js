@@ -134,15 +134,15 @@
   function privateCheck(vpc) {
     for (var i = 0; i < PRIVATE.length; i++) {
       if (inside(vpc.base, vpc.prefix, PRIVATE[i])) {
-        return { ok: true, text: "예 — RFC 1918 사설 범위 " + PRIVATE[i].text + " 안입니다." };
+        return { ok: true, text: "예 — " + PRIVATE[i].text + " 안입니다." };
       }
     }
     for (var j = 0; j < PRIVATE.length; j++) {
       if (inside(PRIVATE[j].base, PRIVATE[j].prefix, vpc)) {
-        return { ok: false, text: "일부만 — 사설 범위 " + PRIVATE[j].text + "보다 넓어 공인 주소가 섞여 있습니다." };
+        return { ok: false, text: "일부만 — " + PRIVATE[j].text + "보다 넓어 공인 주소가 섞여 있습니다." };
       }
     }
-    return { ok: false, text: "아니요 — RFC 1918 사설 범위(10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16)가 아닙니다. " +
+    return { ok: false, text: "아니요 — 세 사설 범위(10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16) 밖입니다. " +
       "AWS는 VPC CIDR로 사설 범위를 권장합니다." };
   }
 
