@@ -14,9 +14,8 @@ from itertools import islice
 
 import pytest
 
-from scripts import bench
-from tests.conftest import _new_page
-from tests.test_gates import axe_violations
+from tests.support.browser import Tab
+from tests.support.reader import Reader
 
 pytestmark = pytest.mark.browser
 
@@ -57,19 +56,18 @@ def open_calculator(page, base_url):
 
 @pytest.fixture(scope="module")
 def calculator(browser, base_url):
-    """One reader's page on the calculator, for the many questions asked of it (loads are slow)."""
-    context, page = _new_page(browser)
-    open_calculator(page, base_url)
-    yield page
-    context.close()
+    """One reader's tab on the calculator, for the many questions asked of it (loads are slow)."""
+    tab = Tab(browser, base_url)
+    open_calculator(tab.page, base_url)
+    yield tab
+    tab.close()
 
 
 @pytest.fixture
 def calc(calculator):
     """The shared calculator page; a test using it must leave no uncaught error or console error."""
-    yield calculator
-    recorder = calculator.recorder
-    assert not recorder.page_errors and not recorder.console_errors, recorder.page_errors + recorder.console_errors
+    yield calculator.page
+    assert not calculator.errors, calculator.errors
 
 
 def calculate(page, cidr: str, prefix: int = 24) -> dict:
@@ -160,7 +158,8 @@ def test_the_first_24_of_a_16_shows_its_reserved_addresses(calc):
         assert role in legend
 
 
-def test_the_default_is_the_recommended_design(page, base_url):
+def test_the_default_is_the_recommended_design(tab, base_url):
+    page = tab.page
     open_calculator(page, base_url)
     assert page.input_value(CIDR) == "10.0.0.0/16" and page.input_value(PREFIX) == "24"
     results = page.locator(FORM).evaluate(READ_RESULTS)
@@ -248,11 +247,12 @@ def test_bad_input_gets_a_korean_message_next_to_its_field(calc, typed, prefix, 
     assert page.locator(f"{FORM} [data-error-for={name}]").inner_text() == ""
 
 
-def test_after_bad_input_the_rest_of_the_page_still_works(page, base_url):
+def test_after_bad_input_the_rest_of_the_page_still_works(tab, base_url):
+    page = tab.page
     open_calculator(page, base_url)
     for typed, prefix, _, _ in BAD:
         calculate(page, typed, prefix or 24)
-    assert not page.recorder.page_errors and not page.recorder.console_errors
+    assert not tab.errors
     page.locator(".md-search__input").click()  # the site's search answers
     page.keyboard.type("subnet")
     page.wait_for_selector(".md-search-result__item")
@@ -260,7 +260,7 @@ def test_after_bad_input_the_rest_of_the_page_still_works(page, base_url):
     page.get_by_role("link", name="예약된 5개 주소").first.click()  # a link within the page
     page.wait_for_url("**#reserved-addresses")
     assert calculate(page, "10.0.0.0/16", 24)["rows"] == expected_rows("10.0.0.0/16", 24)
-    assert not page.recorder.page_errors and not page.recorder.console_errors
+    assert not tab.errors
 
 
 def test_a_misaligned_base_offers_its_network_address(calc):
@@ -282,7 +282,7 @@ def test_full_width_characters_from_a_korean_keyboard_are_understood(calc):
 # --- instant navigation, no JavaScript, print ---------------------------------------------------
 
 def test_the_calculator_works_after_instant_navigation(browser, base_url):
-    reader = bench.Reader(browser, base_url)  # serves a sitemap with this server's origin
+    reader = Reader(browser, base_url)  # serves a sitemap with this server's origin
     page = reader.page
     heading = "() => document.querySelector('article h1').textContent.replace('¶', '').trim()"
 
@@ -291,10 +291,10 @@ def test_the_calculator_works_after_instant_navigation(browser, base_url):
         def navigate():
             action()
             page.wait_for_function(f"({heading})() === {title!r}")
-        return reader.visit(navigate=navigate, scroll=False, settle=False)
+        return reader.visit(navigate=navigate, scroll=False)
 
     try:
-        start = reader.visit("networking/rfc-1918/", scroll=False, settle=False)
+        start = reader.visit("networking/rfc-1918/", scroll=False)
         assert not any(url == SCRIPT for url, _ in start.responses), "a page without the calculator loaded it"
         page.evaluate("window.sameDocument = true")
 
@@ -326,16 +326,13 @@ def test_only_the_calculator_page_loads_the_script(site_dir):
     assert pages == {PAGE}
 
 
-def test_without_javascript_the_worked_example_shows(browser, base_url):
-    context = browser.new_context(java_script_enabled=False, locale="ko-KR")
-    try:
-        page = context.new_page()
-        page.goto(base_url + PAGE)
-        assert page.is_hidden(FORM)
-        assert page.is_visible(f"{EXAMPLE} table")
-        rows = page.eval_on_selector_all(f"{EXAMPLE} tbody tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent.trim()))")
-    finally:
-        context.close()
+def test_without_javascript_the_worked_example_shows(new_tab):
+    tab = new_tab(javascript=False)
+    page = tab.page
+    page.goto(tab.base_url + PAGE)
+    assert page.is_hidden(FORM)
+    assert page.is_visible(f"{EXAMPLE} table")
+    rows = page.eval_on_selector_all(f"{EXAMPLE} tbody tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent.trim()))")
     # the example is right: the first subnets of 10.0.0.0/16 in /24s, as ipaddress has them
     expected = expected_rows("10.0.0.0/16", 24)[: len(rows)]
     assert len(rows) >= 3
@@ -343,8 +340,8 @@ def test_without_javascript_the_worked_example_shows(browser, base_url):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_on_paper_the_example_replaces_the_form(new_page, base_url, scheme):
-    page = new_page(color_scheme=scheme)
+def test_on_paper_the_example_replaces_the_form(new_tab, base_url, scheme):
+    page = new_tab(color_scheme=scheme).page
     open_calculator(page, base_url)
     assert page.is_visible(FORM) and page.is_hidden(EXAMPLE)  # on screen: the calculator
     page.emulate_media(media="print")
@@ -355,19 +352,21 @@ def test_on_paper_the_example_replaces_the_form(new_page, base_url, scheme):
 # --- accessibility ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_serious_violation(new_page, base_url, scheme):
-    page = new_page(color_scheme=scheme)
+def test_axe_finds_no_serious_violation(new_tab, base_url, scheme):
+    tab = new_tab(color_scheme=scheme)
+    page = tab.page
     open_calculator(page, base_url)
     found = {}
     for state, typed in (("result", "10.0.0.0/16"), ("error", "10.0.0.5/16")):
         calculate(page, typed)
         page.locator(CIDR).blur()
-        found[state] = axe_violations(page, scheme)
+        found[state] = tab.axe(scheme)
     assert page.locator(f"{FORM} [aria-invalid=true]").count() == 1  # the error state was audited
     assert found == {"result": [], "error": []}, found
 
 
-def test_the_fields_are_reachable_and_usable_with_the_keyboard(page, base_url):
+def test_the_fields_are_reachable_and_usable_with_the_keyboard(tab, base_url):
+    page = tab.page
     open_calculator(page, base_url)
     cidr = page.get_by_role("textbox", name="VPC CIDR 블록", exact=True)
     size = page.get_by_role("combobox", name="서브넷 크기", exact=True)

@@ -8,6 +8,7 @@ A `Tab` is a fresh browser context with one page that:
   the machine);
 - records console errors, uncaught exceptions and dialogs;
 - opens Material's *closed* shadow roots, so the SVG of each Mermaid diagram can be read;
+- runs axe-core on the page as it stands (`Tab.axe`) and switches Material's palette (`Tab.scheme`);
 - serves ``sitemap.xml`` with this server's origin: Material follows a link instantly only when its
   URL is in the sitemap, matched by host and port, and the sitemap holds ``site_url``'s (on GitHub
   Pages the two are the same).
@@ -33,6 +34,9 @@ ARGS = [
     "--no-first-run",
 ]
 DESKTOP = {"width": 1280, "height": 900}
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"  # pinned in package.json
+WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+SEVERE = ("serious", "critical")
 PHONE = {"width": 375, "height": 740}
 
 OPEN_SHADOW = """
@@ -43,6 +47,31 @@ OPEN_SHADOW = """
   };
 })();
 """
+
+# Resolves when no CSS animation or transition is running (Material's tabs slide in and out).
+STILL_JS = """async () => {
+  while (document.getAnimations().some((a) => a.playState === "running")) {
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+}"""
+
+RUN_AXE = """async ([context, runOnly]) => {
+  const result = await axe.run(context || document, {runOnly, resultTypes: ["violations"]});
+  return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+    targets: v.nodes.slice(0, 3).map(n => n.target.join(" ")), count: v.nodes.length}));
+}"""
+# The DOM is the same in both schemes, only colours change: the light pass runs every WCAG 2 A/AA
+# rule, the dark pass the ones that depend on colour.
+AXE_RULES = {
+    "light": {"type": "tag", "values": WCAG_A_AA},
+    "dark": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
+}
+# What differs from page to page: the article, its table of contents, the page title in the header.
+# The rest (header, tabs, navigation, footer) is one template; a few pages are audited whole.
+PAGE_OWN = {"include": [["article"], [".md-sidebar--secondary"], [".md-header__title"]]}
+# Material's palette toggle sets these attributes on <body>; the second palette is the dark one.
+SCHEME_JS = """(scheme) => document.body.setAttribute("data-md-color-scheme", scheme)"""
+
 
 CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -150,6 +179,19 @@ class Tab:
         self.page.wait_for_selector("article h1")
         if not self.page.evaluate("window.__sameDocument === true"):
             raise AssertionError(f"clicking {selector} reloaded the page: no instant navigation")
+
+    def scheme(self, scheme: str) -> None:
+        """Switch the page to Material's ``default`` (light) or ``slate`` (dark) scheme, as the toggle does."""
+        self.page.evaluate(SCHEME_JS, scheme)
+        self.page.evaluate(STILL_JS)
+
+    def axe(self, scheme: str, whole: bool = True) -> list[dict]:
+        """Serious and critical axe-core findings on the page as it stands (rules: AXE_RULES[scheme]);
+        ``whole=False``: only what is the page's own (PAGE_OWN)."""
+        if not self.page.evaluate("() => typeof axe !== 'undefined'"):
+            self.page.add_script_tag(path=str(AXE))
+        found = self.page.evaluate(RUN_AXE, [None if whole else PAGE_OWN, AXE_RULES[scheme]])
+        return [v for v in found if v["impact"] in SEVERE]
 
     def close(self) -> None:
         self.context.close()

@@ -6,7 +6,7 @@ returns a `Visit`: every response with its size over the wire (gzip, as GitHub P
 had arrived by the ``load`` event, the state of each Mermaid diagram (drawn, Mermaid's error, the
 lowest text contrast, labels spilling out of their boxes, scale and widths), console errors and
 requests to other hosts. `Reader.axe()` runs axe-core on the page as it stands, `Reader.scheme()`
-switches Material's palette in place. The waits are for the conditions themselves: the diagrams
+switches Material's palette in place (both on `Tab`). The waits are for the conditions themselves: the diagrams
 drawn, no request in flight, animations finished.
 """
 from __future__ import annotations
@@ -15,15 +15,11 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from tests.support.browser import Tab
-from tests.support.pages import ROOT
+from tests.support.browser import STILL_JS, Tab
 
 LIBRARY = "javascripts/mermaid/mermaid.esm.min.mjs"  # the one module that means "Mermaid loaded"
 MERMAID_PATHS = ("javascripts/mermaid-loader.js", "javascripts/mermaid/")
 HOSTS = "article pre.mermaid, article div.mermaid"
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"  # pinned in package.json
-WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-SEVERE = ("serious", "critical")
 
 DIAGRAMS_JS = """() => {
   const rgba = (s) => {
@@ -143,31 +139,6 @@ WAIT_DRAWN_JS = """async ([hosts, ms]) => {
   while (count() < all && performance.now() < end) await new Promise((r) => setTimeout(r, 50));
   return count();
 }"""
-
-# Resolves when no CSS animation or transition is running (Material's tabs slide in and out).
-STILL_JS = """async () => {
-  while (document.getAnimations().some((a) => a.playState === "running")) {
-    await new Promise((r) => requestAnimationFrame(r));
-  }
-}"""
-
-RUN_AXE = """async ([context, runOnly]) => {
-  const result = await axe.run(context || document, {runOnly, resultTypes: ["violations"]});
-  return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-    targets: v.nodes.slice(0, 3).map(n => n.target.join(" ")), count: v.nodes.length}));
-}"""
-# The DOM is the same in both schemes, only colours change: the light pass runs every WCAG 2 A/AA
-# rule, the dark pass the ones that depend on colour.
-AXE_RULES = {
-    "light": {"type": "tag", "values": WCAG_A_AA},
-    "dark": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
-}
-# What differs from page to page: the article, its table of contents, the page title in the header.
-# The rest (header, tabs, navigation, footer) is one template; a few pages are audited whole.
-PAGE_OWN = {"include": [["article"], [".md-sidebar--secondary"], [".md-header__title"]]}
-# Material's palette toggle sets these attributes on <body>; the second palette is the dark one.
-SCHEME_JS = """(scheme) => document.body.setAttribute("data-md-color-scheme", scheme)"""
-
 
 @dataclass
 class Visit:
@@ -301,16 +272,3 @@ class Reader(Tab):
     def diagrams(self) -> list[dict]:
         """The state of each diagram of the article as it stands (see DIAGRAMS_JS)."""
         return self.page.evaluate(DIAGRAMS_JS)
-
-    def scheme(self, scheme: str) -> None:
-        """Switch the page to Material's ``default`` (light) or ``slate`` (dark) scheme, as the toggle does."""
-        self.page.evaluate(SCHEME_JS, scheme)
-        self.page.evaluate(STILL_JS)
-
-    def axe(self, scheme: str, whole: bool = True) -> list[dict]:
-        """Serious and critical axe-core findings on the page as it stands (rules: AXE_RULES[scheme]);
-        ``whole=False``: only what is the page's own (PAGE_OWN)."""
-        if not self.page.evaluate("() => typeof axe !== 'undefined'"):
-            self.page.add_script_tag(path=str(AXE))
-        found = self.page.evaluate(RUN_AXE, [None if whole else PAGE_OWN, AXE_RULES[scheme]])
-        return [v for v in found if v["impact"] in SEVERE]
