@@ -10,7 +10,6 @@ a build made with ``PDF_BOOK=1`` (``make pdf``), so a plain build never links a 
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -180,15 +179,11 @@ def fonts(pdf: Path) -> list[Font]:
     return list(found.values())
 
 
-def pdf_text(pdf: Path) -> str:
-    """The PDF's text (poppler's pdftotext when installed, else pypdf)."""
-    if shutil.which("pdftotext"):
-        return subprocess.run(
-            ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
-        ).stdout
-    from pypdf import PdfReader
-
-    return "\n".join(page.extract_text() or "" for page in PdfReader(str(pdf)).pages)
+def pdf_text(pdf: Path, pages: tuple[int, int] | None = None) -> str:
+    """The PDF's text (poppler's pdftotext), of pages ``first``–``last`` if given."""
+    span = ["-f", str(pages[0]), "-l", str(pages[1])] if pages else []
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", *span, str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
 
 
 # --- command ------------------------------------------------------------------------------------

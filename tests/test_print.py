@@ -153,13 +153,14 @@ def test_book_holds_every_page_title_and_its_korean_text(book_text, chapters):
 
 
 def test_book_holds_the_self_check_questions_with_their_answers(book_text, chapters):
+    words = re.sub(r"\W", "", book_text)  # letters and digits: symbols may come from a fallback font
     missing = []
     for page, soup in chapters.items():
         for answer in soup.select("h2#quiz ~ details"):
             question = answer.find_previous_sibling("p")
             for element in (question, answer.select_one("p")):
-                text = squeeze(element.get_text(" ", strip=True))[:40]
-                if text not in book_text:
+                text = re.sub(r"\W", "", element.get_text(" ", strip=True))[:40]
+                if text not in words:
                     missing.append(f"{page}: {element.get_text(' ', strip=True)[:50]}")
     assert chapters and missing == []
 
@@ -169,9 +170,8 @@ def test_book_has_no_placeholder_or_tag_junk(book_text):
 
 
 def test_book_cover_has_title_date_and_source(book):
-    from pypdf import PdfReader
 
-    cover = squeeze(PdfReader(str(book.path)).pages[0].extract_text())
+    cover = squeeze(pdf_text(book.path, pages=(1, 1)))
     assert squeeze(config().site_name) in cover
     assert re.search(r"\d{4}년\d{1,2}월\d{1,2}일", cover)
     assert config().repo_url in cover

@@ -53,10 +53,16 @@
     ".labelText,.labelText>tspan{fill:var(--md-mermaid-label-fg-color)}" +
     "marker[id$=sequencenumber] circle{fill:var(--md-mermaid-edge-color)}" +
     ".sequenceNumber{fill:var(--md-mermaid-label-bg-color)}";
+  // Mermaid sizes some labels (edge labels) by measuring text in its own `fontFamily` ("trebuchet
+  // ms", … — Hangul then falls back to whatever the system has), while Material draws them in the
+  // page's font: measured in one font, drawn in another, a label spills out of its box. Mermaid
+  // measures in the page's font instead.
   function settings() {
     var plugin = (window.mermaidConfig && window.mermaidConfig.default) || {};
     var merged = Object.assign({}, plugin, options, { startOnLoad: false });
     merged.themeCSS = (merged.themeCSS || "") + THEME_FIXES;
+    merged.fontFamily = getComputedStyle(document.body).fontFamily;
+    merged.themeVariables = Object.assign({}, merged.themeVariables, { fontFamily: merged.fontFamily });
     return merged;
   }
 
