@@ -180,9 +180,9 @@ def fonts(pdf: Path) -> list[Font]:
 
 
 def pdf_text(pdf: Path, pages: tuple[int, int] | None = None) -> str:
-    """The PDF's text (poppler's pdftotext), of pages ``first``–``last`` if given."""
+    """The PDF's text in reading order (poppler's pdftotext -raw), of pages ``first``–``last`` if given."""
     span = ["-f", str(pages[0]), "-l", str(pages[1])] if pages else []
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", *span, str(pdf), "-"],
+    return subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", *span, str(pdf), "-"],
                           capture_output=True, text=True, check=True).stdout
 
 
