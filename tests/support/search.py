@@ -19,7 +19,8 @@ from tests.support.browser import Tab
 from tests.support.pages import ROOT, url
 
 QUERIES = ROOT / "data" / "search-queries.tsv"
-CASES = ("name", "spacing", "particle", "english", "translit", "console", "acronym", "number", "concept")
+CASES = ("name", "spacing", "particle", "english", "translit", "console", "acronym", "number", "concept",
+         "typo", "compound", "question")
 TIMEOUT_MS = 10_000
 
 
