@@ -35,8 +35,9 @@ class Query:
 
     @property
     def path(self) -> str:
-        """The expected page as a site path relative to the site root (``networking/vpc/``)."""
-        return url(self.page)
+        """The expected page as a site path relative to the site root (``networking/vpc/``; home is ``""``,
+        as `site_relative` makes it; MkDocs writes the home page's URL as ``./``)."""
+        return url(self.page).removeprefix("./")
 
 
 def load_queries(path: Path = QUERIES) -> list[Query]:
