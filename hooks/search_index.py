@@ -8,8 +8,8 @@ and Material's bundle fetches that file on every page. `on_post_build` rewrites 
 - ``search/search_docs.json`` gets the documents, and ``search/search_titles.json`` what the search
   worker answers from while Material builds its index from them (`titles()`, about 8 KiB gzip) with
   `synonyms()`: the other words for a term that data/terminology.yml and the glossary already list,
-  so that "NAT gateway" also searches the page's "NAT 게이트웨이". docs/javascripts/search-worker.js
-  fetches both when the reader focuses the search box (issue 10). The vocabulary it corrects typos
+  so that "NAT gateway" also searches the page's "NAT 게이트웨이". The search worker
+  (docs/javascripts/search-worker.js) fetches both when the reader focuses the search box (issue 10). The vocabulary it corrects typos
   against is made from these same documents, in the reader's browser: no second list to keep in step.
 - Both are compact UTF-8: Material escapes every Hangul syllable as ``\\uXXXX`` (a third larger).
 - The ``separator`` of mkdocs.yml is written there one rule per line with a ``# comment``;

@@ -289,17 +289,19 @@ def first_search(browser, base_url: str, query: str, path: str = "") -> FirstSea
 def is_search_file(path: str) -> bool:
     """Whether a site path is search data or search code loaded for searching (not the page's own)."""
     return path.startswith(("search/", "assets/javascripts/workers/", "assets/javascripts/lunr/",
-                            "javascripts/search-worker.js"))
+                            "javascripts/search-"))
 
 
 def search_bytes(site_dir: Path) -> dict[str, int]:
     """gzip -9 bytes (what the server sends) of the search index and the search code, by file.
 
     What every page loads: the index's configuration (search/search_index.json), search.js and the
-    worker; what a search loads on top: the documents, Material's worker and its lunr language files."""
+    worker; what a search loads on top: the Korean search, the titles and documents, Material's worker
+    and its lunr language files."""
     site = Path(site_dir)
     files = [site / "search" / "search_index.json", *(site / name for name in DOCUMENTS),
              site / "javascripts" / "search.js", site / "javascripts" / "search-worker.js",
+             site / "javascripts" / "search-korean.js",
              *sorted((site / "assets" / "javascripts" / "workers").glob("search.*.min.js")),
              site / "assets" / "javascripts" / "lunr" / "min" / "lunr.stemmer.support.min.js",
              site / "assets" / "javascripts" / "lunr" / "min" / "lunr.ko.min.js"]
