@@ -1,17 +1,17 @@
 """MkDocs hook: the search index, written for a Korean search that loads when the reader starts to search.
 
 Material's search plugin writes ``search/search_index.json`` (configuration and every section's text),
-and Material's bundle fetches that file on every page. `on_post_build` rewrites it:
+and Material's bundle fetches that file on every page. `on_post_build` rewrites it (issue 10):
 
-- ``search/search_index.json`` keeps the configuration only (what the bundle needs on every page:
-  the on-page highlighter reads the separator). About 1 KiB instead of 110 KiB gzip.
-- ``search/search_docs.json`` gets the documents, and ``search/search_titles.json`` what the search
-  worker answers from while Material builds its index from them (`titles()`, about 8 KiB gzip) with
-  `synonyms()`: the other words for a term that data/terminology.yml and the glossary already list,
-  so that "NAT gateway" also searches the page's "NAT 게이트웨이". The search worker
-  (docs/javascripts/search-worker.js) fetches both when the reader focuses the search box (issue 10). The vocabulary it corrects typos
-  against is made from these same documents, in the reader's browser: no second list to keep in step.
-- Both are compact UTF-8: Material escapes every Hangul syllable as ``\\uXXXX`` (a third larger).
+- ``search/search_index.json`` keeps the configuration only, what the bundle needs on every page (the
+  on-page highlighter reads the separator): 0.3 KiB instead of 109 KiB gzip.
+- ``search/search_docs.json`` gets the documents, from which the search worker has Material build its
+  index; ``search/search_titles.json`` what the worker answers from in the meantime (`titles()`) and
+  `synonyms()`, the other words for a term that data/terminology.yml and the glossary already list
+  ("NAT gateway" also searches the page's "NAT 게이트웨이"). The worker (docs/javascripts/search-worker.js)
+  fetches both when the reader focuses the search box. The vocabulary it corrects typos against is made
+  from these same documents, in the reader's browser: no second list to keep in step.
+- All three are compact UTF-8: Material escapes every Hangul syllable as ``\\uXXXX`` (a third larger).
 - The ``separator`` of mkdocs.yml is written there one rule per line with a ``# comment``;
   `separator()` joins the rules with ``|`` into the one regular expression Material needs.
 """
