@@ -6,6 +6,8 @@ speed is a benchmark figure (``python -m scripts search-bench``), not a test.
 """
 from __future__ import annotations
 
+import json
+import re
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
@@ -46,6 +48,21 @@ def test_query_set_covers_every_case_and_every_service_page():
     uncovered = [p for p in services if not any(q.page == p for q in queries)]
     assert not uncovered, f"service pages without a query: {uncovered}"
     assert len({q.text for q in queries}) == len(queries), "a query is listed twice"
+
+
+def test_every_page_loads_only_the_search_configuration(site_dir):
+    """search_index.json, fetched by every page, has no documents; the two files fetched on focus have them all."""
+    folder = site_dir / "search"
+    index = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
+    docs = json.loads((folder / "search_docs.json").read_text(encoding="utf-8"))["docs"]
+    titles = json.loads((folder / "search_titles.json").read_text(encoding="utf-8"))
+    assert index["docs"] == [] and len(docs) > 300
+    assert [d["location"] for d in titles["docs"]] == [d["location"] for d in docs]
+    assert ["NAT gateway", "NAT 게이트웨이"] in titles["synonyms"]
+    separator = index["config"]["separator"]
+    assert not re.search(r"\s|#", separator), "the separator's comments and line breaks are joined away"
+    words = [w for w in re.split(separator, "보안그룹은 VPC엔드포인트 172.16.0.0/12") if w]
+    assert words == ["보안그룹", "VPC", "엔드포인트", "172.16.0.0/12"], "particle, Latin|Hangul, CIDR rules"
 
 
 @pytest.mark.browser
