@@ -1,16 +1,91 @@
-"""MkDocs hook: the search index in UTF-8.
+"""MkDocs hook: the search index, written for a Korean search that loads when the reader starts to search.
 
-Material writes ``search/search_index.json`` with every Hangul syllable as a ``\\uXXXX`` escape;
-`on_post_build` rewrites it as compact UTF-8 (same data; 352 → 228 KB, 5.7 KiB less gzip).
+Material's search plugin writes ``search/search_index.json`` (configuration and every section's text),
+and Material's bundle fetches that file on every page. `on_post_build` rewrites it (issue 10):
+
+- ``search/search_index.json`` keeps the configuration only, what the bundle needs on every page (the
+  on-page highlighter reads the separator): 0.3 KiB instead of 109 KiB gzip.
+- ``search/search_docs.json`` gets the documents, from which the search worker has Material build its
+  index; ``search/search_titles.json`` what the worker answers from in the meantime (`titles()`) and
+  `synonyms()`, the other words for a term that data/terminology.yml and the glossary already list
+  ("NAT gateway" also searches the page's "NAT 게이트웨이"). The worker (docs/javascripts/search-worker.js)
+  fetches both when the reader focuses the search box. The vocabulary it corrects typos against is made
+  from these same documents, in the reader's browser: no second list to keep in step.
+- All three are compact UTF-8: Material escapes every Hangul syllable as ``\\uXXXX`` (a third larger).
+- The ``separator`` of mkdocs.yml is written there one rule per line with a ``# comment``;
+  `separator()` joins the rules with ``|`` into the one regular expression Material needs.
 """
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+
+from glossary import glossary_entries, load_terms  # MkDocs puts hooks/ on sys.path while it loads a hook
+
+COMMENT = re.compile(r"(?:^|\s)#.*$")
+
+
+def separator(readable: str) -> str:
+    """The separator as one regular expression: the rules of its lines, without their ``# comments``,
+    joined with ``|`` (no rule contains whitespace or ``#``).
+
+    Python compiles it as a check (its syntax for these rules is JavaScript's), so a broken rule fails the
+    build instead of the reader's search."""
+    rules = [COMMENT.sub("", line).strip() for line in readable.splitlines()]
+    pattern = "|".join(rule for rule in rules if rule)
+    re.compile(pattern)
+    return pattern
+
+
+def synonyms() -> list[list[str]]:
+    """``[other word, the site's word]`` pairs for the search worker, from the project's own word lists:
+
+    - data/terminology.yml: a concept's English name and the variants the site avoids → its Korean term
+      (target tracking scaling → 대상 추적 조정, 쿨다운 → 조정 휴지, 라이프사이클 → 수명 주기);
+    - the glossary (includes/abbreviations.md): an acronym's English expansion and Korean reading → the
+      acronym (Amazon Machine Image, 아마존 머신 이미지 → AMI).
+    A parenthesis is context ("health check (ELB, Auto Scaling)"), not another word, so it is left out."""
+    pairs = []
+    for entry in load_terms():
+        for other in [entry["concept"].split("(")[0], *entry["avoid"]]:
+            pairs.append([other.strip(), entry["term"]])
+    for acronym, meaning in glossary_entries():
+        english, _, korean = meaning.partition(" — ")
+        for other in (english.split("(")[0], korean.split("(")[0]):
+            pairs.append([other.strip(), acronym])
+    unique = {tuple(pair) for pair in pairs if pair[0] and pair[0] != pair[1]}
+    return [list(pair) for pair in sorted(unique)]
+
+
+ALIAS = re.compile(r"<p>다른 이름:.*?</p>")  # a page's alias line (README "검색")
+
+
+def titles(docs: list[dict]) -> list[dict]:
+    """The documents as the search worker needs them before Material's index is built: each page's title
+    with its summary and alias line (its text up to the alias line, else its first paragraph), each
+    section's title."""
+    short = []
+    for doc in docs:
+        if "#" in doc["location"]:
+            short.append({key: value for key, value in doc.items() if key not in ("text", "tags")} | {"text": ""})
+        else:
+            end = ALIAS.search(doc["text"]) or re.search("</p>", doc["text"])
+            short.append(doc | {"text": doc["text"][: end.end()] if end else doc["text"]})
+    return short
+
+
+def write(path: Path, data: dict) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def on_post_build(config) -> None:
-    index = Path(config["site_dir"]) / "search" / "search_index.json"
-    if index.exists():
-        data = json.loads(index.read_text(encoding="utf-8"))
-        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    folder = Path(config["site_dir"]) / "search"
+    index = folder / "search_index.json"
+    if not index.exists():
+        return
+    data = json.loads(index.read_text(encoding="utf-8"))
+    data["config"]["separator"] = separator(data["config"]["separator"])
+    write(folder / "search_titles.json", {"docs": titles(data["docs"]), "synonyms": synonyms()})
+    write(folder / "search_docs.json", {"docs": data["docs"]})
+    write(index, {"config": data["config"], "docs": []})

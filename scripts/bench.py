@@ -3,7 +3,9 @@
 - ``bench-bytes``: what a first visit of each page downloads over the wire (gzip), before and after
   the reader scrolls through it, and Mermaid's share.
 - ``search-bench``: the learner query set (data/search-queries.tsv) typed into the real search box:
-  hit@1, hit@5 per kind of query, the misses, the index size, keystroke → results latency.
+  hit@1, hit@5 per kind of query, the misses, the bytes of the index and the search code, keystroke →
+  results latency, the first search of a visit (the index loads only when the reader starts to
+  search) and odd input.
 - ``pdf-bench``: a strict build and a print of the book: time, pages, size, fonts, bookmarks.
 Each builds the site into a temporary folder unless ``--site`` names a built one.
 """
@@ -21,7 +23,8 @@ from tests.support.browser import chromium
 from tests.support.build import build
 from tests.support.pages import urls
 from tests.support.reader import Reader, Visit
-from tests.support.search import CASES, evaluate, index_size, load_queries, open_search_page, percentile
+from tests.support.search import (BAD_INPUT, CASES, evaluate, first_search, load_queries, open_search_page,
+                                  percentile, search, search_bytes)
 from tests.support.server import serve
 
 BUDGET_KIB = 400  # the heaviest diagram page, over the wire (gzip)
@@ -75,19 +78,23 @@ def cmd_bench_bytes(args) -> int:
     return 0
 
 
+FIRST_QUERY = "오토스켈링"  # a first search: a typo, typed the moment the search box has the focus
+
+
 def cmd_search_bench(args) -> int:
-    """The learner query set typed into the real search box: hit@1, hit@5 by kind, misses, size, latency."""
+    """The learner query set typed into the real search box: hit@1, hit@5 by kind, misses, bytes, latency."""
     queries = load_queries(Path(args.queries)) if args.queries else load_queries()
     with ExitStack() as stack:
         site = built_site(stack, args.site)
         base_url = stack.enter_context(serve(site))
-        tab = open_search_page(stack.enter_context(chromium()), base_url)
-        report = evaluate(tab, queries)
-        times = report.latencies
-        for _ in range(args.rounds - 1):
-            times += evaluate(tab, queries).latencies
+        browser = stack.enter_context(chromium())
+        firsts = [first_search(browser, base_url, FIRST_QUERY, "networking/vpc/") for _ in range(args.rounds * 3)]
+        tab = open_search_page(browser, base_url)
+        reports = [evaluate(tab, queries) for _ in range(args.rounds)]
+        report, times = reports[0], [ms for r in reports for ms in r.latencies]
+        odd = {name: [search(tab, text).ms for _ in range(args.rounds)] for name, text in BAD_INPUT.items()}
         errors = list(tab.errors)
-        raw, gz = index_size(site)
+        sizes = search_bytes(site)
     n = len(report.outcomes)
     print(f"queries: {n}")
     print(f"hit@1: {report.hit(1):.1%}  ({n - len(report.misses(1))}/{n})")
@@ -95,9 +102,21 @@ def cmd_search_bench(args) -> int:
     count = Counter(o.query.case for o in report.outcomes)
     print("by kind (hit@5 / hit@1 / queries): " + "  ".join(
         f"{c} {report.hit(5, c):.0%}/{report.hit(1, c):.0%}/{count[c]}" for c in CASES if count[c]))
-    print(f"search index: {raw:,} bytes raw, {gz:,} bytes gzip")
+    print("search bytes over the wire (gzip): " + ", ".join(f"{name} {kib(size)}" for name, size in sizes.items())
+          + f"; total {kib(sum(sizes.values()))} KiB")
     print(f"keystroke → results rendered: median {statistics.median(times):.1f} ms, "
           f"p95 {percentile(times, 95):.1f} ms, max {max(times):.1f} ms ({len(times)} searches)")
+    slowest = sorted(((statistics.median(r.outcomes[i].result.ms for r in reports), o.query.text)
+                      for i, o in enumerate(report.outcomes)), reverse=True)[:5]
+    print("  slowest (median ms): " + ", ".join(f"{text!r} {ms:.0f}" for ms, text in slowest))
+    first = [f.result.ms for f in firsts]
+    print(f"first search of a visit ({FIRST_QUERY!r} typed as the box gets the focus, index not loaded): "
+          f"median {statistics.median(first):.1f} ms, p95 {percentile(first, 95):.1f} ms, "
+          f"max {max(first):.1f} ms ({len(first)} visits)")
+    print(f"  loaded before the focus: {', '.join(firsts[0].before) or 'nothing'}; "
+          f"by the first result: {', '.join(f for f in firsts[0].after if f not in firsts[0].before)}")
+    print("odd input, keystroke → results or suggestion (median / max ms): " + "  ".join(
+        f"{name} {statistics.median(ms):.0f}/{max(ms):.0f}" for name, ms in odd.items()))
     misses5 = report.misses(5)
     print(f"misses (not in top 5): {len(misses5)}")
     for o in misses5:

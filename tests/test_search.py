@@ -1,27 +1,25 @@
-"""Search finds what a Korean learner types, in the site's real search box, and odd input does no harm."""
+"""Search finds what a Korean learner types, in the site's real search box, and odd input does no harm.
+
+Issue 10: typos and missing spaces find their page, a query that finds nothing gets suggestions a reader
+can open with a click or the keyboard, and the index loads only when the reader starts to search. The
+speed is a benchmark figure (``python -m scripts search-bench``), not a test.
+"""
 from __future__ import annotations
 
-from urllib.parse import quote
+import json
+import re
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
 from tests.support.pages import nav_files
-from tests.support.search import CASES, evaluate, load_queries, open_search_page, search
+from tests.support.search import (BAD_INPUT, CASES, DOCUMENTS, PAYLOAD, SUGGESTION, evaluate, first_search,
+                                  load_queries, open_search_page, search)
 
-HIT_AT_5 = 0.95
-HIT_AT_1 = 0.85
+HIT_AT_5 = 0.97
+HIT_AT_1 = 0.90
+CASE_HIT_AT_5 = {"typo": 0.90, "compound": 0.90}  # misspellings and compounds without spaces (issue 10)
 
-PAYLOAD = (
-    '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
-    '"><svg onload="window.__pwned=3"><b>굵게</b>'
-)
-BAD_INPUT = {
-    "only particles": "은 는 이 가 을 를 의 에 에서 으로 로 과 와 도",
-    "only symbols": "!@#$%^&*()_+-=[]{}|;':\",./<>?`~ … · ※",
-    "lunr query syntax": "title: +- ^~ * : text:^ -+ ~2",
-    "500 characters": ("VPC 서브넷 보안그룹 가용영역 CloudFront " * 20)[:500],
-    "HTML and script": PAYLOAD,
-}
 INJECTED = """() => ({
   pwned: window.__pwned ?? null,
   elements: document.querySelectorAll('img[src="x"], svg[onload], [onerror], [onload]').length,
@@ -29,11 +27,12 @@ INJECTED = """() => ({
   bold: [...document.querySelectorAll("b")].filter(b => b.textContent === "굵게").length,
 })"""
 CLEAN = {"pwned": None, "elements": 0, "scripts": 0, "bold": 0}
+RESULT_LINKS = ".md-search-result__list > li > a.md-search-result__link"
 
 
 @pytest.fixture(scope="module")
 def search_page(browser, base_url):
-    """One page with the search dialog open; every query of this module is typed into it."""
+    """One page with the search dialog open and the full index built; most queries here are typed into it."""
     tab = open_search_page(browser, base_url)
     yield tab
     tab.close()
@@ -41,8 +40,8 @@ def search_page(browser, base_url):
 
 def test_query_set_covers_every_case_and_every_service_page():
     queries = load_queries()
-    assert len(queries) >= 80
-    assert {q.case for q in queries} == set(CASES), "every case of issue 4 item 1, and no other"
+    assert len(queries) >= 300
+    assert {q.case for q in queries} == set(CASES), "every case of issues 4 and 10, and no other"
     pages = nav_files()
     assert {q.page for q in queries} <= set(pages), "a query expects a page that is not in nav"
     services = [p for p in pages if not p.endswith("index.md") and not p.startswith("reference/")]
@@ -51,17 +50,83 @@ def test_query_set_covers_every_case_and_every_service_page():
     assert len({q.text for q in queries}) == len(queries), "a query is listed twice"
 
 
+def test_every_page_loads_only_the_search_configuration(site_dir):
+    """search_index.json, fetched by every page, has no documents; the two files fetched on focus have them all."""
+    folder = site_dir / "search"
+    index = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
+    docs = json.loads((folder / "search_docs.json").read_text(encoding="utf-8"))["docs"]
+    titles = json.loads((folder / "search_titles.json").read_text(encoding="utf-8"))
+    assert index["docs"] == [] and len(docs) > 300
+    assert [d["location"] for d in titles["docs"]] == [d["location"] for d in docs]
+    assert ["NAT gateway", "NAT 게이트웨이"] in titles["synonyms"]
+    separator = index["config"]["separator"]
+    assert not re.search(r"\s|#", separator), "the separator's comments and line breaks are joined away"
+    words = [w for w in re.split(separator, "보안그룹은 VPC엔드포인트 172.16.0.0/12") if w]
+    assert words == ["보안그룹", "VPC", "엔드포인트", "172.16.0.0/12"], "particle, Latin|Hangul, CIDR rules"
+
+
 @pytest.mark.browser
 def test_learner_queries_find_their_page(search_page):
     report = evaluate(search_page)
     hit5, hit1 = report.hit(5), report.hit(1)
     lines = [f"hit@5 {hit5:.1%} (target {HIT_AT_5:.0%}), hit@1 {hit1:.1%} (target {HIT_AT_1:.0%})"]
+    lines += [f"{case}: hit@5 {report.hit(5, case):.1%} (target {target:.0%})" for case, target in CASE_HIT_AT_5.items()]
     lines += ["not in top 5: " + o.describe() for o in report.misses(5)]
     lines += ["not first: " + o.describe() for o in report.misses(1) if o not in report.misses(5)]
     print("\n".join(lines))
     assert hit5 >= HIT_AT_5 and hit1 >= HIT_AT_1, "\n".join(lines)
+    assert all(report.hit(5, case) >= target for case, target in CASE_HIT_AT_5.items()), "\n".join(lines)
     assert not search_page.errors
     assert not search_page.blocked, "search reached another host"
+
+
+@pytest.mark.browser
+def test_the_index_loads_when_the_reader_starts_to_search(browser, base_url):
+    visit = first_search(browser, base_url, "오토스켈링", "networking/vpc/")
+    assert not set(DOCUMENTS) & set(visit.before), f"loaded before the search box had the focus: {visit.before}"
+    assert DOCUMENTS[0] in visit.after, f"the focus loaded {visit.after}"
+    assert visit.result.pages[:1] == ("compute/auto-scaling/",), visit.result
+
+
+@pytest.mark.browser
+def test_a_typo_is_searched_highlighted_and_shown_as_corrected(search_page):
+    result = search(search_page, "오토스켈링")
+    assert result.pages[:1] == ("compute/auto-scaling/",), result
+    first = search_page.page.locator(RESULT_LINKS).first
+    assert parse_qs(urlsplit(first.get_attribute("href")).query)["h"] == ["오토스케일링"]
+    snippet = first.inner_text()
+    assert "다른 이름" not in snippet, f"the snippet is the alias line: {snippet!r}"
+    assert "포함되지 않은 검색어" not in snippet, "a correction is listed as a missing word"
+
+
+@pytest.mark.browser
+def test_a_compound_without_spaces_and_a_number_with_its_unit(search_page):
+    assert search(search_page, "고객마스터키").pages[:1] == ("security/kms/",)
+    assert search(search_page, "단계조정").pages[:1] == ("compute/auto-scaling/",)
+    # "1" does not match 1918: the page about 1 ms comes first, not RFC 1918 (issue 10)
+    assert search(search_page, "1밀리초").pages[:1] == ("database/elasticache/",)
+
+
+@pytest.mark.browser
+def test_nothing_found_suggests_pages_that_open_by_keyboard_and_click(browser, base_url):
+    tab = open_search_page(browser, base_url)
+    try:
+        result = search(tab, "오또스께일링쓰")
+        assert result.meta == SUGGESTION and result.pages, result
+        # Arrow down from the search box reaches the first suggestion; Enter opens it.
+        tab.page.locator(".md-search__input").press("ArrowDown")
+        focused = tab.page.evaluate("() => document.activeElement.closest('a.md-search-result__link')?.href")
+        assert focused and urlsplit(focused).path.endswith("/" + result.pages[0]), (focused, result.pages)
+        tab.page.keyboard.press("Enter")
+        tab.page.wait_for_url(f"**/{result.pages[0]}**")
+        # A click opens a suggestion too.
+        tab.page.locator(".md-search__input").click()
+        search(tab, "오또스께일링쓰")
+        tab.page.locator(RESULT_LINKS).nth(len(result.pages) - 1).click()
+        tab.page.wait_for_url(f"**/{result.pages[-1]}**")
+        assert not tab.errors
+    finally:
+        tab.close()
 
 
 @pytest.mark.browser
@@ -84,6 +149,7 @@ def test_bad_input_does_no_harm(search_page, text):
     sp = search_page
     result = search(sp, text)  # raises when no result line is rendered in time
     assert result.meta, "the result line stays empty"
+    assert result.pages, f"neither results nor a suggestion: {result.meta!r}"
     assert sp.page.evaluate(INJECTED) == CLEAN, "markup from the query reached the page"
     assert not sp.errors and not sp.dialogs, (sp.errors, sp.dialogs)
     assert sp.page.locator(".md-search__input").input_value() == text
@@ -97,4 +163,3 @@ def test_highlight_parameter_cannot_inject_markup(tab):
     tab.page.wait_for_selector("article h1")
     assert tab.page.evaluate(INJECTED) == CLEAN
     assert not tab.dialogs and not tab.errors
-
