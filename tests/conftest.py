@@ -4,6 +4,7 @@ is marked ``browser`` asks for them (``pytest -m "not browser"`` starts none).""
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -93,35 +94,44 @@ def new_tab(browser, base_url):
         t.close()
 
 
+def read_pages(base_url: str, paths: list[str]) -> dict:
+    """One reader (its own Chromium) through ``paths``; what `tour` records for each."""
+    found = {}
+    with chromium() as browser:
+        reader = Reader(browser, base_url, reduced_motion="reduce")
+        try:
+            for path in paths:
+                visit = reader.visit(path)
+                entry = {"visit": visit, "axe": {"light": reader.axe("light")}}
+                reader.scheme("slate")
+                entry["axe"]["dark"] = reader.axe("dark")
+                entry["dark"] = reader.diagrams()
+                reader.scheme("default")
+                if visit.diagrams:
+                    reader.page.set_viewport_size(PHONE)
+                    reader.page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+                    entry["phone"] = reader.diagrams()
+                    entry["phone_overflow"] = reader.page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
+                    reader.page.set_viewport_size(reader.viewport)
+                found[path] = entry
+        finally:
+            reader.close()
+    return found
+
+
 @pytest.fixture(scope="session")
-def tour(browser, base_url, site_dir) -> dict:
+def tour(base_url, site_dir) -> dict:
     """Every page visited once, as a first visit on a desktop, scrolled through, diagrams drawn.
 
     For each page: the `Visit` (light), axe-core findings in the light and the dark scheme (switched
     in place, as the palette toggle does), the diagrams as drawn in the dark scheme, and for pages with
-    diagrams the same diagrams on a 375 px phone. Also the 404 page at a deep missing address. axe
-    audits each page's own parts (article, table of contents, title); the shared frame (header, tabs,
-    navigation, footer) is audited whole on the first page of every category and on the 404 page.
-    The reader prefers reduced motion: no transition is half-way when colours are measured.
+    diagrams the same diagrams on a 375 px phone. Also the 404 page at a deep missing address.
+    The readers prefer reduced motion: no transition is half-way when colours are measured.
+    Two readers, each with its own Chromium, share the pages: the browsers' work is most of the time,
+    and it runs on both cores at once.
     """
-    reader = Reader(browser, base_url, reduced_motion="reduce")
-    whole = {url(page) for page in nav_files() if page.endswith("index.md")} | {MISSING}
-    found = {}
-    try:
-        for path in [url(page) for page in nav_files()] + [MISSING]:
-            visit = reader.visit(path)
-            entry = {"visit": visit, "axe": {"light": reader.axe("light", whole=path in whole)}}
-            reader.scheme("slate")
-            entry["axe"]["dark"] = reader.axe("dark", whole=path in whole)
-            entry["dark"] = reader.diagrams()
-            reader.scheme("default")
-            if visit.diagrams:
-                reader.page.set_viewport_size(PHONE)
-                reader.page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-                entry["phone"] = reader.diagrams()
-                entry["phone_overflow"] = reader.page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
-                reader.page.set_viewport_size(reader.viewport)
-            found[path] = entry
-    finally:
-        reader.close()
-    return found
+    paths = [url(page) for page in nav_files()] + [MISSING]
+    with ThreadPoolExecutor(2) as pool:
+        halves = pool.map(lambda half: read_pages(base_url, half), (paths[0::2], paths[1::2]))
+        found = {path: entry for half in halves for path, entry in half.items()}
+    return {path: found[path] for path in paths}

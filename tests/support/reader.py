@@ -103,8 +103,9 @@ DIAGRAMS_JS = """() => {
   });
 }""" % HOSTS
 
-# Like a reader (on a page with diagrams still to draw): open the content tabs and collapsed blocks that hold a diagram, then a screen at
-# a time, with two rendered frames at each stop (IntersectionObserver sees each).
+# Like a reader (on a page with diagrams still to draw): open the content tabs and collapsed blocks that
+# hold a diagram, then come to each diagram in turn, with two rendered frames at each (the
+# IntersectionObserver sees it), and back to the top.
 SCROLL_JS = """async () => {
   if (!document.querySelector("article pre.mermaid")) return;  // nothing waits for the reader
   const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
@@ -116,15 +117,11 @@ SCROLL_JS = """async () => {
     const inputs = [...set.querySelectorAll(":scope > input")];
     const blocks = [...set.querySelectorAll(":scope > .tabbed-content > .tabbed-block")];
     for (const [i, input] of inputs.entries()) {
-      if (!hasDiagram(blocks[i])) continue;
-      input.click();
-      blocks[i].scrollIntoView();
-      await frame();
+      if (hasDiagram(blocks[i])) input.click();
     }
   }
-  const step = Math.max(200, innerHeight - 100);
-  for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
-    scrollTo(0, y);
+  for (const pre of document.querySelectorAll("article pre.mermaid")) {
+    pre.scrollIntoView({ block: "center" });
     await frame();
   }
   scrollTo(0, 0);
