@@ -4,12 +4,15 @@ is marked ``browser`` asks for them (``pytest -m "not browser"`` starts none).""
 from __future__ import annotations
 
 import re
+import shutil
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from scripts.pdf import BOOK, open_print_page, print_pdf
 from tests.support.browser import PHONE, Tab, chromium
 from tests.support.build import build
 from tests.support.pages import nav_files, page_html, url
@@ -56,7 +59,14 @@ def base_url(site_dir) -> str:
         yield address
 
 
-def pytest_collection_modifyitems(items):
+BOOK_JOB = pytest.StashKey()
+# The height of each diagram on the print page, as printed.
+SVG_HEIGHTS = """() => [...document.querySelectorAll("div.mermaid")]
+  .map((host) => host.shadowRoot.querySelector("svg").getBoundingClientRect().height)"""
+
+
+@pytest.hookimpl(trylast=True)  # after `-m` has deselected: `-m "not browser"` starts no book
+def pytest_collection_modifyitems(config, items):
     """A test that uses Chromium must be marked ``browser``, so the fast tier never starts it; the fast
     tests run first (a broken build or page fails within seconds, before any browser starts)."""
     unmarked = [item.nodeid for item in items
@@ -64,6 +74,28 @@ def pytest_collection_modifyitems(items):
     if unmarked:
         raise pytest.UsageError("tests use Chromium but are not marked browser: " + ", ".join(unmarked))
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    if any("book" in item.fixturenames for item in items):  # start it now: it runs beside the fast tests
+        dest = Path(tempfile.mkdtemp(prefix="book-"))
+        pool = ThreadPoolExecutor(1)
+        config.stash[BOOK_JOB] = pool.submit(make_book, dest)
+        config.add_cleanup(lambda: (pool.shutdown(), shutil.rmtree(dest, ignore_errors=True)))
+
+
+def make_book(dest: Path) -> dict:
+    """What ``make pdf`` makes — the build with PDF_BOOK=1 and its book, printed from the print page opened
+    once with every diagram drawn — and what the print page showed: the height of each diagram,
+    errors, requests to other hosts. Made in a thread of its own (its own server and Chromium) while
+    the fast tests run on the other core."""
+    site = built(dest / "site", PDF_BOOK="1")
+    with serve(site) as address, chromium() as browser:
+        tab = open_print_page(browser, address, site)
+        try:
+            shown = {"heights": tab.page.evaluate(SVG_HEIGHTS), "errors": list(tab.errors),
+                     "blocked": list(tab.blocked)}
+            book = print_pdf(tab, site / BOOK)
+        finally:
+            tab.close()
+    return {"site": site, "book": book, "print_page": shown}
 
 
 @pytest.fixture(scope="session")

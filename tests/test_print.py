@@ -13,11 +13,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scripts.links import check_links
-from scripts.pdf import BOOK, MARGIN, fonts, open_print_page, outline_titles, pdf_text, print_pdf
-from tests.conftest import built
+from scripts.pdf import BOOK, MARGIN, fonts, outline_titles, pdf_text
+from tests.conftest import BOOK_JOB
 from tests.support.pages import PRINT_PAGE, config, diagram_kinds, html_path, nav_files, page_html
-from tests.support.reader import HOSTS, SCROLL_JS, WAIT_DRAWN_JS
 from tests.support.browser import Tab
+from tests.support.reader import HOSTS, SCROLL_JS, WAIT_DRAWN_JS
 from tests.support.server import serve
 
 pytestmark = pytest.mark.browser
@@ -26,8 +26,6 @@ HANGUL = re.compile(r"[가-힣]")
 NUMBER = re.compile(r"^\d+(\.\d+)*\s*")  # the book numbers its chapters: "4.2 Amazon VPC"
 # Height of the book's A4 page inside its margins, in CSS pixels (96 per inch).
 PAGE_HEIGHT_PX = (297 - sum(float(MARGIN[side].removesuffix("mm")) for side in ("top", "bottom"))) / 25.4 * 96
-SVG_HEIGHTS = """() => [...document.querySelectorAll("div.mermaid")]
-  .map((host) => host.shadowRoot.querySelector("svg").getBoundingClientRect().height)"""
 # Diagrams drawn right now, and how many there are: what Ctrl+P would put on paper at this instant.
 DRAWN_NOW = """(hosts) => ({
   drawn: [...document.querySelectorAll(hosts)].filter((h) => h.shadowRoot && h.shadowRoot.querySelector("svg")).length,
@@ -76,29 +74,19 @@ def korean_sentence(soup: BeautifulSoup) -> str:
 
 
 @pytest.fixture(scope="session")
-def book_site(tmp_path_factory) -> Path:
-    """The site as ``make pdf`` builds it (PDF_BOOK=1: the header links the book)."""
-    return built(tmp_path_factory.mktemp("book-site"), PDF_BOOK="1")
+def made(request) -> dict:
+    """The book and its site, made once in the background (conftest.make_book)."""
+    return request.config.stash[BOOK_JOB].result()
 
 
 @pytest.fixture(scope="session")
-def book_url(book_site):
-    with serve(book_site) as address:
-        yield address
+def book_site(made) -> Path:
+    return made["site"]
 
 
 @pytest.fixture(scope="session")
-def print_tab(browser, book_url, book_site):
-    """The print page, opened once with print media and every diagram drawn."""
-    tab = open_print_page(browser, book_url, book_site)
-    yield tab
-    tab.close()
-
-
-@pytest.fixture(scope="session")
-def book(print_tab, book_site):
-    """The book, printed once into the site (as `make pdf` does into site/)."""
-    return print_pdf(print_tab, book_site / BOOK)
+def book(made):
+    return made["book"]
 
 
 @pytest.fixture(scope="session")
@@ -114,13 +102,14 @@ def diagram_sources(site: Path) -> list[str]:
 # --- the book ------------------------------------------------------------------------------------
 
 
-def test_print_page_draws_every_diagram_of_the_site(print_tab, book_site, chapters):
+def test_print_page_draws_every_diagram_of_the_site(made, book_site, chapters):
     in_site = sum(len(diagram_kinds(str(soup))) for soup in chapters.values())
     on_print_page = len(diagram_kinds((book_site / PRINT_PAGE / "index.html").read_text(encoding="utf-8")))
     assert in_site > 0 and on_print_page == in_site
-    heights = print_tab.page.evaluate(SVG_HEIGHTS)
+    shown = made["print_page"]
+    heights = shown["heights"]
     assert len(heights) == in_site and all(0 < h <= PAGE_HEIGHT_PX for h in heights)  # a page each at most
-    assert print_tab.errors == [] and print_tab.blocked == []  # Mermaid is self-hosted here too
+    assert shown["errors"] == [] and shown["blocked"] == []  # Mermaid is self-hosted here too
     # The print page is not in the navigation or sitemap (instant navigation would load it without
     # its own scripts); readers get the book from the header link.
     assert "print_page" not in (book_site / "sitemap.xml").read_text(encoding="utf-8")
@@ -199,22 +188,23 @@ def test_book_shows_diagrams_not_their_source(book_text, book_site):
     assert squeeze("Syntax error") not in book_text  # Mermaid's picture of a broken diagram
 
 
-def test_the_book_build_links_the_book_and_every_link_resolves(browser, book_url, book_site, book):
+def test_the_book_build_links_the_book_and_every_link_resolves(browser, book_site, book):
     report = check_links(book_site, config().site_url)  # after printing, as the deploy job checks it
     assert not report.failures, "\n".join(report.failures)
-    tab = Tab(browser, book_url)
-    try:
-        tab.goto("networking/vpc/")
-        link = tab.page.locator(".md-header a", has_text="PDF로 받기")
-        first = tab.page.evaluate("href => new URL(href, location.href).href", link.get_attribute("href"))
-        response = tab.page.request.get(first)
-        assert response.ok and response.headers["content-type"] == "application/pdf"
-        assert response.body() == book.path.read_bytes()
-        # After instant navigation the header stays: the link must still point at the book.
-        tab.click_instantly(".md-tabs a[href$='/compute/']", "**/compute/")
-        assert tab.page.evaluate("href => new URL(href, location.href).href", link.get_attribute("href")) == first
-    finally:
-        tab.close()
+    with serve(book_site) as address:
+        tab = Tab(browser, address)
+        try:
+            tab.goto("networking/vpc/")
+            link = tab.page.locator(".md-header a", has_text="PDF로 받기")
+            first = tab.page.evaluate("href => new URL(href, location.href).href", link.get_attribute("href"))
+            response = tab.page.request.get(first)
+            assert response.ok and response.headers["content-type"] == "application/pdf"
+            assert response.body() == book.path.read_bytes()
+            # After instant navigation the header stays: the link must still point at the book.
+            tab.click_instantly(".md-tabs a[href$='/compute/']", "**/compute/")
+            assert tab.page.evaluate("href => new URL(href, location.href).href", link.get_attribute("href")) == first
+        finally:
+            tab.close()
 
 
 # --- Ctrl+P on one page ----------------------------------------------------------------------------
