@@ -30,6 +30,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund --loglevel=error
+	touch $@
+
 system-deps: $(VENV)/.dev  ## install Chromium, CJK fonts, poppler when missing
 	bash scripts/install-system-deps.sh
 
@@ -52,7 +56,7 @@ pdf: $(VENV)/.dev system-deps  ## the site with its book: site/ + site/pdf/aws-s
 check-links: $(VENV)/.dev  ## links, assets and anchors of the built site/ (lychee, under the project path)
 	$(PY) -m scripts check-links site
 
-bench: $(VENV)/.dev system-deps node_modules/.installed  ## benchmarks: bytes, Lighthouse, search, book
+bench: $(VENV)/.dev system-deps bench/node_modules/.installed  ## benchmarks: bytes, Lighthouse, search, book
 	$(PY) -m scripts bench-bytes
 	$(VENV)/bin/mkdocs build --strict -q && $(PY) -m scripts lighthouse
 	$(PY) -m scripts search-bench

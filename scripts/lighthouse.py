@@ -1,6 +1,6 @@
 """Lighthouse scores of built pages (``lighthouse [pages…]``): a benchmark, not a test.
 
-Lighthouse is the version pinned in ``package.json`` (``npm ci`` → ``node_modules/``), run with its
+Lighthouse is the version pinned in ``bench/package.json`` (``npm ci --prefix bench``, run by ``make bench``), run with its
 defaults (mobile: Moto G Power screen, simulated slow 4G and 4× CPU slowdown) against Debian's
 Chromium (`tests.support.browser.chromium_path()`, headless) on the site served by `tests.support.server` on
 127.0.0.1. Chromium reaches no other host, so nothing leaves the machine during a run.
@@ -25,7 +25,7 @@ from tests.support import browser
 from tests.support.pages import ROOT, diagram_kinds, nav_files, page_html, url
 from tests.support.server import serve
 
-LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
+LIGHTHOUSE = ROOT / "bench" / "node_modules" / "lighthouse" / "cli" / "index.js"  # bench/package.json
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # Diagram kinds differ in the Mermaid chunks they fetch; the sequence diagram's are the largest.
 KIND_WEIGHT = {"sequenceDiagram": 3, "stateDiagram-v2": 2, "flowchart": 1}
@@ -83,7 +83,7 @@ def parse_report(page: str, report: dict) -> Result:
 def run(url: str, page: str = "", extra: tuple[str, ...] = ()) -> Result:
     """One Lighthouse run of ``url`` (default settings: mobile, simulated throttling)."""
     if not LIGHTHOUSE.exists():
-        raise FileNotFoundError(f"{LIGHTHOUSE} is missing: run `npm ci` (make test does)")
+        raise FileNotFoundError(f"{LIGHTHOUSE} is missing: run `npm ci --prefix bench` (make bench does)")
     env = dict(os.environ)
     path = browser.chromium_path()
     if path:

@@ -4,7 +4,6 @@ Each mistake is made on purpose in a copy of the project (or of the built site) 
 """
 from __future__ import annotations
 
-import shutil
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -13,7 +12,7 @@ from bs4 import BeautifulSoup
 from scripts import diagrams, mermaid
 from scripts.links import check_links
 from scripts.notes import NOTES, missing_lines
-from tests.support.build import build, copy_project
+from tests.support.build import build, copy_project, link_site, writable
 from tests.support.pages import PRINT_PAGE, config, nav_files, page_html
 
 
@@ -58,9 +57,8 @@ def test_the_print_page_holds_the_tag_index_not_its_placeholder(site_dir, soups)
 
 
 def test_the_link_check_catches_root_links_missing_pages_assets_and_anchors(site_dir, tmp_path):
-    broken = tmp_path / "site"
-    shutil.copytree(site_dir, broken)
-    page = broken / "networking" / "vpc" / "index.html"
+    broken = link_site(site_dir, tmp_path / "site")
+    page = writable(broken / "networking" / "vpc" / "index.html")
     page.write_text(page.read_text(encoding="utf-8").replace(
         "</article>",
         '<a href="/networking/subnet-design/">루트 기준 링크</a>'

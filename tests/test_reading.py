@@ -7,11 +7,11 @@ page before its diagrams are drawn, and each gate on a deliberately broken page.
 """
 from __future__ import annotations
 
-import shutil
 
 import pytest
 
 from tests.conftest import MISSING
+from tests.support.build import link_site, writable
 from tests.support.pages import diagram_kinds, urls
 from tests.support.reader import HOSTS, LIBRARY, Reader
 from tests.support.server import serve
@@ -160,15 +160,14 @@ def test_a_reader_who_does_not_scroll_down_loads_no_mermaid_and_sees_no_source(b
 
 
 def test_the_gates_catch_other_hosts_console_errors_low_contrast_and_spilling_labels(site_dir, tmp_path, browser):
-    broken = tmp_path / "site"
-    shutil.copytree(site_dir, broken)
-    page_file = broken / "index.html"
+    broken = link_site(site_dir, tmp_path / "site")
+    page_file = writable(broken / "index.html")
     page_file.write_text(page_file.read_text(encoding="utf-8").replace(
         "</article>",
         '<p style="color:#bbb;background:#fff">흐린 글씨</p>'
         '<img src="https://fonts.example.com/logo.png" alt="외부 그림">'
         "<script>console.error('깨진 스크립트')</script></article>", 1), encoding="utf-8")
-    style = broken / "stylesheets" / "extra.css"  # keep-all where Mermaid does not measure
+    style = writable(broken / "stylesheets" / "extra.css")  # keep-all where Mermaid does not measure
     style.write_text(style.read_text(encoding="utf-8") + "\n.md-typeset .mermaid { word-break: keep-all; letter-spacing: .3em }\n",
                      encoding="utf-8")
     with serve(broken) as address:

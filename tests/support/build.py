@@ -1,4 +1,4 @@
-"""Build the site (``mkdocs build``) and copy the project to break it on purpose."""
+"""Build the site (``mkdocs build``), and copy the project or a built site to break it on purpose."""
 from __future__ import annotations
 
 import os
@@ -31,3 +31,17 @@ def copy_project(dest: Path, project: Path = ROOT) -> Path:
         elif src.exists():
             shutil.copy2(src, dest / name)
     return dest
+
+
+def link_site(site_dir: Path, dest: Path) -> Path:
+    """A copy of a built site made of symbolic links (fast); `writable` turns one file into a real copy."""
+    shutil.copytree(site_dir, dest, copy_function=os.symlink)
+    return dest
+
+
+def writable(path: Path) -> Path:
+    """Replace the link ``path`` (from `link_site`) by a copy of its target, to edit it."""
+    target = path.resolve()
+    path.unlink()
+    shutil.copy2(target, path)
+    return path
