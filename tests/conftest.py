@@ -1,6 +1,12 @@
-"""Shared fixtures: the site is built once and served once, Chromium is launched once, and every page is
-visited once (the tour); the book is printed once. Browser fixtures start Chromium only when a test that
-is marked ``browser`` asks for them (``pytest -m "not browser"`` starts none)."""
+"""Shared fixtures. What takes long is made once per session, and started at collection in background
+threads so that it runs beside the fast tests (the machine has two cores):
+
+- the site (``mkdocs build --strict`` with no network), which every test reads;
+- the book (a build with PDF_BOOK=1, its print page opened once, the PDF printed), if a test asks for it;
+- the tour (every page read once in Chromium), if a test asks for it.
+
+A test that uses Chromium must be marked ``browser``: ``pytest -m "not browser"`` starts no browser.
+"""
 from __future__ import annotations
 
 import re
@@ -20,23 +26,118 @@ from tests.support.reader import Reader
 from tests.support.server import serve
 
 MISSING = "no-such-page/at/any/depth/"  # GitHub Pages answers any missing address with 404.html
+# Every proxy variable points at a closed port: a build that reached for another host would fail.
+NO_NETWORK = {name: "http://127.0.0.1:9" for name in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy",
+                                                      "ALL_PROXY")} | {"NO_PROXY": "", "no_proxy": ""}
+# The height of each diagram on the print page, as printed.
+SVG_HEIGHTS = """() => [...document.querySelectorAll("div.mermaid")]
+  .map((host) => host.shadowRoot.querySelector("svg").getBoundingClientRect().height)"""
+JOBS = pytest.StashKey()
 
 
 def built(dest: Path, **env) -> Path:
+    """``mkdocs build --strict`` into ``dest``; a failed build fails the tests that need it."""
     result = build(dest, env=env)
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
     return dest
 
 
-# Every proxy variable points at a closed port: a build that reached for another host would fail.
-NO_NETWORK = {name: "http://127.0.0.1:9" for name in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY")}
+def make_book(dest: Path) -> dict:
+    """What ``make pdf`` makes — the build with PDF_BOOK=1 and its book, printed from the print page opened
+    once with every diagram drawn — and what the print page showed: the height of each diagram, errors,
+    requests to other hosts."""
+    site = built(dest, PDF_BOOK="1")
+    with serve(site) as address, chromium() as browser:
+        tab = open_print_page(browser, address, site)
+        try:
+            shown = {"heights": tab.page.evaluate(SVG_HEIGHTS), "errors": list(tab.errors),
+                     "blocked": list(tab.blocked)}
+            book = print_pdf(tab, site / BOOK)
+        finally:
+            tab.close()
+    return {"site": site, "book": book, "print_page": shown}
+
+
+def read_pages(base_url: str, paths: list[str]) -> dict:
+    """One reader (its own Chromium) through ``paths``; what `tour` records for each."""
+    found = {}
+    with chromium() as browser:
+        reader = Reader(browser, base_url, reduced_motion="reduce")
+        try:
+            for path in paths:
+                visit = reader.visit(path)
+                entry = {"visit": visit, "axe": {"light": reader.axe("light")}}
+                reader.scheme("slate")
+                entry["axe"]["dark"] = reader.axe("dark")
+                entry["dark"] = reader.diagrams()
+                reader.scheme("default")
+                if visit.diagrams:
+                    reader.page.set_viewport_size(PHONE)
+                    reader.page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+                    entry["phone"] = reader.diagrams()
+                    entry["phone_overflow"] = reader.page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
+                    reader.page.set_viewport_size(reader.viewport)
+                found[path] = entry
+        finally:
+            reader.close()
+    return found
+
+
+def read_every_page(site: Path) -> dict:
+    """Every page read once: two readers share the pages (a browser's work is most of the time)."""
+    paths = [url(page) for page in nav_files()] + [MISSING]
+    with serve(site) as address, ThreadPoolExecutor(2) as pool:
+        halves = pool.map(lambda half: read_pages(address, half), (paths[0::2], paths[1::2]))
+        found = {path: entry for half in halves for path, entry in half.items()}
+    return {path: found[path] for path in paths}
+
+
+@pytest.hookimpl(trylast=True)  # after `-m` has deselected: `-m "not browser"` starts no browser
+def pytest_collection_modifyitems(config, items):
+    """Fail a Chromium test that is not marked ``browser``; run the fast tests first (a broken build
+    fails within seconds); start the session's long jobs that the selected tests need."""
+    unmarked = [item.nodeid for item in items
+                if "browser" in item.fixturenames and not item.get_closest_marker("browser")]
+    if unmarked:
+        raise pytest.UsageError("tests use Chromium but are not marked browser: " + ", ".join(unmarked))
+    items.sort(key=lambda item: (item.get_closest_marker("browser") is not None, "tour" in item.fixturenames))
+    needs = {name for item in items for name in item.fixturenames}
+    if "site_dir" not in needs:
+        return
+    tmp = Path(tempfile.mkdtemp(prefix="aws-study-notes-tests-"))
+    pool = ThreadPoolExecutor(3)
+    jobs = {"site": pool.submit(built, tmp / "site", **NO_NETWORK)}
+    if "made_book" in needs:
+        jobs["book"] = pool.submit(make_book, tmp / "book")
+    if "tour" in needs:
+        jobs["tour"] = pool.submit(lambda: read_every_page(jobs["site"].result()))
+    config.stash[JOBS] = jobs
+    config.add_cleanup(lambda: (pool.shutdown(cancel_futures=True), shutil.rmtree(tmp, ignore_errors=True)))
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    """The site as ``mkdocs build --strict`` makes it, with no network (a failed build fails every test)."""
-    return built(tmp_path_factory.mktemp("site"), **NO_NETWORK, NO_PROXY="", no_proxy="")
+def site_dir(request) -> Path:
+    """The site as ``mkdocs build --strict`` makes it, with no network."""
+    return request.config.stash[JOBS]["site"].result()
+
+
+@pytest.fixture(scope="session")
+def made_book(request) -> dict:
+    """The book, its site and what its print page showed (`make_book`)."""
+    return request.config.stash[JOBS]["book"].result()
+
+
+@pytest.fixture(scope="session")
+def tour(request) -> dict:
+    """Every page visited once, as a first visit on a desktop, scrolled through, diagrams drawn.
+
+    For each page: the `Visit` (light), axe-core findings in the light and the dark scheme (switched in
+    place, as the palette toggle does), the diagrams as drawn in the dark scheme, and for pages with
+    diagrams the same diagrams on a 375 px phone. Also the 404 page at a deep missing address. The
+    readers prefer reduced motion: no transition is half-way when colours are measured.
+    """
+    return request.config.stash[JOBS]["tour"].result()
 
 
 def head_and_article(html: str) -> str:
@@ -57,45 +158,6 @@ def base_url(site_dir) -> str:
     """The built site served like GitHub Pages, e.g. http://127.0.0.1:PORT/aws-study-notes/."""
     with serve(site_dir) as address:
         yield address
-
-
-BOOK_JOB = pytest.StashKey()
-# The height of each diagram on the print page, as printed.
-SVG_HEIGHTS = """() => [...document.querySelectorAll("div.mermaid")]
-  .map((host) => host.shadowRoot.querySelector("svg").getBoundingClientRect().height)"""
-
-
-@pytest.hookimpl(trylast=True)  # after `-m` has deselected: `-m "not browser"` starts no book
-def pytest_collection_modifyitems(config, items):
-    """A test that uses Chromium must be marked ``browser``, so the fast tier never starts it; the fast
-    tests run first (a broken build or page fails within seconds, before any browser starts)."""
-    unmarked = [item.nodeid for item in items
-                if "browser" in item.fixturenames and not item.get_closest_marker("browser")]
-    if unmarked:
-        raise pytest.UsageError("tests use Chromium but are not marked browser: " + ", ".join(unmarked))
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
-    if any("book" in item.fixturenames for item in items):  # start it now: it runs beside the fast tests
-        dest = Path(tempfile.mkdtemp(prefix="book-"))
-        pool = ThreadPoolExecutor(1)
-        config.stash[BOOK_JOB] = pool.submit(make_book, dest)
-        config.add_cleanup(lambda: (pool.shutdown(), shutil.rmtree(dest, ignore_errors=True)))
-
-
-def make_book(dest: Path) -> dict:
-    """What ``make pdf`` makes — the build with PDF_BOOK=1 and its book, printed from the print page opened
-    once with every diagram drawn — and what the print page showed: the height of each diagram,
-    errors, requests to other hosts. Made in a thread of its own (its own server and Chromium) while
-    the fast tests run on the other core."""
-    site = built(dest / "site", PDF_BOOK="1")
-    with serve(site) as address, chromium() as browser:
-        tab = open_print_page(browser, address, site)
-        try:
-            shown = {"heights": tab.page.evaluate(SVG_HEIGHTS), "errors": list(tab.errors),
-                     "blocked": list(tab.blocked)}
-            book = print_pdf(tab, site / BOOK)
-        finally:
-            tab.close()
-    return {"site": site, "book": book, "print_page": shown}
 
 
 @pytest.fixture(scope="session")
@@ -124,46 +186,3 @@ def new_tab(browser, base_url):
     yield factory
     for t in tabs:
         t.close()
-
-
-def read_pages(base_url: str, paths: list[str]) -> dict:
-    """One reader (its own Chromium) through ``paths``; what `tour` records for each."""
-    found = {}
-    with chromium() as browser:
-        reader = Reader(browser, base_url, reduced_motion="reduce")
-        try:
-            for path in paths:
-                visit = reader.visit(path)
-                entry = {"visit": visit, "axe": {"light": reader.axe("light")}}
-                reader.scheme("slate")
-                entry["axe"]["dark"] = reader.axe("dark")
-                entry["dark"] = reader.diagrams()
-                reader.scheme("default")
-                if visit.diagrams:
-                    reader.page.set_viewport_size(PHONE)
-                    reader.page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-                    entry["phone"] = reader.diagrams()
-                    entry["phone_overflow"] = reader.page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
-                    reader.page.set_viewport_size(reader.viewport)
-                found[path] = entry
-        finally:
-            reader.close()
-    return found
-
-
-@pytest.fixture(scope="session")
-def tour(base_url, site_dir) -> dict:
-    """Every page visited once, as a first visit on a desktop, scrolled through, diagrams drawn.
-
-    For each page: the `Visit` (light), axe-core findings in the light and the dark scheme (switched
-    in place, as the palette toggle does), the diagrams as drawn in the dark scheme, and for pages with
-    diagrams the same diagrams on a 375 px phone. Also the 404 page at a deep missing address.
-    The readers prefer reduced motion: no transition is half-way when colours are measured.
-    Two readers, each with its own Chromium, share the pages: the browsers' work is most of the time,
-    and it runs on both cores at once.
-    """
-    paths = [url(page) for page in nav_files()] + [MISSING]
-    with ThreadPoolExecutor(2) as pool:
-        halves = pool.map(lambda half: read_pages(base_url, half), (paths[0::2], paths[1::2]))
-        found = {path: entry for half in halves for path, entry in half.items()}
-    return {path: found[path] for path in paths}

@@ -14,7 +14,6 @@ from bs4 import BeautifulSoup
 
 from scripts.links import check_links
 from scripts.pdf import BOOK, MARGIN, fonts, outline_titles, pdf_text
-from tests.conftest import BOOK_JOB
 from tests.support.pages import PRINT_PAGE, config, diagram_kinds, html_path, nav_files, page_html
 from tests.support.browser import Tab
 from tests.support.reader import HOSTS, SCROLL_JS, WAIT_DRAWN_JS
@@ -74,19 +73,13 @@ def korean_sentence(soup: BeautifulSoup) -> str:
 
 
 @pytest.fixture(scope="session")
-def made(request) -> dict:
-    """The book and its site, made once in the background (conftest.make_book)."""
-    return request.config.stash[BOOK_JOB].result()
+def book_site(made_book) -> Path:
+    return made_book["site"]
 
 
 @pytest.fixture(scope="session")
-def book_site(made) -> Path:
-    return made["site"]
-
-
-@pytest.fixture(scope="session")
-def book(made):
-    return made["book"]
+def book(made_book):
+    return made_book["book"]
 
 
 @pytest.fixture(scope="session")
@@ -102,11 +95,11 @@ def diagram_sources(site: Path) -> list[str]:
 # --- the book ------------------------------------------------------------------------------------
 
 
-def test_print_page_draws_every_diagram_of_the_site(made, book_site, chapters):
+def test_print_page_draws_every_diagram_of_the_site(made_book, book_site, chapters):
     in_site = sum(len(diagram_kinds(str(soup))) for soup in chapters.values())
     on_print_page = len(diagram_kinds((book_site / PRINT_PAGE / "index.html").read_text(encoding="utf-8")))
     assert in_site > 0 and on_print_page == in_site
-    shown = made["print_page"]
+    shown = made_book["print_page"]
     heights = shown["heights"]
     assert len(heights) == in_site and all(0 < h <= PAGE_HEIGHT_PX for h in heights)  # a page each at most
     assert shown["errors"] == [] and shown["blocked"] == []  # Mermaid is self-hosted here too
