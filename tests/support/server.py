@@ -82,7 +82,10 @@ def make_handler(root: Path, prefix: str):
             self.send_header("Cache-Control", "max-age=600")
             self.end_headers()
             if not head:
-                self.wfile.write(body)
+                try:
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the browser left the page before this response arrived: nothing to serve
 
     return Handler
 
