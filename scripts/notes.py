@@ -4,9 +4,11 @@
 page (``docs/`` path) its bullets belong to; `BULLET_PAGES` sends a top-level bullet of a
 section elsewhere (the VPC section also holds NACL, Security Group, Route 53 …).
 
-`missing_lines()` reads the built site and returns the note lines that cannot be found on
-their page. Matching is fuzzy enough for typo fixes and re-wording into tables (character
-trigram coverage on normalised text) but strict on numbers (every number must appear).
+`missing_lines()` reads the built site and returns the note lines whose words are not on their page.
+A note line keeps the author's words: spacing, punctuation and layout (a list item, a table row) may
+change, and so may the listed typos (`TYPOS`) and the terminology list's avoided variants (swapped for
+their term); anything else — a reworded, shortened or glossed line — is reported. A line may be split
+at its sentence breaks, each part kept whole.
 """
 from __future__ import annotations
 
@@ -81,11 +83,62 @@ GROUPING_HEADINGS = {
     "CICD", "MSA", "Blah Blah", "진행 순서", "5 Pillars (설계 원칙)", "5 Pillars",
 }
 
-COVERAGE = 0.8  # share of a line's character trigrams that must be on its page
-# Spellings the site must correct (tests' TYPOS) that trigrams cannot bridge in short lines:
-# a note line is matched in its corrected form, with AWS's Korean terms (data/terminology.yml).
-SPELLING = {"스케쥴": "스케줄", "메뉴얼": "매뉴얼"}
-NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# The only edits a note line may get on the site (README "노트를 고칠 때"): these typo fixes, and the
+# terminology list's variant → term swaps (data/terminology.yml). Anything else is a marked 정정/업데이트
+# with the author's line kept. A wrong form with a trailing space would otherwise match the right one.
+TYPOS = {
+    "Simsple": "Simple", "가용역역": "가용 영역", "ElatiCache": "ElastiCache", "마슽터": "마스터",
+    "plillars": "pillars", "워크로트": "워크로드", "데에터": "데이터", "병경된": "변경된", "스냅샨": "스냅샷",
+    "생선전": "생성 전", "가영 영역": "가용 영역", "모둔": "모든", "Netwrok": "Network", "거부한느": "거부하는",
+    "분산 시스테 ": "분산 시스템 ", "Shiled": "Shield", "원할하게": "원활하게", "걸리 뿐": "걸릴 뿐",
+    "Identify and Access": "Identity and Access", "아티팩드": "아티팩트", "schedueling": "scheduling",
+    "stickines ": "stickiness ", "Cost Explore ": "Cost Explorer ", "메뉴얼": "매뉴얼", "스케쥴": "스케줄",
+}
+# A note line may be split where its sentences break (". ", "->", " / "); each part stays whole.
+PARTS = re.compile(r"\.\s+|\s*->\s*|\s+/\s+")
+# After a swapped term the particle may change with the last syllable (read replica는 → 읽기 전용 복제본은).
+PARTICLES = {"은": "는", "는": "은", "이": "가", "가": "이", "을": "를", "를": "을", "와": "과", "과": "와"}
+
+
+@functools.lru_cache(maxsize=1)
+def _swaps() -> dict[str, tuple[str, ...]]:
+    """Normalised avoided variant → what the site may write instead: its term, or the term's last words
+    when the line already has the first ones (인스턴스 웜업 → 인스턴스 워밍업)."""
+    swaps: dict[str, set[str]] = {}
+    for entry in load_terms():
+        words = entry["term"].split()
+        allowed = {normalise(" ".join(words[i:])) for i in range(len(words))}
+        for variant in entry["avoid"]:
+            swaps.setdefault(normalise(variant), set()).update(allowed | {normalise(variant)})
+    return {key: tuple(sorted(value, key=len, reverse=True)) for key, value in swaps.items() if key}
+
+
+def part_pattern(part: str) -> re.Pattern:
+    """A part of a note line as a pattern on normalised page text: its words, typos fixed, each avoided
+    variant either kept or swapped for its term."""
+    for wrong, right in TYPOS.items():
+        part = part.replace(wrong, right)
+    text, swaps = normalise(part), _swaps()
+    keys = sorted(swaps, key=len, reverse=True)
+    out, i = [], 0
+    while i < len(text):
+        key = next((k for k in keys if text.startswith(k, i)), None)
+        if key is None:
+            out.append(re.escape(text[i]))
+            i += 1
+            continue
+        out.append("(?:" + "|".join(map(re.escape, swaps[key])) + ")")
+        i += len(key)
+        if i < len(text) and text[i] in PARTICLES:
+            out.append(f"[{text[i]}{PARTICLES[text[i]]}]")
+            i += 1
+    return re.compile("".join(out))
+
+
+def missing_parts(line: str, page_norm: str) -> list[str]:
+    """The parts of a note line that are not on the page word for word (see `TYPOS`, `PARTS`)."""
+    return [part.strip() for part in PARTS.split(line)
+            if normalise(part) and not part_pattern(part).search(page_norm)]
 
 
 @dataclass(frozen=True)
@@ -152,49 +205,17 @@ def page_text(html_file: Path) -> str:
     return article.get_text(" ") + " " + hrefs
 
 
-def _trigrams(text: str) -> set[str]:
-    return {text[i : i + 3] for i in range(len(text) - 2)} or {text}
-
-
-@functools.lru_cache(maxsize=1)
-def _replacements() -> tuple[tuple[str, str], ...]:
-    pairs = list(SPELLING.items())
-    pairs += sorted(((v, e["term"]) for e in load_terms() for v in e["avoid"]), key=lambda p: -len(p[0]))
-    return tuple(pairs)
-
-
-def spelled_as_on_the_site(line: str) -> str:
-    """A note line with its typos corrected and AWS's Korean term for each avoided variant."""
-    for wrong, right in _replacements():
-        line = line.replace(wrong, right)
-    return line
-
-
-def line_found(line: str, text_norm: str, trigrams: set[str]) -> bool:
-    """True when a note line is on a page: its trigrams are covered and its numbers appear."""
-    line = spelled_as_on_the_site(line)
-    norm = normalise(line)
-    if len(norm) <= 3:
-        return norm in text_norm
-    grams = _trigrams(norm)
-    coverage = len(grams & trigrams) / len(grams)
-    numbers_ok = all(normalise(n) in text_norm for n in NUMBER.findall(line))
-    return coverage >= COVERAGE and numbers_ok
-
-
 def missing_lines(site_dir: Path, notes: Path = NOTES) -> list[str]:
-    """Note lines not found on their page of the built site, as 'notes:LINE → page: text'."""
-    cache: dict[str, tuple[str, set[str]]] = {}
+    """Note lines whose words are not on their page of the built site, as 'notes:LINE → page: part'."""
+    cache: dict[str, str] = {}
     missing = []
     for note in note_lines(notes):
         for page in note.pages:
             if page not in cache:
                 path = html_path(site_dir, page)
-                norm = normalise(page_text(path)) if path.exists() else ""
-                cache[page] = (norm, _trigrams(norm) if norm else set())
-            norm, grams = cache[page]
-            if not line_found(note.text, norm, grams):
-                missing.append(f"{notes.name}:{note.lineno} → docs/{page}: {note.text}")
+                cache[page] = normalise(page_text(path)) if path.exists() else ""
+            missing += [f"{notes.name}:{note.lineno} → docs/{page}: {part}"
+                        for part in missing_parts(note.text, cache[page])]
     return missing
 
 

@@ -145,3 +145,19 @@ def test_a_broken_diagram_is_reported_with_its_file_and_line(tab, tmp_path):
     errors = diagrams.parse_errors(tab.page, tab.base_url + "javascripts/mermaid/" + mermaid.ENTRY,
                                    diagrams.all_diagrams(project))
     assert len(errors) == 1 and errors[0].startswith(f"{first.source}:{len(lines) - 3} (diagram {count + 1}): "), errors
+
+
+def test_a_note_line_may_lose_its_typos_and_swap_variants_but_not_change_words():
+    from scripts.notes import missing_parts, normalise
+
+    line = "샤딩 : 무공유 아키텍처를 공유함으로써 대규모 DB를 다수의 소규모 DB로 분할하는 기술"
+    assert missing_parts(line, normalise("| 샤딩 | 무공유 아키텍처를 공유함으로써 대규모 DB를 다수의 소규모 DB로 분할하는 기술 |")) == []
+    assert missing_parts(line, normalise("샤딩: 무공유 아키텍처를 채택함으로써 대규모 DB를 다수의 소규모 DB로 분할하는 기술")) == [line]
+    typo = "보안 그룹 규칙은 항상 허용적 -> 액세스를 거부한느 규칙 생성 불가"
+    assert missing_parts(typo, normalise("보안 그룹 규칙은 항상 허용적 → 액세스를 거부하는 규칙 생성 불가")) == []
+    swapped = "복제된 read replica는 읽기 전용 복제본이고 업데이트는 비동기식으로 복사됨"
+    assert missing_parts(swapped, normalise("복제된 읽기 전용 복제본은 읽기 전용 복제본이고 업데이트는 비동기식으로 복사됨")) == []
+    glossed = "스케줄러는 클러스터 내에 작업을 배치하는 일"
+    assert missing_parts(glossed, normalise("스케줄러는 클러스터 내에 작업(태스크)을 배치하는 일")) == [glossed]
+    split = "DB 인스턴스 스냅샷 캡쳐 -> 다른 가용 영역으로 복원"
+    assert missing_parts(split, normalise("- DB 인스턴스 스냅샷 캡쳐\n- (보충 상자)\n- → 다른 가용 영역으로 복원")) == []
