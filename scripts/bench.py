@@ -19,13 +19,13 @@ from collections import Counter
 from contextlib import ExitStack
 from pathlib import Path
 
-from tests.support.browser import chromium
-from tests.support.build import build
-from tests.support.pages import urls
-from tests.support.reader import Reader, Visit
-from tests.support.search import (BAD_INPUT, CASES, evaluate, first_search, load_queries, open_search_page,
+from sitekit.browser import chromium
+from sitekit.build import build
+from sitekit.pages import urls
+from sitekit.reader import Reader, Visit
+from sitekit.search import (BAD_INPUT, CASES, evaluate, first_search, load_queries, open_search_page,
                                   percentile, search, search_bytes)
-from tests.support.server import serve
+from sitekit.server import serve
 
 BUDGET_KIB = 400  # the heaviest diagram page, over the wire (gzip)
 

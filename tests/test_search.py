@@ -12,8 +12,8 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from tests.support.pages import nav_files
-from tests.support.search import (BAD_INPUT, CASES, DOCUMENTS, PAYLOAD, SUGGESTION, evaluate, first_search,
+from sitekit.pages import nav_files
+from sitekit.search import (BAD_INPUT, CASES, DOCUMENTS, PAYLOAD, SUGGESTION, evaluate, first_search,
                                   load_queries, open_search_page, search)
 
 HIT_AT_5 = 0.97

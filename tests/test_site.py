@@ -7,7 +7,7 @@ import pytest
 
 from hooks.glossary import glossary_entries
 from scripts.notes import TYPOS as NOTE_TYPOS, missing_lines
-from tests.support.pages import DOCS, TOPIC_PAGES, front_matter, nav_files
+from sitekit.pages import DOCS, TOPIC_PAGES, front_matter, nav_files
 
 PILLARS = {"운영 우수성", "보안", "안정성", "성능 효율성", "비용 최적화", "지속 가능성"}
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.pages import ROOT
+from sitekit.pages import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
 BIN = Path(sys.executable).parent

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.support.pages import ROOT
+from sitekit.pages import ROOT
 
 PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "includes", "hooks", "data")
 

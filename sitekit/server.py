@@ -1,13 +1,18 @@
 """Serve the built site on 127.0.0.1 the way GitHub Pages serves a project site.
 
-The site lives under the path of ``site_url`` (``/aws-study-notes/``); a miss gets ``404.html``
-with status 404; text responses are gzip-compressed when the client accepts it.
+- The site lives under the path of ``site_url`` (`base_path()`, e.g. ``/aws-study-notes/``); a miss
+  gets ``404.html`` with status 404, and a folder without its trailing slash a 301 to it.
+- Text responses are gzip-compressed when the client accepts it (as GitHub Pages sends them).
+- ``sitemap.xml`` names this server's origin: the build writes ``site_url``'s host and port into it,
+  and Material follows a link with instant navigation only when its address is in the sitemap, host
+  and port included. On GitHub Pages the site is served at ``site_url``, so the two agree there.
 """
 from __future__ import annotations
 
 import gzip
-import os
 import mimetypes
+import os
+import re
 import threading
 from contextlib import contextmanager
 from functools import lru_cache
@@ -16,22 +21,17 @@ from pathlib import Path
 from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
-from tests.support.pages import config
+from sitekit.pages import base_path
 
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 mimetypes.add_type("application/javascript", ".mjs")
 mimetypes.add_type("application/javascript", ".js")
-
-
-def base_path() -> str:
-    """The URL path of ``site_url`` (e.g. ``/aws-study-notes/``): where GitHub Pages serves the site."""
-    path = urlsplit(config().site_url or "/").path or "/"
-    return path if path.endswith("/") else path + "/"
+LOC = re.compile(rb"<loc>https?://[^/<]+")
 
 
 @lru_cache(maxsize=512)
-def _gzip(path: Path, mtime: float) -> bytes:
-    return gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
+def _gzip(body: bytes) -> bytes:
+    return gzip.compress(body, compresslevel=9, mtime=0)
 
 
 def make_handler(root: Path, prefix: str):
@@ -41,42 +41,39 @@ def make_handler(root: Path, prefix: str):
         def log_message(self, *args):  # quiet
             pass
 
-        def _resolve(self) -> Path | None:
+        def _local(self) -> tuple[str, Path | None]:
+            """The request's path, and the file or folder it names inside the site (None: outside)."""
             path = unquote(urlsplit(self.path).path)
             if not path.startswith(prefix):
-                return None
+                return path, None
             # normpath, not resolve(): ".." cannot leave the site, but a linked copy of a site
-            # (tests' link_site) is served as it is.
-            target = Path(os.path.normpath(root / path[len(prefix):]))
-            if not target.is_relative_to(root):
-                return None
-            if target.is_dir():
-                if not path.endswith("/"):
-                    return None
-                target = target / "index.html"
-            return target if target.is_file() else None
+            # (sitekit.build.link_site) is served as it is.
+            target = Path(os.path.normpath(root / path[len(prefix):].lstrip("/")))
+            return path, target if target.is_relative_to(root) else None
 
         def do_HEAD(self):
             self.do_GET(head=True)
 
         def do_GET(self, head: bool = False):
-            target = self._resolve()
-            status = 200
-            if target is None:
-                path = unquote(urlsplit(self.path).path)
-                directory = root / path[len(prefix):] if path.startswith(prefix) else None
-                if directory is not None and directory.is_dir() and not path.endswith("/"):
+            path, target = self._local()
+            if target is not None and target.is_dir():
+                if not path.endswith("/"):
                     self.send_response(301)
                     self.send_header("Location", path + "/")
                     self.end_headers()
                     return
+                target = target / "index.html"
+            status = 200
+            if target is None or not target.is_file():
                 status, target = 404, root / "404.html"
-            ctype = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
             body = target.read_bytes()
+            if target.name == "sitemap.xml":
+                body = LOC.sub(b"<loc>http://" + self.headers.get("Host", "").encode(), body)
+            ctype = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
             self.send_response(status)
             self.send_header("Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") else ""))
             if ctype.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
-                body = _gzip(target, target.stat().st_mtime)
+                body = _gzip(body)
                 self.send_header("Content-Encoding", "gzip")
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "max-age=600")

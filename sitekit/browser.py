@@ -8,20 +8,19 @@ A `Tab` is a fresh browser context with one page that:
   the machine);
 - records console errors, uncaught exceptions and dialogs;
 - opens Material's *closed* shadow roots, so the SVG of each Mermaid diagram can be read;
-- runs axe-core on the page as it stands (`Tab.axe`) and switches Material's palette (`Tab.scheme`);
-- serves ``sitemap.xml`` with this server's origin: Material follows a link instantly only when its
-  URL is in the sitemap, matched by host and port, and the sitemap holds ``site_url``'s (on GitHub
-  Pages the two are the same).
+- runs axe-core on the page as it stands (`Tab.axe`) and switches Material's palette (`Tab.scheme`).
+
+`chromium()` first asks `guard` (None outside the tests): the tests let only tests marked ``browser``
+start a browser, so ``pytest -m "not browser"`` can never start one, whatever a test calls.
 """
 from __future__ import annotations
 
 import os
-import re
 import shutil
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 from urllib.parse import urlsplit
 
 ARGS = [
@@ -34,7 +33,7 @@ ARGS = [
     "--no-first-run",
 ]
 DESKTOP = {"width": 1280, "height": 900}
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"  # pinned in package.json
+AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"  # pinned in package.json
 WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SEVERE = ("serious", "critical")
 PHONE = {"width": 375, "height": 740}
@@ -92,10 +91,16 @@ def chromium_path() -> str | None:
     return None
 
 
+guard: Callable[[], None] | None = None  # raises when no browser may start (set by tests/conftest.py)
+
+
 @contextmanager
 def chromium() -> Iterator["object"]:
     """A launched headless Playwright Chromium (closed on exit)."""
     from playwright.sync_api import sync_playwright
+
+    if guard is not None:
+        guard()
 
     options: dict = {"args": list(ARGS), "headless": True}
     path = chromium_path()
@@ -134,7 +139,6 @@ class Tab:
         )
         self.context.add_init_script(OPEN_SHADOW)
         self.context.route("**/*", self._route)
-        self.context.route("**/sitemap.xml", self._sitemap)
         self.page = self.context.new_page()
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
@@ -146,13 +150,6 @@ class Tab:
         else:
             self.blocked.append(route.request.url)
             route.abort()
-
-    def _sitemap(self, route):
-        response = route.fetch()
-        origin = "{0.scheme}://{0.netloc}".format(urlsplit(self.base_url))
-        body = re.sub(r"<loc>https?://[^/<]+", "<loc>" + origin, response.text())
-        route.fulfill(status=response.status, body=body, content_type="application/xml",
-                      headers={"x-wire-length": response.headers.get("content-length", "")})
 
     def _console(self, message):
         where = (message.location or {}).get("url", "")

@@ -8,13 +8,14 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, get_files
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 PRINT_PAGE = "print_page/"  # mkdocs-print-site-plugin's page (print_page_basename)
 
@@ -45,6 +46,13 @@ def config(config_file: Path = ROOT / "mkdocs.yml") -> MkDocsConfig:
 @functools.lru_cache(maxsize=None)
 def _files() -> dict[str, File]:
     return {f.src_uri: f for f in get_files(config()).documentation_pages()}
+
+
+def base_path(site_url: str | None = None) -> str:
+    """The URL path the site is served under, from ``site_url`` (default: mkdocs.yml's):
+    ``/aws-study-notes/`` for a GitHub Pages project site, ``/`` at a domain's root."""
+    path = urlsplit(config().site_url if site_url is None else site_url).path or "/"
+    return path if path.endswith("/") else path + "/"
 
 
 def nav_files() -> list[str]:

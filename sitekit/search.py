@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.support.browser import Tab
-from tests.support.pages import ROOT, url
+from sitekit.browser import Tab
+from sitekit.pages import ROOT, url
 
 QUERIES = ROOT / "data" / "search-queries.tsv"
 CASES = ("name", "spacing", "particle", "english", "translit", "console", "acronym", "number", "concept",

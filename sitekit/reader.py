@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from tests.support.browser import STILL_JS, Tab
+from sitekit.browser import STILL_JS, Tab
 
 LIBRARY = "javascripts/mermaid/mermaid.esm.min.mjs"  # the one module that means "Mermaid loaded"
 MERMAID_PATHS = ("javascripts/mermaid-loader.js", "javascripts/mermaid/")
@@ -127,15 +127,26 @@ SCROLL_JS = """async () => {
   scrollTo(0, 0);
 }"""
 
-# Resolves once every diagram host holds an SVG (or after `ms`), with the number drawn.
-WAIT_DRAWN_JS = """async ([hosts, ms]) => {
-  const count = () => [...document.querySelectorAll(hosts)]
-    .filter((h) => h.shadowRoot && h.shadowRoot.querySelector("svg")).length;
-  const all = document.querySelectorAll(hosts).length;
-  const end = performance.now() + ms;
-  while (count() < all && performance.now() < end) await new Promise((r) => setTimeout(r, 50));
-  return count();
-}"""
+# How many diagram hosts hold an SVG, and how many there are.
+DRAWN_JS = """(hosts) => ({
+  drawn: [...document.querySelectorAll(hosts)].filter((h) => h.shadowRoot && h.shadowRoot.querySelector("svg")).length,
+  all: document.querySelectorAll(hosts).length,
+})"""
+DRAWN_TIMEOUT_MS = 120_000  # only reached when a diagram is never drawn: a busy machine is slow, not wrong
+
+
+def wait_drawn(page, timeout_ms: int = DRAWN_TIMEOUT_MS) -> dict:
+    """Wait until every diagram of the page is drawn (the condition, not a time); ``{drawn, all}`` when it
+    is, or when ``timeout_ms`` has passed without it."""
+    from playwright.sync_api import TimeoutError as Timeout
+
+    try:
+        page.wait_for_function(f"(hosts) => {{ const n = ({DRAWN_JS})(hosts); return n.drawn === n.all; }}",
+                               arg=HOSTS, timeout=timeout_ms, polling="raf")
+    except Timeout:
+        pass
+    return page.evaluate(DRAWN_JS, HOSTS)
+
 
 @dataclass
 class Visit:
@@ -209,7 +220,7 @@ class Reader(Tab):
             response = request.response()
             if response is None:
                 continue
-            length = response.header_value("x-wire-length") or response.header_value("content-length")
+            length = response.header_value("content-length")
             result.append((self.local_path(request.url),
                            int(length) if length else request.sizes()["responseBodySize"]))
         return result
@@ -223,13 +234,13 @@ class Reader(Tab):
             self.page.wait_for_timeout(50)
 
     def visit(self, path: str | None = None, navigate=None, scroll: bool = True, draw: bool | None = None,
-              settle: bool = False, fresh: bool = False, timeout_ms: int = 20_000) -> Visit:
+              settle: bool = False, fresh: bool = False) -> Visit:
         """Open ``path`` or run ``navigate()`` (e.g. an instant click).
 
         ``fresh``: clear the cache first, so every byte of a first visit goes over the wire (benchmarks;
         a cached response is still listed, with its size, so per-page counts hold either way).
         ``scroll``: scroll through the page like a reader. ``draw`` (default: ``scroll``): wait until
-        every diagram is drawn (at most ``timeout_ms``; what was not drawn is in the visit).
+        every diagram is drawn (`wait_drawn`; what was not drawn is in the visit).
         ``settle``: wait until no request is in flight, before and after drawing (benchmarks).
         """
         self._requests.clear()
@@ -251,7 +262,7 @@ class Reader(Tab):
         if scroll:
             self.page.evaluate(SCROLL_JS)
         if scroll if draw is None else draw:
-            self.page.evaluate(WAIT_DRAWN_JS, [HOSTS, timeout_ms])
+            wait_drawn(self.page)
             if settle:
                 self.quiet()
         self.page.evaluate(STILL_JS)
