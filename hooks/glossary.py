@@ -3,8 +3,11 @@
 - ``includes/abbreviations.md`` (``*[VPC]: Virtual Private Cloud …``) is auto-appended to every page
   as tooltips (pymdownx.snippets). Python-Markdown's ``abbr`` matches terms between ``\\b`` word
   boundaries, and in Korean a particle follows the term with no space (``VPC는``, ``AZ에``): Hangul is
-  a word character, so no tooltip. `on_config` makes the boundary "no Latin letter or digit next to
-  the term" instead, and keeps the tooltip on a term's first mention in the body only.
+  a word character, so no tooltip. `KoreanAbbrExtension` (Python-Markdown's extension API: a subclass of
+  ``AbbrExtension`` whose tree processor replaces ``abbr``'s under the same name) makes the boundary "no
+  Latin letter or digit next to the term" and keeps the tooltip on a term's first mention in the body
+  only; `on_config` puts it in place of ``abbr`` in mkdocs.yml's ``markdown_extensions`` and fails the
+  build if ``abbr`` is not there to replace.
 - ``data/terminology.yml`` is the one list of Korean terms (as AWS's Korean documentation writes
   them); the tests read it to find avoided variants in prose.
 - The glossary page shows both as tables where it says ``<!-- glossary -->`` and
@@ -17,6 +20,7 @@ from pathlib import Path
 
 import yaml
 from markdown.extensions import abbr
+from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = ROOT / "includes" / "abbreviations.md"
@@ -64,8 +68,30 @@ def terminology_table(entries: list[dict]) -> str:
     return '<div class="terminology" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
 
 
+class KoreanAbbrTreeprocessor(abbr.AbbrTreeprocessor):
+    """``abbr``'s tree processor with boundaries that let a Korean particle follow the term, and tooltips
+    on first mentions only (`_first_mentions_only`)."""
+
+    def run(self, root):
+        if not self.abbrs:
+            return
+        terms = sorted(self.abbrs, key=len, reverse=True)
+        self.RE = re.compile("(?<![A-Za-z0-9])(?:" + "|".join(re.escape(t) for t in terms) + ")(?![A-Za-z0-9])")
+        self.iter_element(root)
+        _first_mentions_only(root)
+
+
+class KoreanAbbrExtension(abbr.AbbrExtension):
+    def extendMarkdown(self, md):
+        super().extendMarkdown(md)
+        md.treeprocessors.register(KoreanAbbrTreeprocessor(md, self.abbrs), "abbr", 7)  # replaces abbr's own
+
+
 def on_config(config):
-    abbr.AbbrTreeprocessor.run = _abbr_run
+    extensions = config["markdown_extensions"]
+    if "abbr" not in extensions:
+        raise PluginError("hooks/glossary.py: mkdocs.yml lists no 'abbr' extension to make Korean-aware")
+    extensions[extensions.index("abbr")] = KoreanAbbrExtension(**config["mdx_configs"].pop("abbr", {}))
     return config
 
 
@@ -75,18 +101,6 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if "<!-- terminology -->" in markdown:
         markdown = markdown.replace("<!-- terminology -->", terminology_table(load_terms()))
     return markdown
-
-
-def _abbr_run(self, root):
-    """AbbrTreeprocessor.run with boundaries that let a Korean particle follow the term."""
-    if not self.abbrs:
-        return
-    terms = sorted(self.abbrs, key=len, reverse=True)
-    self.RE = re.compile(
-        "(?<![A-Za-z0-9])(?:" + "|".join(re.escape(t) for t in terms) + ")(?![A-Za-z0-9])"
-    )
-    self.iter_element(root)
-    _first_mentions_only(root)
 
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
