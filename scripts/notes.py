@@ -103,12 +103,15 @@ PARTICLES = {"은": "는", "는": "은", "이": "가", "가": "이", "을": "를
 @functools.lru_cache(maxsize=1)
 def _swaps() -> dict[str, tuple[str, ...]]:
     """Normalised avoided variant → what the site may write instead: its term, or the term's last words
-    when the line already has the first ones (인스턴스 웜업 → 인스턴스 워밍업)."""
+    when the line already has the first ones (인스턴스 웜업 → 인스턴스 워밍업), or the variant's first
+    words before the term (EKS 팟 → EKS 포드)."""
     swaps: dict[str, set[str]] = {}
     for entry in load_terms():
         words = entry["term"].split()
-        allowed = {normalise(" ".join(words[i:])) for i in range(len(words))}
         for variant in entry["avoid"]:
+            kept = variant.split()
+            allowed = {normalise(" ".join(words[i:])) for i in range(len(words))}
+            allowed |= {normalise(" ".join(kept[:i] + words)) for i in range(len(kept))}
             swaps.setdefault(normalise(variant), set()).update(allowed | {normalise(variant)})
     return {key: tuple(sorted(value, key=len, reverse=True)) for key, value in swaps.items() if key}
 
