@@ -212,25 +212,36 @@ def test_changing_figures_are_dated_and_linked(pages):
 
 # --- what a learner needs that the notes lack -------------------------------------------------------
 
-# Issue 9, item 4: facts each page must add in a 보충 box (words that the box must contain).
+# Facts each page must add in a 보충 box, words the boxes must contain: what a learner needs that the notes
+# lack (the earlier rounds' lists; the SAA gaps of the content review: encryption, versioning, replicas …).
 SUPPLEMENTS = {
-    "messaging/sqs.md": ["FIFO", "표준 대기열", "DLQ", "긴 폴링", "14일", "MiB"],
-    "storage/ebs.md": ["gp3", "io2", "st1", "sc1", "가용 영역"],
+    "messaging/sqs.md": ["FIFO", "표준 대기열", "DLQ", "긴 폴링", "14일", "MiB", "지연 대기열", "15분",
+                         "인스턴스당 백로그"],
+    "messaging/sns.md": ["256 KB", "1 MiB", "대기열 정책", "sqs:SendMessage", "고객 관리형 키"],
+    "storage/ebs.md": ["gp3", "io2", "st1", "sc1", "가용 영역", "EBS 기본 암호화", "복사하면서 암호화"],
     "storage/s3.md": ["S3 Standard", "Intelligent-Tiering", "Glacier", "SSE-S3", "퍼블릭 액세스 차단", "ACL",
-                      "강력한"],
-    "database/rds.md": ["자동 백업", "특정 시점", "스냅샷", "암호화"],
-    "database/aurora.md": ["6개", "3개", "Global Database", "Serverless v2"],
-    "security/iam.md": ["사용자", "그룹", "역할", "정책", "명시적 거부", "인스턴스 프로파일"],
-    "security/kms.md": ["고객 관리형 키", "AWS 관리형 키", "키 정책", "교체"],
-    "networking/route-53.md": ["가중치 기반", "지연 시간", "장애 조치", "별칭", "CNAME"],
-    "networking/vpc.md": ["NAT 게이트웨이", "퍼블릭 서브넷", "탄력적 IP", "가용 영역"],
-    "management/cloudwatch.md": ["CloudWatch 에이전트", "이벤트 기록", "90일", "관리 이벤트", "데이터 이벤트"],
-    "management/cloudformation.md": ["StackSets"],
-    "cicd/codedeploy.md": ["배포 구성", "AllAtOnce", "HalfAtATime", "OneAtATime"],
+                      "강력한", "SSE-C", "버전 관리", "MFA Delete", "Object Lock", "규정 준수 모드", "거버넌스 모드"],
+    "database/rds.md": ["자동 백업", "특정 시점", "스냅샷", "암호화", "최대 15개", "교차 리전", "IAM 데이터베이스 인증",
+                        "Secrets Manager"],
+    "database/aurora.md": ["6개", "3개", "Global Database", "Serverless v2", "클러스터 엔드포인트", "리더 엔드포인트",
+                           "사용자 지정 엔드포인트", "인스턴스 엔드포인트"],
+    "database/elasticache.md": ["전송 중 암호화", "저장 데이터 암호화", "AUTH", "RBAC"],
+    "security/iam.md": ["사용자", "그룹", "역할", "정책", "명시적 거부", "인스턴스 프로파일", "권한 경계", "SCP"],
+    "security/kms.md": ["고객 관리형 키", "AWS 관리형 키", "키 정책", "교체", "봉투 암호화", "다중 리전 키"],
+    "networking/route-53.md": ["가중치 기반", "지연 시간", "장애 조치", "별칭", "CNAME", "프라이빗 호스팅 영역"],
+    "networking/vpc.md": ["NAT 게이트웨이", "퍼블릭 서브넷", "탄력적 IP", "가용 영역", "Site-to-Site VPN",
+                          "Direct Connect", "Transit Gateway"],
+    "networking/cloudfront.md": ["오리진 액세스 제어(OAC)", "서명된 URL", "서명된 쿠키"],
+    "management/cloudwatch.md": ["CloudWatch 에이전트", "이벤트 기록", "90일", "관리 이벤트", "데이터 이벤트",
+                                 "기본 모니터링", "세부 모니터링", "지표 필터", "Logs Insights", "구독 필터"],
+    "management/cloudformation.md": ["StackSets", "DeletionPolicy"],
+    "cicd/codedeploy.md": ["배포 구성", "AllAtOnce", "HalfAtATime", "OneAtATime", "AppSpec", "자동 롤백"],
     "containers/ecs.md": ["Fargate", "EC2", "태스크 역할", "태스크 실행 역할", "awsvpc"],
-    "compute/auto-scaling.md": ["최소", "원하는", "최대", "상태 확인", "ELB"],
-    "compute/ec2.md": ["스팟", "2분", "90%"],
+    "compute/auto-scaling.md": ["최소", "원하는", "최대", "상태 확인", "ELB", "수명 주기 후크", "상태 확인 유예 기간"],
+    "compute/ec2.md": ["스팟", "2분", "90%", "배치 그룹", "인스턴스 스토어", "IMDSv2"],
+    "architecture/autoscaling-cloudwatch-elb.md": ["상태 확인 유예 기간"],
 }
+EXAM_BOX = "보충: 시험 전에 알아 둘 것"
 
 
 def supplement_text(root: Tag) -> str:
@@ -243,6 +254,17 @@ def test_page_adds_the_facts_a_learner_needs(page, words, pages):
     missing = [w for w in words if w not in text]
     assert text, f"{page}: no 보충 box"
     assert not missing, f"{page}: the 보충 boxes do not mention {missing}"
+
+
+def test_every_topic_page_says_what_to_know_before_the_exam(pages):
+    """A 「보충: 시험 전에 알아 둘 것」 box on each topic page: what SAA-C03 asks of the service, sourced."""
+    missing = [page for page in TOPIC_PAGES if not any(title == EXAM_BOX for title, _ in boxes(pages[page]))]
+    assert not missing, f"no 「{EXAM_BOX}」 box: {missing}"
+
+
+def test_storage_overview_compares_file_storage_and_instance_store(pages):
+    text = pages["storage/index.md"].get_text(" ")
+    assert all(word in text for word in ("EFS", "FSx", "인스턴스 스토어")), "storage/index.md lacks file storage"
 
 
 # --- 확인 문제 (issue 12) ------------------------------------------------------------------------------
