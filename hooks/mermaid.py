@@ -1,20 +1,20 @@
-"""MkDocs hook: diagrams that mkdocs-mermaid2-plugin and Material draw together, offline.
+"""MkDocs hook: diagram sources reach Material intact.
 
-- ``on_config``: mermaid2's ``fence_mermaid_custom`` writes the diagram source into the page
-  unescaped, so a ``<br/>`` in a label became an HTML element that Material's ``textContent``
-  drops; the fence now HTML-escapes the source (same output otherwise).
-- ``on_post_page``: mermaid2 appends its scripts at the end of ``<body>``; Material's instant
-  navigation only runs scripts inside ``[data-md-component=container]``, so arriving on a diagram
-  page from a page without one would find no ``mermaid`` global and reach for the CDN. The scripts
-  move to the end of the container (the loader ``defer``red: it never blocks the first paint).
+mkdocs-mermaid2-plugin's ``fence_mermaid_custom`` (the fence mermaid2 documents for Material, named in
+mkdocs.yml) writes the diagram source into the page unescaped, so a ``<br/>`` in a label became an HTML
+element that Material's ``textContent`` drops. `on_config` wraps the fence so it HTML-escapes the source
+(same output otherwise), keeping the name mermaid2 recognises it by (its ``activate_custom_loader`` looks
+for ``fence_mermaid_custom``). If mkdocs.yml's mermaid fence is not that function any more, the build
+fails saying so. (The Mermaid loader itself goes into each diagram page from overrides/main.html.)
 """
 from __future__ import annotations
 
 import functools
 import html
-import re
 
-LOADER = "javascripts/mermaid-loader.js"
+from mkdocs.exceptions import PluginError
+
+FENCE = "fence_mermaid_custom"
 
 
 def _escaping(fence):
@@ -24,42 +24,15 @@ def _escaping(fence):
     def format(source, *args, **kwargs):
         return fence(html.escape(source, quote=False), *args, **kwargs)
 
-    format.__name__ = fence.__name__  # mermaid2 recognises its fence by name
+    format.__name__ = fence.__name__
     return format
 
 
 def on_config(config):
-    superfences = config["mdx_configs"].get("pymdownx.superfences", {})
-    for fence in superfences.get("custom_fences", []):
-        fn = fence.get("format")
-        if fence.get("name") == "mermaid" and getattr(fn, "__name__", "") == "fence_mermaid_custom":
-            if not getattr(fn, "__wrapped__", None):
-                fence["format"] = _escaping(fn)
+    fences = config["mdx_configs"].get("pymdownx.superfences", {}).get("custom_fences", [])
+    mermaid = [fence for fence in fences if fence.get("name") == "mermaid"]
+    if len(mermaid) != 1 or getattr(mermaid[0].get("format"), "__name__", "") != FENCE:
+        raise PluginError(f"hooks/mermaid.py: mkdocs.yml's mermaid fence must be mermaid2.{FENCE} (found {mermaid})")
+    if not hasattr(mermaid[0]["format"], "__wrapped__"):
+        mermaid[0]["format"] = _escaping(mermaid[0]["format"])
     return config
-
-
-_MERMAID2_SCRIPTS = re.compile(
-    r'<script src="(?P<src>[^"]*' + re.escape(LOADER) + r')"></script>'
-    r'(?P<config><script>window\.mermaidConfig = .*?</script>)?',
-    re.S,
-)
-
-
-def move_scripts(output: str) -> str:
-    """Move mermaid2's scripts from the end of <body> into Material's container (see above)."""
-    match = None
-    for match in _MERMAID2_SCRIPTS.finditer(output):
-        pass  # mermaid2 appends them last
-    end_of_main = output.rfind("</main>")
-    if match is None or end_of_main < 0 or match.start() < end_of_main:
-        return output
-    output = output[: match.start()] + output[match.end():]
-    if LOADER + '"' in output[:end_of_main]:  # already included by a template (print page)
-        return output
-    scripts = (match.group("config") or "") + f'<script src="{match.group("src")}" defer></script>'
-    cut = end_of_main + len("</main>")
-    return output[:cut] + scripts + output[cut:]
-
-
-def on_post_page(output, page, config):
-    return move_scripts(output)

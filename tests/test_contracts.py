@@ -1,0 +1,81 @@
+"""What the site relies on in other projects' code, checked against the installed packages in seconds.
+
+Each test names the assumption it guards and where the project relies on it (README "Framework contracts").
+When an upgrade breaks one, this file fails before any page does.
+"""
+from __future__ import annotations
+
+import inspect
+import re
+from pathlib import Path
+
+import markdown
+import material
+import mermaid2.fence
+import mermaid2.plugin
+import mkdocs_print_site_plugin.plugin
+
+from hooks.glossary import KoreanAbbrExtension
+from sitekit.pages import ROOT
+
+THEME = Path(material.__file__).parent / "templates"
+BASE = (THEME / "base.html").read_text(encoding="utf-8")
+
+
+def block(name: str) -> str:
+    """The text of a Jinja block of Material's base.html."""
+    match = re.search(r"{%%-? block %s -?%%}(.*?){%%-? endblock -?%%}" % name, BASE, re.S)
+    assert match, f"Material's base.html has no block {name!r} (overrides/main.html extends it)"
+    return match.group(1)
+
+
+def test_material_keeps_the_blocks_overrides_main_extends():
+    for name in ("content", "config", "scripts"):
+        block(name)
+    container = BASE.index('data-md-component="container"')
+    assert container < BASE.index("{% block content %}") < BASE.index("</main>"), (
+        "the content block is no longer inside [data-md-component=container]: page scripts (Mermaid loader, "
+        "calculator) would not run after instant navigation")
+    assert 'id="__config"' in block("config"), "the config block no longer writes #__config"
+    assert "bundle" in block("scripts"), "the scripts block no longer loads Material's bundle"
+
+
+def test_the_overridden_source_partial_is_materials_without_the_facts_fetch():
+    theirs = (THEME / "partials" / "source.html").read_text(encoding="utf-8")
+    ours = (ROOT / "overrides" / "partials" / "source.html").read_text(encoding="utf-8")
+    body = lambda text: re.sub(r"{#-.*?-#}\s*", "", text, flags=re.S).strip()  # noqa: E731
+    assert 'data-md-component="source"' in theirs, "Material's source partial changed: review overrides/partials/source.html"
+    assert body(theirs).replace(' data-md-component="source"', "") == body(ours), (
+        "Material's partials/source.html changed: copy it again into overrides/partials/source.html, "
+        'without data-md-component="source"')
+
+
+def test_material_uses_a_global_mermaid_and_the_document_observable():
+    bundle = next((THEME / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    assert 'typeof mermaid=="undefined"' in bundle, (
+        "Material no longer uses a global `mermaid` when there is one (docs/javascripts/mermaid-loader.js is it)")
+    assert "document$" in bundle, "Material no longer exposes document$ (overrides/main.html subscribes to it)"
+
+
+def test_korean_glossary_tooltips_subclass_python_markdowns_abbr():
+    html = markdown.markdown("VPC는 AZ에 걸친다. VPC 하나.\n\n*[VPC]: Virtual Private Cloud\n*[AZ]: Availability Zone",
+                             extensions=[KoreanAbbrExtension()])
+    assert '<abbr title="Virtual Private Cloud">VPC</abbr>는' in html, html  # a particle right after the term
+    assert '<abbr title="Availability Zone">AZ</abbr>에' in html, html
+    assert html.count("<abbr") == 2, "a term has a tooltip on its first mention only"
+
+
+def test_mermaid2_recognises_its_material_fence_by_name():
+    assert mermaid2.fence.fence_mermaid_custom.__name__ == "fence_mermaid_custom"
+    assert "fence_mermaid_custom" in inspect.getsource(mermaid2.plugin), (
+        "mermaid2 no longer looks for fence_mermaid_custom (hooks/mermaid.py keeps that name on its wrapper)")
+
+
+def test_print_site_keeps_each_pages_html_where_the_hook_replaces_it():
+    source = inspect.getsource(mkdocs_print_site_plugin.plugin)
+    assert "page.html = html" in source, "print-site no longer keeps page.html (hooks/print_site.py)"
+
+
+def test_the_print_page_has_its_cover(site_dir):
+    """overrides/main.html knows print-site's page by its source name, print_page.md."""
+    assert 'class="print-cover"' in (site_dir / "print_page" / "index.html").read_text(encoding="utf-8")
