@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Install what the browser tests and `make pdf` need, only when missing:
-# a Chromium, Korean fonts (fonts-noto-cjk for screens; fonts-nanum, TrueType, for the PDF book)
-# and pdffonts/pdftotext/pdftoppm (poppler-utils).
+# a Chromium, Firefox ESR (the second engine, tests/firefox/), Korean fonts (fonts-noto-cjk for screens;
+# fonts-nanum, TrueType, for the PDF book) and pdffonts/pdftotext/pdftoppm (poppler-utils).
 # Debian/Ubuntu with apt (as root, or with sudo); elsewhere Playwright's own Chromium.
 set -euo pipefail
 
 need=()
 python_bin="${PYTHON:-.venv/bin/python}"
-have_chromium() { "$python_bin" -c 'from tests.support.browser import chromium_path; import sys; sys.exit(0 if chromium_path() else 1)'; }
+have_chromium() { "$python_bin" -c 'from sitekit.browser import chromium_path; import sys; sys.exit(0 if chromium_path() else 1)'; }
 have_chromium || need+=(chromium)
+"$python_bin" -c 'from sitekit.firefox import firefox_path; import sys; sys.exit(0 if firefox_path() else 1)' || need+=(firefox-esr)
 # (grep without -q reads all of fc-list's output: with pipefail, an early exit = SIGPIPE = "missing")
 fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need+=(fonts-noto-cjk)
 fc-list 2>/dev/null | grep -i "NanumGothic" >/dev/null || need+=(fonts-nanum)

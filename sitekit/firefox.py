@@ -1,0 +1,41 @@
+"""Firefox ESR, driven by Puppeteer over WebDriver BiDi, for what must hold in a second browser engine.
+
+Playwright cannot drive Debian's Firefox; Puppeteer (``puppeteer-core``, pinned in package.json, no browser
+download) drives it over WebDriver BiDi. A check is a Node script under ``tests/firefox/`` (helpers in
+``tests/firefox/lib.mjs``): `run()` starts it with the served site's address in ``BASE_URL`` and the browser
+in ``FIREFOX_PATH``; the script exits non-zero and prints what failed. Like `sitekit.browser.chromium`, it
+asks `sitekit.browser.guard` first: only tests marked ``browser`` may start a browser.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from sitekit import browser
+
+CANDIDATES = ("/usr/bin/firefox-esr", "/usr/bin/firefox")
+
+
+def firefox_path() -> str | None:
+    """``$FIREFOX_PATH``, Debian's firefox-esr, or a Firefox on PATH."""
+    env = os.environ.get("FIREFOX_PATH")
+    if env:
+        return env
+    for candidate in CANDIDATES:
+        if Path(candidate).exists():
+            return candidate
+    return shutil.which("firefox-esr") or shutil.which("firefox")
+
+
+def run(script: Path, base_url: str) -> subprocess.CompletedProcess:
+    """Run one Firefox check (a Node script) against the site served at ``base_url``."""
+    if browser.guard is not None:
+        browser.guard()
+    path = firefox_path()
+    if path is None:
+        raise FileNotFoundError("no Firefox: install firefox-esr (make system-deps) or set FIREFOX_PATH")
+    env = {**os.environ, "BASE_URL": base_url, "FIREFOX_PATH": path}
+    return subprocess.run(["node", str(script)], env=env, capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[1])
