@@ -9,6 +9,7 @@ a build made with ``PDF_BOOK=1`` (``make pdf``), so a plain build never links a 
 """
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 import sys
@@ -18,19 +19,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitekit.browser import Tab, chromium
-from sitekit.pages import PRINT_PAGE, diagram_kinds
+from sitekit.pages import PRINT_PAGE, ROOT, diagram_kinds
 from sitekit.reader import HOSTS, wait_drawn
 from sitekit.server import serve
 
 BOOK = Path("pdf") / "aws-study-notes.pdf"  # inside the site; linked from overrides/main.html
-MARGIN = {"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"}
-FOOTER = (
-    '<div style="width:100%;padding:0 15mm;font-size:8pt;color:#666;'
-    "font-family:'NanumGothic','Noto Sans CJK KR','Noto Sans KR','Malgun Gothic',sans-serif;"
-    'display:flex;justify-content:space-between">'
-    "<span>AWS 스터디 노트</span>"
-    '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>'
-)
+PRINT_CSS = ROOT / "docs" / "stylesheets" / "print.css"
+PAGE_RULE = re.compile(r"@page\s*{[^}]*?\bmargin:\s*([^;]+);")
+
+
+def page_margins(css: Path = PRINT_CSS) -> dict[str, str]:
+    """The A4 page's margins, as print.css's ``@page`` rule sets them for Ctrl+P (one definition for both)."""
+    match = PAGE_RULE.search(css.read_text(encoding="utf-8"))
+    if not match:
+        raise ValueError(f"{css}: no @page margin")
+    v = match.group(1).split()  # CSS shorthand: 1 to 4 values
+    top, right, bottom, left = {1: v * 4, 2: v * 2, 3: [*v, v[1]], 4: v}[len(v)]
+    return {"top": top, "right": right, "bottom": bottom, "left": left}
+
+
+def footer(font_family: str) -> str:
+    """The book's footer (title, page N / total), in the page's own font."""
+    return (f'<div style="width:100%;padding:0 15mm;font-size:8pt;color:#666;font-family:{html.escape(font_family)};'
+            'display:flex;justify-content:space-between"><span>AWS 스터디 노트</span>'
+            '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>')
 
 
 @dataclass
@@ -72,9 +84,10 @@ def print_pdf(tab: Tab, out: Path) -> Book:
     """Print the print page open in ``tab`` into ``out``."""
     start = time.perf_counter()
     out.parent.mkdir(parents=True, exist_ok=True)
+    font = tab.page.evaluate("getComputedStyle(document.body).fontFamily")
     tab.page.pdf(
-        path=str(out), format="A4", margin=MARGIN, print_background=True, display_header_footer=True,
-        header_template="<span></span>", footer_template=FOOTER, outline=True, tagged=True,
+        path=str(out), format="A4", margin=page_margins(), print_background=True, display_header_footer=True,
+        header_template="<span></span>", footer_template=footer(font), outline=True, tagged=True,
     )
     drawn = tab.page.evaluate(f"() => document.querySelectorAll({HOSTS!r}).length")
     return Book(out, page_count(out), out.stat().st_size, time.perf_counter() - start, drawn, list(tab.blocked))

@@ -19,19 +19,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 PRINT_PAGE = "print_page/"  # mkdocs-print-site-plugin's page (print_page_basename)
 
-# One page per topic of the notes (issue 2): the service pages.
-TOPIC_PAGES = [
-    "global-infrastructure/region.md", "global-infrastructure/availability-zone.md",
-    "networking/vpc.md", "networking/subnet-design.md", "networking/rfc-1918.md",
-    "networking/network-acl.md", "networking/security-group.md", "networking/vpc-endpoint.md",
-    "networking/route-53.md", "networking/cloudfront.md", "compute/ec2.md", "storage/ebs.md",
-    "compute/elb.md", "compute/auto-scaling.md", "database/rds.md", "database/aurora.md",
-    "database/elasticache.md", "storage/s3.md", "management/cloudwatch.md", "security/kms.md",
-    "security/iam.md", "management/cloudformation.md", "cicd/codepipeline.md", "cicd/codecommit.md",
-    "cicd/codebuild.md", "cicd/codedeploy.md", "containers/ecr.md", "containers/ecs.md",
-    "containers/fargate.md", "messaging/sqs.md", "messaging/sns.md", "principles/well-architected.md",
-    "global-infrastructure/wavelength.md",
-]
+# Folders of the nav whose pages are not topic pages: cross-service walkthroughs and reference material.
+NOT_TOPICS = ("architecture/", "reference/", "study/")
+
 
 # A Mermaid diagram in built HTML (mermaid2's fence: <pre class="mermaid"><code>flowchart …).
 MERMAID_PRE = re.compile(r'<pre\b[^>]*\bclass="[^"]*\bmermaid\b[^"]*"[^>]*>(?:<code>)?\s*([\w-]*)')
@@ -69,6 +59,13 @@ def nav_files() -> list[str]:
                 yield item
 
     return list(walk(config()["nav"]))
+
+
+def topic_pages() -> list[str]:
+    """The topic pages, one per topic of the notes (service pages and the like), in nav order: every page of
+    the nav but the home and category overviews (``index.md``) and the folders in `NOT_TOPICS`."""
+    return [page for page in nav_files()
+            if not page.endswith("index.md") and not page.startswith(NOT_TOPICS)]
 
 
 def front_matter(page: str) -> tuple[dict, str]:

@@ -11,7 +11,7 @@ import pytest
 from bs4 import Comment, Tag
 
 from hooks.glossary import load_terms
-from sitekit.pages import TOPIC_PAGES, front_matter, nav_files
+from sitekit.pages import topic_pages, front_matter, nav_files
 
 AWS_SOURCE = re.compile(r"^https://(docs\.aws\.amazon\.com|aws\.amazon\.com)/")
 # Boxes that state AWS facts; 팁 boxes only point to other pages.
@@ -258,7 +258,7 @@ def test_page_adds_the_facts_a_learner_needs(page, words, pages):
 
 def test_every_topic_page_says_what_to_know_before_the_exam(pages):
     """A 「보충: 시험 전에 알아 둘 것」 box on each topic page: what SAA-C03 asks of the service, sourced."""
-    missing = [page for page in TOPIC_PAGES if not any(title == EXAM_BOX for title, _ in boxes(pages[page]))]
+    missing = [page for page in topic_pages() if not any(title == EXAM_BOX for title, _ in boxes(pages[page]))]
     assert not missing, f"no 「{EXAM_BOX}」 box: {missing}"
 
 
@@ -297,7 +297,7 @@ def questions(root: Tag) -> list[dict]:
     return found
 
 
-@pytest.mark.parametrize("page", TOPIC_PAGES)
+@pytest.mark.parametrize("page", topic_pages())
 def test_topic_page_ends_with_self_check_questions(page, pages):
     root = pages[page]
     h2 = [h.get("id") for h in root.select("h2")]

@@ -12,7 +12,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.pdf import BOOK, MARGIN, fonts, outline_titles, pdf_text
+from scripts.pdf import BOOK, fonts, outline_titles, page_margins, pdf_text
 from sitekit.pages import PRINT_PAGE, config, diagram_kinds, html_path, nav_files, page_html
 from sitekit.browser import Tab
 from sitekit.reader import DRAWN_JS, HOSTS, SCROLL_JS, wait_drawn
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.browser
 HANGUL = re.compile(r"[가-힣]")
 NUMBER = re.compile(r"^\d+(\.\d+)*\s*")  # the book numbers its chapters: "4.2 Amazon VPC"
 # Height of the book's A4 page inside its margins, in CSS pixels (96 per inch).
-PAGE_HEIGHT_PX = (297 - sum(float(MARGIN[side].removesuffix("mm")) for side in ("top", "bottom"))) / 25.4 * 96
+PAGE_HEIGHT_PX = (297 - sum(float(page_margins()[side].removesuffix("mm")) for side in ("top", "bottom"))) / 25.4 * 96
 def squeeze(text: str) -> str:
     """Text without whitespace: PDF lines wrap wherever the page ends."""
     return re.sub(r"\s+", "", text)

@@ -108,12 +108,6 @@ def test_diagrams_fit_a_phone(tour):
     assert problems == [], "\n".join(problems)
 
 
-def test_the_dark_scheme_follows_the_system_setting(new_tab):
-    tab = new_tab(color_scheme="dark")
-    tab.goto("networking/vpc/")
-    assert tab.page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
-
-
 def test_diagrams_are_drawn_after_instant_navigation(browser, base_url):
     reader = Reader(browser, base_url)
     try:
