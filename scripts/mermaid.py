@@ -9,23 +9,15 @@ The library
     chunks of the diagram types a page uses (flowchart, sequence, state share most of them).
 
 The loader (``docs/javascripts/mermaid-loader.js``)
-    mkdocs-mermaid2-plugin adds it to pages that have a diagram. Material renders every
+    mkdocs-mermaid2-plugin adds it to pages that have a diagram, and overrides/main.html inside Material's
+    container, where instant navigation runs it too. Material renders every
     ``pre.mermaid`` itself and would fetch Mermaid from a CDN unless a global ``mermaid`` exists:
     the loader is that global and imports the library above once, when the first diagram comes
     within a screen of the viewport (all at once for print); it also completes Material's
     themeCSS for Mermaid 11 and lets wide diagrams scroll inside their box on phones.
 
-Choices, measured (``bench-bytes``, ``lighthouse``; median of 3 mobile runs on a busy 2-core box)
-    - Version 11.17.2 over 12.3.0: Mermaid's share of a flowchart + sequence page is 259 KiB
-      (gzip) with 11.17.2; 12.3.0 lays flowcharts out with ELK by default (+494 KiB chunk) and
-      with ``layout: dagre`` still weighs 17 KiB more. 11.12.2 would be 29 KiB lighter but
-      predates the fixes of the 11.15–11.16 security advisories.
-    - When to import, on the heaviest diagram page (database/rds/, diagrams 4 screens down):
-      at first render (eager) perf 58, LCP 4.2 s, TBT 1044 ms; after ``load`` + idle perf 78,
-      TBT 878 ms; when a diagram comes within one screen (IntersectionObserver, chosen) perf 97,
-      LCP 1.7 s, TBT 172 ms, and 146 KiB instead of 404 KiB until the reader scrolls. A diagram
-      in the first screen (home) still costs ~0.5 s TBT (perf ~85): evaluating Mermaid's
-      module graph in one task each (modulepreload + sequential imports) only gained 3 points.
+Why this version and this way of loading: README, "Decisions" (measured with ``bench-bytes`` and
+``lighthouse``).
 
 The path of one diagram, from Markdown to picture: README "다이어그램".
 """
@@ -126,7 +118,7 @@ def vendor(version: str, target: Path = VENDOR) -> dict:
         " no source maps\n"
         "license    MIT, see LICENSE in this directory\n"
         "loaded by  ../mermaid-loader.js (only on pages with a diagram; only the chunks it uses)\n"
-        "why        see the docstring of scripts/mermaid.py (version and loading strategy, measured)\n"
+        "why        README, Decisions (version and loading strategy, measured)\n"
         "update     python -m scripts update-mermaid [--version X.Y.Z]\n",
         encoding="utf-8",
     )
