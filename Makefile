@@ -9,7 +9,7 @@ UV_VERSION := 0.13.8
 export NO_MKDOCS_2_WARNING := 1
 export PYTHON := $(PY)
 
-.PHONY: help serve build test test-fast pdf check-links bench requirements system-deps clean
+.PHONY: help serve build test test-fast test-browser pdf check-links bench requirements system-deps clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -46,8 +46,11 @@ build: $(VENV)/.runtime  ## strict build into site/
 test: $(VENV)/.dev system-deps node_modules/.installed  ## set up, then every check (the fast ones first)
 	$(PY) -m pytest
 
-test-fast: $(VENV)/.dev  ## the checks that start no browser (about 30 s)
+test-fast: $(VENV)/.dev node_modules/.installed  ## the checks that start no browser
 	$(PY) -m pytest -m "not browser"
+
+test-browser: $(VENV)/.dev system-deps node_modules/.installed  ## the checks in Chromium and Firefox
+	$(PY) -m pytest -m browser
 
 pdf: $(VENV)/.dev system-deps  ## the site with its book: site/ + site/pdf/aws-study-notes.pdf
 	PDF_BOOK=1 $(VENV)/bin/mkdocs build --strict
