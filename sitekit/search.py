@@ -267,9 +267,9 @@ def percentile(values: list[float], p: float) -> float:
 
 @dataclass(frozen=True)
 class FirstSearch:
-    """A first visit: what loaded before the reader touched the search box, then the first search."""
+    """A first visit: what loaded before the reader searched, then the first search."""
 
-    before: tuple[str, ...]  # search files requested before the search box had the focus
+    before: tuple[str, ...]  # search files requested before the first search
     after: tuple[str, ...]  # … and by the first result
     result: Result
 

@@ -1,27 +1,16 @@
 /*
- * Korean search, the pure part: an index of the site's search documents and what a search does with
- * a query, with no worker, page or network in it. docs/javascripts/search-worker.js loads it with
- * importScripts; Node loads it with require() (tests/js/). README "검색" says what it does for learners.
+ * Korean search, the pure part: the index of the site's search documents and what a search does with a
+ * query; no worker, page or network. search-worker.js loads it with importScripts, Node with require()
+ * (tests/js/). What it does for learners, and why: README "검색".
  *
- * - Index: each document's title and text split into terms with the separator of mkdocs.yml (lower
- *   case), weighed per document (titles × the `fields.title.boost` of mkdocs.yml), and what is named:
- *   page titles and the visible "다른 이름" alias line, headings, summaries.
- * - A query becomes clauses, one per term the reader typed: a term the index knows (or that begins a
- *   known term) as typed; a number whole (1 finds 1, not 10 or 1918); an unknown Hangul word split
- *   into known words (단계조정 → 단계 조정); else the nearest named terms (edit distance on decomposed
- *   jamo for Hangul, on letters for Latin) and English words that sound like it (세이빙스 → savings).
- *   `+word` must match, `-word` must not.
- * - Variants: the site's word for an English or avoided one (data/terminology.yml and the glossary:
- *   NAT gateway → NAT 게이트웨이), also for English written in Hangul (스텝 스케일링 → step scaling →
- *   단계 조정). A document scores its best variant.
- * - Ranking: a page the query names (title or alias entry) first, then a page with that heading, then
- *   the score; an overview page (front matter `search: boost` below 1) is never first unless named.
- * - Results in Material's format (SearchResult): one group per page, the page's own document first;
- *   `terms` (the searched words, true when this document has them: Material's `?h=` highlight; the
- *   typed words it lacks, false: Material's "missing" line); title and text are the index's HTML with
- *   <mark> around the matches, the text cut to the block that matched, never the alias line. Nothing
- *   else reaches them unescaped: the query itself never does.
- * - Nothing matched: the nearest pages with the score -1 (search.js titles them "이것을 찾으셨나요?").
+ * - Index: terms of titles and texts (mkdocs.yml's separator, lower case), BM25-weighed, titles by
+ *   `fields.title.boost`; and what is named: page titles, "다른 이름" alias entries, headings, summaries.
+ * - Query → clauses, one per typed term: as typed when known (or the beginning of a known term); numbers
+ *   whole; unknown Hangul split into known words, else the nearest named terms (jamo edit distance) or
+ *   English that sounds like it; `+word` must match, `-word` must not. Variants put the site's word for
+ *   another (synonyms, spelled or heard); a document scores its best variant.
+ * - Results in Material's SearchResult format, ranked (named page first, overview pages never first
+ *   unless named); title and text are the index's text, HTML-escaped, with <mark> around matches.
  */
 const KoreanSearch = (() => {
   "use strict";
@@ -39,9 +28,7 @@ const KoreanSearch = (() => {
   const PARTICLES = new Set("은 는 이 가 을 를 의 에 도 와 과 로 에서 으로 에게 까지 부터 이랑 랑 하고".split(" "));
   const HANGUL = /^[가-힣]+$/, LATIN = /^[a-z]+$/, INTEGER = /^\d+$/;
 
-  /* ----------------------------------------------------------------------------------------------
-   * Text
-   * -------------------------------------------------------------------------------------------- */
+  /* --- Text ---------------------------------------------------------------------------------------- */
 
   const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
   const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" };
@@ -50,9 +37,9 @@ const KoreanSearch = (() => {
     return String(text).replace(/[&<>"']/g, c => ESCAPES[c]);
   }
 
-  /* The text of indexed HTML: tags out, entities decoded. */
-  function plain(html) {
-    return html.replace(/<[^>]*>/g, " ").replace(/&(amp|lt|gt|quot|#39);/g, (_, name) => ENTITIES[name]);
+  /* The text of indexed HTML: tags out (as `glue`), entities decoded. */
+  function plain(html, glue = " ") {
+    return html.replace(/<[^>]*>/g, glue).replace(/&(amp|lt|gt|quot|#39);/g, (_, name) => ENTITIES[name]);
   }
 
   /* The [start, end) ranges of `text` between matches of `separator` (a global expression). */
@@ -74,9 +61,7 @@ const KoreanSearch = (() => {
     return html.split(/<\/?(?:p|li|ul|ol|pre)\b[^>]*>/).map(b => b.trim()).filter(Boolean);
   }
 
-  /* ----------------------------------------------------------------------------------------------
-   * Hangul, distances, sounds
-   * -------------------------------------------------------------------------------------------- */
+  /* --- Hangul, distances, sounds ------------------------------------------------------------------- */
 
   /* A word as letters to compare: each Hangul syllable as its initial, medial and (if any) final jamo. */
   function jamo(word) {
@@ -161,9 +146,7 @@ const KoreanSearch = (() => {
     return s.length < 4 ? 0 : s.length < 8 ? 1 : 2;
   }
 
-  /* ----------------------------------------------------------------------------------------------
-   * The index
-   * -------------------------------------------------------------------------------------------- */
+  /* --- The index ----------------------------------------------------------------------------------- */
 
   /* The names of a page: its title (and the parts of "Title (Other name)") and its alias entries. */
   function names(doc) {
@@ -197,7 +180,8 @@ const KoreanSearch = (() => {
         const inTitle = tally(this.terms(title, true)), inText = tally(this.terms(text, true));
         for (const term of new Set([...inTitle.keys(), ...inText.keys()])) {
           if (!this.postings.has(term)) this.postings.set(term, new Map());
-          this.postings.get(term).set(i, titleBoost * saturated(inTitle.get(term) || 0) + saturated(inText.get(term) || 0));
+          const weight = titleBoost * saturated(inTitle.get(term) || 0) + saturated(inText.get(term) || 0);
+          this.postings.get(term).set(i, weight);
         }
         this.lower.push((title + " " + text).toLowerCase().replace(/\s+/g, " "));
         const isPage = doc.location === doc.page;
@@ -297,15 +281,11 @@ const KoreanSearch = (() => {
       return best[n] && best[n].length > 1 ? best[n] : null;
     }
 
-    /* The longest known beginning and end of a long word that also holds something unknown
-       (사설아이피 → 사설): searched when nothing nearer is found. */
+    /* The longest known beginning of a long word that also holds something unknown (사설아이피 → 사설). */
     known(word) {
-      const found = [];
       for (let i = word.length - 1; i >= 2 && word.length >= 4; i--)
-        if (this.has(word.slice(0, i))) { found.push(word.slice(0, i)); break; }
-      for (let j = found.length ? found[0].length : 1; j <= word.length - 2 && word.length >= 4; j++)
-        if (this.has(word.slice(j))) { found.push(word.slice(j)); break; }
-      return found;
+        if (this.has(word.slice(0, i))) return [word.slice(0, i)];
+      return [];
     }
 
     search(query, options = {}) {
@@ -313,9 +293,7 @@ const KoreanSearch = (() => {
     }
   }
 
-  /* ----------------------------------------------------------------------------------------------
-   * Queries
-   * -------------------------------------------------------------------------------------------- */
+  /* --- Queries ------------------------------------------------------------------------------------- */
 
   /* A query cut to MAX_CHARS at a space (a longer one is a paste, not a search). */
   function clip(query) {
@@ -343,21 +321,26 @@ const KoreanSearch = (() => {
    */
   function clauses(index, word) {
     const { terms, presence } = word, out = [];
-    const clause = (typed, alternatives) => out.push({ typed, presence, alternatives });
-    const as = (weight, exact = false) => (term) => ({ term, exact, weight });
-    const whole = (n) => (index.number(n).length ? index.number(n) : [n]).map(as(1, true));
+    const alternatives = (list, exact, weight) => list.map(term => ({ term, exact, weight }));
     for (const term of terms) {
-      if (INTEGER.test(term)) clause(term, whole(term));
-      else if (index.beginning(term).length || /^[\d.,%/]+$/.test(term)) clause(term, [as(1)(term)]);
+      if (INTEGER.test(term)) {
+        const same = index.number(term);
+        out.push({ typed: term, presence, alternatives: alternatives(same.length ? same : [term], true, 1) });
+      } else if (index.beginning(term).length || /^[\d.,%/]+$/.test(term)) out.push(clause(term, presence));
       else if (presence !== "-") {
         // The separator may have taken the last syllable for a particle (정책평가 → 정책평): split the run.
         const run = (word.text.match(/[가-힣]+/g) || []).find(r => r !== term && r.startsWith(term));
         const parts = (run && index.compound(run)) || (HANGUL.test(term) && index.compound(term));
-        if (parts) parts.forEach(part => clause(part, [as(1)(part)]));
-        else clause(term, guesses(index, term).map(as(GUESS)));
+        if (parts) out.push(...parts.map(part => clause(part, presence)));
+        else out.push({ typed: term, presence, alternatives: alternatives(guesses(index, term), false, GUESS) });
       }
     }
     return out;
+  }
+
+  /* A clause that searches `term` as it is. */
+  function clause(term, presence = "", site = false) {
+    return { typed: term, presence, alternatives: [{ term, exact: false, weight: 1 }], site };
   }
 
   /* What an unknown term may mean: the nearest named terms; else its known parts (사설아이피 → 사설) and
@@ -384,7 +367,6 @@ const KoreanSearch = (() => {
     const said = typed.filter(w => w.presence !== "-").flatMap(w => w.terms);
     const heard = said.map(t => (HANGUL.test(t) ? consonants(sound(t)) : null));
     const first = positive.map(c => c.alternatives[0].term);
-    const keys = [first.join(" "), ...(positive.length === 1 ? positive[0].alternatives.map(a => a.term) : [])];
     // How far the synonym's terms from `at` are from `n` typed terms from `from`: 0 when spelled the
     // same, the sum of sound distances when heard, Infinity when neither or when heard only and short.
     const far = (synonym, at, from, n) => {
@@ -398,30 +380,28 @@ const KoreanSearch = (() => {
       }
       return spelled || length >= 4 ? sum : Infinity;
     };
-    const unknown = said.length === 1 && !index.beginning(said[0]).length && !index.nearest(said[0], tolerance(said[0])).length;
+    const unknown = said.length === 1 && !index.beginning(said[0]).length
+      && !index.nearest(said[0], tolerance(said[0])).length;
     const found = [];
     for (const synonym of index.synonyms) {
       const m = synonym.terms.length;
       for (let from = 0; from + m <= said.length; from++)       // the query holds the other word
-        found.push({ d: far(synonym, 0, from, m), text: [...said.slice(0, from), synonym.word, ...said.slice(from + m)].join(" ") });
+        found.push({ d: far(synonym, 0, from, m), text: [...said.slice(0, from), synonym.word, ...said.slice(from + m)] });
       if (said.length < m && (said.length > 1 || (m === 2 && unknown)))
         for (let at = said.length > 1 ? 0 : 1; at + said.length <= m; at++)   // the query is part of it
-          found.push({ d: far(synonym, at, 0, said.length) + 0.5, text: synonym.word });
+          found.push({ d: far(synonym, at, 0, said.length) + 0.5, text: [synonym.word] });
     }
     const nearest = Math.min(...found.map(f => f.d));
-    const out = [{ clauses: base, keys }];
+    const out = [{ clauses: base, keys: [first.join(" ")] }];
     for (const { d, text } of found) {
-      const key = index.key(text);
+      const key = index.key(text.join(" "));
       if (d === Infinity || d > nearest || out.length === MAX_VARIANTS || out.some(v => v.keys[0] === key)) continue;
-      const site = index.terms(text).map(t => ({ typed: t, presence: "", alternatives: [{ term: t, exact: false, weight: 1 }], site: true }));
-      out.push({ clauses: [...excluded, ...site], keys: [key] });
+      out.push({ clauses: [...excluded, ...key.split(" ").map(t => clause(t, "", true))], keys: [key] });
     }
     return out;
   }
 
-  /* ----------------------------------------------------------------------------------------------
-   * Scoring
-   * -------------------------------------------------------------------------------------------- */
+  /* --- Scoring ------------------------------------------------------------------------------------- */
 
   /*
    * The documents that a variant finds: document number → { score, terms }. Each clause scores its
@@ -463,81 +443,47 @@ const KoreanSearch = (() => {
     return found;
   }
 
-  /* ----------------------------------------------------------------------------------------------
-   * Results
-   * -------------------------------------------------------------------------------------------- */
+  /* --- Results ------------------------------------------------------------------------------------- */
 
-  /* Markup, entities and text of a block: an entity (&amp;) is one character that is never cut. */
-  function pieces(html) {
-    return html.split(/(<[^>]*>|&#?\w+;)/).filter(Boolean);
-  }
-
-  /* `html` with <mark> around each term that begins with a searched term (or is one, for `exact`),
-     or null when it has none. */
-  function mark(index, html, searched) {
-    let marked = false;
-    const lower = html.toLowerCase();
-    if (!searched.some(t => lower.includes(t.term))) return null;
-    const out = pieces(html).map(piece => {
-      if (/^[<&]/.test(piece)) return piece;
-      let text = "", at = 0;
-      for (const [start, end] of ranges(piece, index.separator)) {
-        const term = piece.slice(start, end).toLowerCase();
-        if (searched.some(t => (t.exact ? term === t.term : term.startsWith(t.term)))) {
-          text += piece.slice(at, start) + "<mark>" + piece.slice(start, end) + "</mark>";
-          at = end;
-          marked = true;
-        }
-      }
-      return text + piece.slice(at);
-    });
-    return marked ? out.join("") : null;
-  }
-
-  /* `html` cut to about SNIPPET characters of text around its first <mark>, tags kept balanced. */
-  function cut(html) {
-    const all = pieces(html), size = p => (p[0] === "&" ? 1 : p.length);
-    let length = 0, first = -1;
-    for (const p of all) {
-      if (p[0] !== "<") length += size(p);
-      else if (first < 0 && p === "<mark>") first = length;
+  /* `text` as HTML: escaped, with <mark> around each term that begins with a searched term (or is
+     one, for `exact`). */
+  function highlight(index, text, searched) {
+    let html = "", at = 0;
+    for (const [start, end] of ranges(text, index.separator)) {
+      const term = text.slice(start, end).toLowerCase();
+      if (!searched.some(t => (t.exact ? term === t.term : term.startsWith(t.term)))) continue;
+      html += escapeHTML(text.slice(at, start)) + "<mark>" + escapeHTML(text.slice(start, end)) + "</mark>";
+      at = end;
     }
-    if (length <= SNIPPET) return html;
-    const from = Math.max(0, Math.min(first - SNIPPET / 4, length - SNIPPET)), to = from + SNIPPET;
-    const open = [];
-    let at = 0, out = "";
-    for (const p of all) {
-      if (p[0] === "<") {
-        if (at >= to) continue;
-        if (p[1] === "/") { if (open.length) { open.pop(); out += p; } }
-        else { open.push(p.slice(1).split(/[\s>]/)[0]); out += p; }
-      } else {
-        if (at + size(p) > from && at < to) out += p[0] === "&" ? p : p.slice(Math.max(0, from - at), to - at);
-        at += size(p);
-      }
-    }
-    while (open.length) out += "</" + open.pop() + ">";
-    return (from > 0 ? "… " : "") + out + (to < length ? " …" : "");
+    return html + escapeHTML(text.slice(at));
   }
 
-  /* What a result shows under its title: the block of the document with the most searched terms (the
-     first of those), never the "다른 이름" alias line (the page's summary instead), cut around the match. */
+  /*
+   * What a result shows under its title: the text of the block with the most searched terms (the
+   * first of those), never the "다른 이름" alias line (the page's summary instead), cut at spaces to
+   * about SNIPPET characters around its first match.
+   */
   function snippet(index, doc, searched) {
-    if (!index.shown.has(doc))
-      index.shown.set(doc, blocks(index.docs[doc].text).filter(b => !plain(b).trim().startsWith(ALIAS)));
-    const all = index.shown.get(doc);
-    const count = (block) => searched.filter(t => block.toLowerCase().includes(t.term)).length;
+    if (!index.shown.has(doc)) index.shown.set(doc, blocks(index.docs[doc].text)
+      .map(b => plain(b, "").replace(/\s+/g, " ").trim()).filter(b => b && !b.startsWith(ALIAS)));
+    const all = index.shown.get(doc), lower = (b) => b.toLowerCase();
+    const count = (b) => searched.filter(t => lower(b).includes(t.term)).length;
     const best = all.reduce((b, block) => (count(block) > count(b) ? block : b), all[0] || "");
-    return best && "<p>" + cut(mark(index, best, searched) || best) + "</p>";
+    const first = Math.min(best.length, ...searched.map(t => lower(best).indexOf(t.term)).filter(i => i >= 0));
+    const from = best.lastIndexOf(" ", Math.max(0, Math.min(first - SNIPPET / 4, best.length - SNIPPET))) + 1;
+    const to = best.length - from > SNIPPET ? best.indexOf(" ", from + SNIPPET) : -1;
+    const text = best.slice(from, to < 0 ? best.length : to);
+    return best && `<p>${from > 0 ? "… " : ""}${highlight(index, text, searched)}${to < 0 ? "" : " …"}</p>`;
   }
 
-  /* A document as Material's SearchItem: title and text are the index's HTML, marked and cut. */
+  /* A document as Material's SearchItem. Title, text and tags are HTML to Material's renderer: ours
+     are the index's text, escaped, with <mark>s. */
   function item(index, doc, score, terms, exact) {
     const d = index.docs[doc];
     const searched = Object.keys(terms).filter(t => terms[t]).map(term => ({ term, exact: exact.has(term) }));
-    const found = { location: d.location, title: mark(index, d.title, searched) || d.title,
+    const found = { location: d.location, title: highlight(index, plain(d.title, ""), searched),
       text: snippet(index, doc, searched), score, terms };
-    if (d.tags) found.tags = d.tags.map(escapeHTML);   // text, which Material's renderer inserts as HTML
+    if (d.tags) found.tags = d.tags.map(escapeHTML);
     return found;
   }
 
@@ -551,7 +497,7 @@ const KoreanSearch = (() => {
     for (const variant of all)
       for (const [doc, found] of score(index, variant))
         if (!best.has(doc) || best.get(doc).score < found.score) best.set(doc, found);
-    const exact = new Set(all.flatMap(v => v.clauses).flatMap(c => c.alternatives).filter(a => a.exact).map(a => a.term));
+    const exact = new Set(all.flatMap(v => v.clauses.flatMap(c => c.alternatives)).filter(a => a.exact).map(a => a.term));
     const groups = new Map();
     for (const [doc, found] of best) {
       const page = index.docs[doc].page;
@@ -563,7 +509,8 @@ const KoreanSearch = (() => {
       const list = sections.map(d => item(index, d.doc, d.score, d.terms, exact));
       if (own === undefined) return list;
       const article = docs.find(d => d.doc === own);
-      const terms = article ? article.terms : Object.fromEntries(Object.entries(docs[0].terms).filter(([, hit]) => hit));
+      const found = (terms) => Object.fromEntries(Object.entries(terms).filter(([, hit]) => hit));
+      const terms = article ? article.terms : found(docs[0].terms);
       return [item(index, own, docs[0].score, terms, exact), ...list];
     });
     const result = { items: rank(index, items, all.flatMap(v => v.keys)) };
@@ -584,7 +531,8 @@ const KoreanSearch = (() => {
     const ranked = groups.map(group => {
       const page = group[0].location.split("#")[0];
       const own = index.docs[index.pages.get(page)];
-      return { group, tier: has(index.names, page) ? 0 : has(index.headings, page) ? 1 : 2, overview: own && own.boost < 1 };
+      const tier = has(index.names, page) ? 0 : has(index.headings, page) ? 1 : 2;
+      return { group, tier, overview: own && own.boost < 1 };
     }).sort((x, y) => x.tier - y.tier || y.group[0].score - x.group[0].score);
     const first = ranked.findIndex(x => !x.overview);
     if (first > 0 && ranked[0].tier === 2) ranked.unshift(...ranked.splice(first, 1));
@@ -601,10 +549,10 @@ const KoreanSearch = (() => {
   function suggestions(index, query) {
     const near = words(index, query).flatMap(w => w.terms).filter(t => t.length > 1)
       .flatMap(t => index.nearest(t, Math.max(1, tolerance(t) + 1)));
-    const variant = { clauses: near.map(t => ({ typed: t, presence: "", alternatives: [{ term: t, exact: false, weight: 1 }] })) };
-    const pages = [...score(index, variant)].sort((x, y) => y[1].score - x[1].score).map(([doc]) => index.docs[doc].page);
-    const found = [...new Set(pages.length ? pages : [""])].filter(page => index.pages.has(page)).slice(0, 3);
-    return found.map(page => [item(index, index.pages.get(page), SUGGESTED, {}, new Set())]);
+    const found = [...score(index, { clauses: near.map(t => clause(t)) })].sort((x, y) => y[1].score - x[1].score);
+    const pages = found.map(([doc]) => index.docs[doc].page);
+    return [...new Set(pages.length ? pages : [""])].filter(page => index.pages.has(page)).slice(0, 3)
+      .map(page => [item(index, index.pages.get(page), SUGGESTED, {}, new Set())]);
   }
 
   /*
@@ -619,7 +567,7 @@ const KoreanSearch = (() => {
     return found.length ? [found[0].word] : [];
   }
 
-  return { Index, escapeHTML, plain, ranges, blocks, jamo, distance, tolerance, sound, clip, words, variants, mark, cut, SUGGESTED };
+  return { Index, escapeHTML, plain, jamo, distance, tolerance, sound, clip, words, variants, highlight, SUGGESTED };
 })();
 
 if (typeof module === "object" && module.exports) module.exports = KoreanSearch;
