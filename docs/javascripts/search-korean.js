@@ -192,6 +192,7 @@ const KoreanSearch = (() => {
       });
       this.sorted = [...this.postings.keys()].sort();
       this.named = [...named].map(word => ({ word, letters: jamo(word) }));
+      this.syllables = new Set([...named].filter(word => word.length === 1));   // 키, 풀: parts of compounds
       this.latin = this.sorted.filter(t => LATIN.test(t)).map(word => ({ word, letters: word, sound: sound(word) }));
       this.synonyms = synonyms.map(([other, word]) => {
         const terms = this.terms(other);
@@ -235,7 +236,8 @@ const KoreanSearch = (() => {
 
     /* The nearest named terms to `word` within `bound` (Hangul on jamo), nearest and commonest first. */
     nearest(word, bound, entries = this.named) {
-      return bound < 1 ? [] : this.pick(entries, e => distance(jamo(word), e.letters, bound, true), bound);
+      const letters = jamo(word);
+      return bound < 1 ? [] : this.pick(entries, e => distance(letters, e.letters, bound, true), bound);
     }
 
     /* The English words of the index that sound like a Hangul word of three consonants or more
@@ -273,7 +275,7 @@ const KoreanSearch = (() => {
         best[i] = null;
         for (let j = 0; j < i; j++) {
           const part = word.slice(j, i);
-          const known = part.length === 1 ? this.named.some(e => e.word === part)
+          const known = part.length === 1 ? this.syllables.has(part)
             : this.has(part) || (i === n && this.beginning(part).length > 0);
           if (best[j] && known && (!best[i] || best[j].length + 1 < best[i].length)) best[i] = [...best[j], part];
         }
@@ -374,8 +376,9 @@ const KoreanSearch = (() => {
       for (let i = 0; i < n; i++) {
         const t = synonym.terms[at + i], s = synonym.sounds[at + i], h = heard[from + i];
         if (said[from + i] === t) { spelled = true; continue; }
-        if (h === null || s === null) return Infinity;
-        sum += distance(h, s, soundTolerance(s));
+        const d = h === null || s === null ? Infinity : distance(h, s, soundTolerance(s));
+        if (d === Infinity) return d;
+        sum += d;
         length += h.length;
       }
       return spelled || length >= 4 ? sum : Infinity;
@@ -383,19 +386,20 @@ const KoreanSearch = (() => {
     const unknown = said.length === 1 && !index.beginning(said[0]).length
       && !index.nearest(said[0], tolerance(said[0])).length;
     const found = [];
+    const add = (d, text) => d < Infinity && found.push({ d, text });
     for (const synonym of index.synonyms) {
       const m = synonym.terms.length;
       for (let from = 0; from + m <= said.length; from++)       // the query holds the other word
-        found.push({ d: far(synonym, 0, from, m), text: [...said.slice(0, from), synonym.word, ...said.slice(from + m)] });
+        add(far(synonym, 0, from, m), () => [...said.slice(0, from), synonym.word, ...said.slice(from + m)]);
       if (said.length < m && (said.length > 1 || (m === 2 && unknown)))
         for (let at = said.length > 1 ? 0 : 1; at + said.length <= m; at++)   // the query is part of it
-          found.push({ d: far(synonym, at, 0, said.length) + 0.5, text: [synonym.word] });
+          add(far(synonym, at, 0, said.length) + 0.5, () => [synonym.word]);
     }
     const nearest = Math.min(...found.map(f => f.d));
     const out = [{ clauses: base, keys: [first.join(" ")] }];
     for (const { d, text } of found) {
-      const key = index.key(text.join(" "));
-      if (d === Infinity || d > nearest || out.length === MAX_VARIANTS || out.some(v => v.keys[0] === key)) continue;
+      const key = index.key(text().join(" "));
+      if (d > nearest || out.length === MAX_VARIANTS || out.some(v => v.keys[0] === key)) continue;
       out.push({ clauses: [...excluded, ...key.split(" ").map(t => clause(t, "", true))], keys: [key] });
     }
     return out;
@@ -465,11 +469,11 @@ const KoreanSearch = (() => {
    */
   function snippet(index, doc, searched) {
     if (!index.shown.has(doc)) index.shown.set(doc, blocks(index.docs[doc].text)
-      .map(b => plain(b, "").replace(/\s+/g, " ").trim()).filter(b => b && !b.startsWith(ALIAS)));
-    const all = index.shown.get(doc), lower = (b) => b.toLowerCase();
-    const count = (b) => searched.filter(t => lower(b).includes(t.term)).length;
-    const best = all.reduce((b, block) => (count(block) > count(b) ? block : b), all[0] || "");
-    const first = Math.min(best.length, ...searched.map(t => lower(best).indexOf(t.term)).filter(i => i >= 0));
+      .map(b => plain(b, "").replace(/\s+/g, " ").trim()).filter(b => b && !b.startsWith(ALIAS))
+      .map(text => ({ text, lower: text.toLowerCase() })));
+    const all = index.shown.get(doc), count = (b) => searched.filter(t => b.lower.includes(t.term)).length;
+    const { text: best, lower } = all.reduce((b, block) => (count(block) > count(b) ? block : b), all[0] || { text: "", lower: "" });
+    const first = Math.min(best.length, ...searched.map(t => lower.indexOf(t.term)).filter(i => i >= 0));
     const from = best.lastIndexOf(" ", Math.max(0, Math.min(first - SNIPPET / 4, best.length - SNIPPET))) + 1;
     const to = best.length - from > SNIPPET ? best.indexOf(" ", from + SNIPPET) : -1;
     const text = best.slice(from, to < 0 ? best.length : to);

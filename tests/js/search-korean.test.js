@@ -133,6 +133,8 @@ test("snippets: the block that matched, cut at spaces around the match; never th
   const { text } = long.search("조정").items[0][0];
   assert.match(text, /^<p>… (가나다라 )+<mark>조정<\/mark> 끝 (마바사 )+…<\/p>$/);
   assert.ok(text.length < 220, text.length);
+  const bare = new K.Index([{ location: "", title: "빈 페이지", text: "" }], CONFIG);
+  assert.equal(bare.search("빈 페이지").items[0][0].text, "", "a document without text has no snippet");
 });
 
 test("escaping: the query never reaches title or text; tags are escaped text", () => {
