@@ -103,14 +103,6 @@ def test_a_typo_is_searched_highlighted_and_shown_as_corrected(search_page):
 
 
 @pytest.mark.browser
-def test_a_compound_without_spaces_and_a_number_with_its_unit(search_page):
-    assert search(search_page, "고객마스터키").pages[:1] == ("security/kms/",)
-    assert search(search_page, "단계조정").pages[:1] == ("compute/auto-scaling/",)
-    # "1" does not match 1918: the page about 1 ms comes first, not RFC 1918 (issue 10)
-    assert search(search_page, "1밀리초").pages[:1] == ("database/elasticache/",)
-
-
-@pytest.mark.browser
 def test_nothing_found_suggests_pages_that_open_by_keyboard_and_click(browser, base_url):
     tab = open_search_page(browser, base_url)
     try:

@@ -64,10 +64,11 @@ function reply(data) {
 
 function load() {
   return loading || (loading = (async () => {
-    if (typeof KoreanSearch === "undefined") importScripts("search-korean.js");
     let { docs } = setup, synonyms = [];
-    if (!docs.length) {
-      const response = await fetch(new URL("../search/search_docs.json", location.href));
+    const fetching = docs.length ? null : fetch(new URL("../search/search_docs.json", location.href));
+    if (typeof KoreanSearch === "undefined") importScripts("search-korean.js");   // while the documents come
+    if (fetching) {
+      const response = await fetching;
       if (!response.ok) throw new Error(response.status + " " + response.url);
       ({ docs, synonyms } = await response.json());
     }
