@@ -1,19 +1,16 @@
-"""MkDocs hook: the search index, written for a Korean search that loads when the reader starts to search.
+"""MkDocs hook: the search index, written so that pages load only what every page needs.
 
 Material's search plugin writes ``search/search_index.json`` (configuration and every section's text),
-and Material's bundle fetches that file on every page. `on_post_build` rewrites it (issue 10):
+and Material's bundle fetches that file on every page and hands it to the search worker. `on_post_build`
+rewrites it:
 
-- ``search/search_index.json`` keeps the configuration only, what the bundle needs on every page (the
-  on-page highlighter reads the separator): 0.3 KiB instead of 109 KiB gzip.
-- ``search/search_docs.json`` gets the documents, from which the search worker has Material build its
-  index; ``search/search_titles.json`` what the worker answers from in the meantime (`titles()`) and
-  `synonyms()`, the other words for a term that data/terminology.yml and the glossary already list
-  ("NAT gateway" also searches the page's "NAT 게이트웨이"). The worker (docs/javascripts/search-worker.js)
-  fetches both when the reader focuses the search box. The vocabulary it corrects typos against is made
-  from these same documents, in the reader's browser: no second list to keep in step.
-- All three are compact UTF-8: Material escapes every Hangul syllable as ``\\uXXXX`` (a third larger).
+- ``search/search_index.json`` keeps the configuration only, what every page needs (the worker's setup,
+  the on-page highlighter's separator): 0.3 KiB instead of 113 KiB gzip.
+- ``search/search_docs.json`` gets the documents and `synonyms()`; the site's search worker
+  (docs/javascripts/search-worker.js) fetches it on the reader's first search.
+- Both are compact UTF-8: Material escapes every Hangul syllable as ``\\uXXXX`` (a third larger).
 - The ``separator`` of mkdocs.yml is written there one rule per line with a ``# comment``;
-  `separator()` joins the rules with ``|`` into the one regular expression Material needs.
+  `separator()` joins the rules with ``|`` into the one regular expression the search needs.
 """
 from __future__ import annotations
 
@@ -39,7 +36,7 @@ def separator(readable: str) -> str:
 
 
 def synonyms() -> list[list[str]]:
-    """``[other word, the site's word]`` pairs for the search worker, from the project's own word lists:
+    """``[other word, the site's word]`` pairs for the search, from the project's own word lists:
 
     - data/terminology.yml: a concept's English name and the variants the site avoids → its Korean term
       (target tracking scaling → 대상 추적 조정, 쿨다운 → 조정 휴지, 라이프사이클 → 수명 주기);
@@ -58,23 +55,6 @@ def synonyms() -> list[list[str]]:
     return [list(pair) for pair in sorted(unique)]
 
 
-ALIAS = re.compile(r"<p>다른 이름:.*?</p>")  # a page's alias line (README "검색")
-
-
-def titles(docs: list[dict]) -> list[dict]:
-    """The documents as the search worker needs them before Material's index is built: each page's title
-    with its summary and alias line (its text up to the alias line, else its first paragraph), each
-    section's title."""
-    short = []
-    for doc in docs:
-        if "#" in doc["location"]:
-            short.append({key: value for key, value in doc.items() if key not in ("text", "tags")} | {"text": ""})
-        else:
-            end = ALIAS.search(doc["text"]) or re.search("</p>", doc["text"])
-            short.append(doc | {"text": doc["text"][: end.end()] if end else doc["text"]})
-    return short
-
-
 def write(path: Path, data: dict) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
@@ -86,6 +66,5 @@ def on_post_build(config) -> None:
         return
     data = json.loads(index.read_text(encoding="utf-8"))
     data["config"]["separator"] = separator(data["config"]["separator"])
-    write(folder / "search_titles.json", {"docs": titles(data["docs"]), "synonyms": synonyms()})
-    write(folder / "search_docs.json", {"docs": data["docs"]})
+    write(folder / "search_docs.json", {"docs": data["docs"], "synonyms": synonyms()})
     write(index, {"config": data["config"], "docs": []})

@@ -4,8 +4,7 @@
   the reader scrolls through it, and Mermaid's share.
 - ``search-bench``: the learner query set (data/search-queries.tsv) typed into the real search box:
   hit@1, hit@5 per kind of query, the misses, the bytes of the index and the search code, keystroke →
-  results latency, the first search of a visit (the index loads only when the reader starts to
-  search) and odd input.
+  results latency, the first search of a visit (the index loads with it) and odd input.
 - ``pdf-bench``: a strict build and a print of the book: time, pages, size, fonts, bookmarks.
 Each builds the site into a temporary folder unless ``--site`` names a built one.
 """
@@ -110,10 +109,10 @@ def cmd_search_bench(args) -> int:
                       for i, o in enumerate(report.outcomes)), reverse=True)[:5]
     print("  slowest (median ms): " + ", ".join(f"{text!r} {ms:.0f}" for ms, text in slowest))
     first = [f.result.ms for f in firsts]
-    print(f"first search of a visit ({FIRST_QUERY!r} typed as the box gets the focus, index not loaded): "
+    print(f"first search of a visit ({FIRST_QUERY!r} typed as the box gets the focus; the index loads with it): "
           f"median {statistics.median(first):.1f} ms, p95 {percentile(first, 95):.1f} ms, "
           f"max {max(first):.1f} ms ({len(first)} visits)")
-    print(f"  loaded before the focus: {', '.join(firsts[0].before) or 'nothing'}; "
+    print(f"  loaded before the first search: {', '.join(firsts[0].before) or 'nothing'}; "
           f"by the first result: {', '.join(f for f in firsts[0].after if f not in firsts[0].before)}")
     print("odd input, keystroke → results or suggestion (median / max ms): " + "  ".join(
         f"{name} {statistics.median(ms):.0f}/{max(ms):.0f}" for name, ms in odd.items()))

@@ -1,560 +1,577 @@
 /*
- * Korean search, the part that loads when the reader starts to search (issue 10): what
- * docs/javascripts/search-worker.js runs between the page and Material's own search worker. Loaded
- * there with importScripts, so that the worker every page starts stays small.
+ * Korean search, the pure part: the index of the site's search documents and what a search does with a
+ * query; no worker, page or network. search-worker.js loads it with importScripts, Node with require()
+ * (tests/js/). What it does for learners, and why: README "검색".
  *
- * 1. Queries as a Korean learner types them (`rewrite`), checked against the terms of the index
- *    (the `Vocabulary`, made here from the same documents with the index's own separator):
- *    - a word that the index knows (or that begins a known term) is searched as typed, so exact
- *      matches rank as they always did;
- *    - a number is matched whole: 1 finds 1 and 1개, not 10 or 1918; a number with its unit
- *      (1밀리초) needs both;
- *    - a Hangul word the index does not know is split into known terms: 단계조정 → 단계 조정;
- *    - otherwise the nearest named terms (titles, headings, summaries, alias lines): edit distance
- *      on decomposed jamo for Hangul, on letters for Latin, bounded by the word's length, so ㅐ/ㅔ,
- *      a slipped 받침 or a dropped syllable is near and a short or nonsense word matches nothing;
- *    - the site's own word for an English or avoided one, from data/terminology.yml and the
- *      glossary: NAT gateway → NAT 게이트웨이, 쿨다운 → 조정 휴지.
- * 2. Ranking (`rank`): the page the query names (title or alias entry) first, then a page with
- *    that heading; an overview page (front matter `search: boost` below 1: home, categories, the
- *    glossary) is never first unless named, so a service's own page comes before it.
- * 3. Snippets: each result shows the block that matched, cut around the match, never the
- *    "다른 이름" alias line (the page's summary instead).
- * 4. "이것을 찾으셨나요?": when nothing matches, the nearest pages instead of an empty list (items
- *    with score -1; search.js shows the heading). Odd input (a 1,000-character paste, jamo, emoji,
- *    regular-expression or lunr syntax, HTML) is cut, searched as text and never shown as markup.
- * 5. Engines: Material's worker (`material`) with the full index, and until it is built a glance
- *    at the titles file (`glance`).
+ * - Index: terms of titles and texts (mkdocs.yml's separator, lower case), BM25-weighed, titles by
+ *   `fields.title.boost`; and what is named: page titles, "다른 이름" alias entries, headings, summaries.
+ * - Query → clauses, one per typed term: as typed when known (or the beginning of a known term); numbers
+ *   whole; unknown Hangul split into known words, else the nearest named terms (jamo edit distance) or
+ *   English that sounds like it; `+word` must match, `-word` must not. Variants put the site's word for
+ *   another (synonyms, spelled or heard); a document scores its best variant.
+ * - Results in Material's SearchResult format, ranked (named page first, overview pages never first
+ *   unless named); title and text are the index's text, HTML-escaped, with <mark> around matches.
  */
-"use strict";
+const KoreanSearch = (() => {
+  "use strict";
 
-const ALIAS = "다른 이름:";      // the visible alias line of a page (README "검색")
-const SUGGESTED = -1;            // score of a suggested page: search.js titles the list "이것을 찾으셨나요?"
-const MAX_CHARS = 100;           // a longer query is cut (a 1,000-character paste stays fast) …
-const MAX_WORDS = 12;            // … and so is a query of more words
-const MAX_CANDIDATES = 3;        // nearest terms searched for one unknown word
-const SNIPPET = 160;             // characters of a snippet around its first match
+  const ALIAS = "다른 이름:";       // the visible alias line of a page (README "검색")
+  const SUGGESTED = -1;             // score of a suggested page
+  const MAX_CHARS = 100;            // a longer query is a paste: it is cut …
+  const MAX_WORDS = 12;             // … and so is a query of more words
+  const MAX_CANDIDATES = 3;         // nearest terms searched for one unknown word
+  const MAX_VARIANTS = 6;           // the query with the site's words for some of its words
+  const SNIPPET = 160;              // characters of a snippet around its first match
+  const PREFIX = 0.5;               // a term that only begins with the searched one counts half …
+  const GUESS = 0.8;                // … and a corrected one 0.8
+  const K1 = 1.2;                   // BM25 term-frequency saturation
+  const PARTICLES = new Set("은 는 이 가 을 를 의 에 도 와 과 로 에서 으로 에게 까지 부터 이랑 랑 하고".split(" "));
+  const HANGUL = /^[가-힣]+$/, LATIN = /^[a-z]+$/, INTEGER = /^\d+$/;
 
-/* ------------------------------------------------------------------------------------------------
- * Hangul: jamo and distances
- * ---------------------------------------------------------------------------------------------- */
+  /* --- Text ---------------------------------------------------------------------------------------- */
 
-/* A word as letters to compare: each Hangul syllable as its initial, medial and (if any) final jamo. */
-function letters(word) {
-  let out = "";
-  for (const ch of word) {
-    const s = ch.charCodeAt(0) - 0xac00;
-    if (s >= 0 && s < 11172) {
-      out += String.fromCharCode(0x1100 + Math.floor(s / 588), 0x1161 + Math.floor((s % 588) / 28));
-      if (s % 28) out += String.fromCharCode(0x11a7 + (s % 28));
-    } else {
-      out += ch;
-    }
-  }
-  return out;
-}
+  const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+  const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" };
 
-/*
- * Edit distance (insert, delete, substitute, swap two neighbours) from `a` to the nearest beginning
- * of `b`, or Infinity when it is above `bound`. A beginning, because Material searches every term
- * with a trailing wildcard: "오토스켈" is near "오토스케일링".
- */
-function distance(a, b, bound) {
-  const n = a.length, m = Math.min(b.length, n + bound);
-  if (m < n - bound) return Infinity;
-  let before = null, prev = [];
-  for (let j = 0; j <= m; j++) prev.push(j);
-  for (let i = 1; i <= n; i++) {
-    const row = [i];
-    let low = i;
-    for (let j = 1; j <= m; j++) {
-      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
-      row.push(d);
-      if (d < low) low = d;
-    }
-    if (low > bound) return Infinity;
-    before = prev;
-    prev = row;
-  }
-  const best = Math.min(...prev.slice(Math.max(0, n - bound)));
-  return best <= bound ? best : Infinity;
-}
-
-/*
- * How far a word may be from a term: nothing for short words (a two-syllable Korean word is more
- * often a particle or a question word, 이랑, 뭐가, than a typo), more for long ones.
- */
-function tolerance(word) {
-  const n = word.length;
-  if (/[가-힣]/.test(word)) return n < 3 ? 0 : n < 4 ? 1 : n < 6 ? 2 : 3;
-  return n < 5 ? 0 : n < 8 ? 1 : n < 12 ? 2 : 3;
-}
-
-/* ------------------------------------------------------------------------------------------------
- * The vocabulary: the terms of the index, as Material's tokenizer makes them
- * ---------------------------------------------------------------------------------------------- */
-
-/* The [start, end) ranges of `text` between matches of the index's separator (Material's `split`). */
-function split(text, separator) {
-  const re = separator;                 // a global (g) expression: its lastIndex is reset here
-  re.lastIndex = 0;
-  const ranges = [];
-  let index = 0, match;
-  do {
-    match = re.exec(text);
-    const until = match ? match.index : text.length;
-    if (index < until) ranges.push([index, until]);
-    if (match) {
-      index = match.index + match[0].length;
-      if (match[0].length === 0) re.lastIndex = match.index + 1;
-    }
-  } while (match);
-  return ranges;
-}
-
-function plain(html) {
-  return html.replace(/<[^>]*>/g, " ");
-}
-
-/* The page a document belongs to (Material's location without the section anchor). */
-function pageOf(doc) {
-  return doc.location.split("#")[0];
-}
-
-/* The names of a page: its title (and the parts of "Title (Other name)") and its alias entries. */
-function names(doc) {
-  const alias = blocks(doc.text).map(plain).find(b => b.trim().startsWith(ALIAS)) || "";
-  const all = [doc.title, ...doc.title.split(/[()]/), ...alias.trim().slice(ALIAS.length).split(",")];
-  return all.flatMap(name => [name, name.replace(/^\s*(?:Amazon|AWS)\s+/, "")]);
-}
-
-/*
- * The terms of a set of documents, as the index has them (Material's tokenizer: the index's separator,
- * lower case), and what is known about them: how common, which are names, which Latin words the
- * separator splits. `add` takes documents in batches (the full set yields between them), `finish`
- * makes it ready to use.
- */
-class Vocabulary {
-  constructor(synonyms, separator) {
-    this.separator = separator;
-    this.synonyms = synonyms.map(([other, word]) => [this.key(other), this.key(word)]);
-    this.count = new Map();      // term → number of documents with it
-    this.prominent = new Set();  // terms of titles, headings, summaries and alias lines: what is named
-    this.joined = new Map();     // a Latin word the separator splits → its terms (cloudfront → cloud front)
-    this.names = new Map();      // a page's name, as its terms joined by " " → the pages with that name
-    this.headings = new Map();   // a heading, the same way → the pages with that heading
-    this.docs = new Map();       // location → document
-    this.shown = new Map();      // location → its blocks but the alias line (`snippet`, made once)
+  function escapeHTML(text) {
+    return String(text).replace(/[&<>"']/g, c => ESCAPES[c]);
   }
 
-  add(docs) {
-    const add = (map, key, page) => {
-      if (key) map.set(key, (map.get(key) || new Set()).add(page));
-    };
-    for (const doc of docs) {
-      this.docs.set(doc.location, doc);
-      const text = doc.title + " " + plain(doc.text);
-      for (const term of new Set(this.terms(text)))
-        this.count.set(term, (this.count.get(term) || 0) + 1);
-      const named = doc.location.includes("#") ? doc.title : text;
-      for (const term of this.terms(named)) this.prominent.add(term);
-      for (const word of named.match(/[A-Za-z]{4,}/g) || []) {
-        const parts = this.terms(word);
-        if (parts.length > 1) this.joined.set(word.toLowerCase(), parts);
-      }
-      if (doc.location.includes("#")) add(this.headings, this.key(doc.title), pageOf(doc));
-      else for (const name of names(doc)) add(this.names, this.key(name), pageOf(doc));
-    }
-    return this;
+  /* The text of indexed HTML: tags out (as `glue`), entities decoded. */
+  function plain(html, glue = " ") {
+    return html.replace(/<[^>]*>/g, glue).replace(/&(amp|lt|gt|quot|#39);/g, (_, name) => ENTITIES[name]);
   }
 
-  finish() {
-    this.sorted = [...this.count.keys()].sort();
-    this.entries = [...this.prominent, ...this.joined.keys()].map(word => ({ word, letters: letters(word) }));
-    this.latin = this.sorted.filter(term => /^[a-z]+$/.test(term)).map(word => ({ word, letters: word }));
-    this.home = this.docs.get("") || this.docs.values().next().value;
-    return this;
-  }
-
-  terms(text) {
-    return split(text, this.separator).map(([start, end]) => text.slice(start, end).toLowerCase());
-  }
-
-  /* A name or query as its terms joined by " ": the form names are compared in. */
-  key(text) {
-    return this.terms(text).join(" ");
-  }
-
-  has(term) {
-    return this.count.has(term);
-  }
-
-  /* The terms of the index that begin with `prefix` (what Material's trailing wildcard finds). */
-  beginning(prefix) {
-    let lo = 0, hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.sorted[mid] < prefix) lo = mid + 1; else hi = mid;
-    }
+  /* The [start, end) ranges of `text` between matches of `separator` (a global expression). */
+  function ranges(text, separator) {
     const found = [];
-    while (lo < this.sorted.length && this.sorted[lo].startsWith(prefix)) found.push(this.sorted[lo++]);
+    let at = 0, match;
+    separator.lastIndex = 0;
+    while ((match = separator.exec(text))) {
+      if (match.index > at) found.push([at, match.index]);
+      at = match.index + match[0].length;
+      if (!match[0]) separator.lastIndex++;     // a lookaround rule matches no text
+    }
+    if (at < text.length) found.push([at, text.length]);
     return found;
   }
 
-  begins(prefix) {
-    return this.beginning(prefix).length > 0;
+  /* The blocks of an indexed text (paragraphs, list items, code) with their inline markup. */
+  function blocks(html) {
+    return html.split(/<\/?(?:p|li|ul|ol|pre)\b[^>]*>/).map(b => b.trim()).filter(Boolean);
   }
 
-  /* The terms that are the number `n`, not a longer one: 1 → 1, 1개; not 10, 1.5 or 1918 (issue 10). */
-  number(n) {
-    return this.beginning(n).filter(term => !/[\d.,/]/.test(term.charAt(n.length))).slice(0, MAX_WORDS);
-  }
+  /* --- Hangul, distances, sounds ------------------------------------------------------------------- */
 
-  /*
-   * The nearest named terms to `word` within `bound` (each as the terms to search), nearest and
-   * commonest first. Only terms of titles, headings, summaries and alias lines: a learner mistypes
-   * the name of a thing, and a question word must not turn into some word of the text.
-   */
-  nearest(word, bound, entries = this.entries) {
-    if (bound < 1) return [];
-    const a = letters(word), found = [];
-    for (const entry of entries) {
-      const d = distance(a, entry.letters, bound);
-      if (d <= bound) found.push({ word: entry.word, d, n: this.count.get(entry.word) || 0 });
+  /* A word as letters to compare: each Hangul syllable as its initial, medial and (if any) final jamo. */
+  function jamo(word) {
+    let out = "";
+    for (const ch of word) {
+      const s = ch.charCodeAt(0) - 0xac00;
+      if (s < 0 || s >= 11172) out += ch;
+      else out += String.fromCharCode(0x1100 + Math.floor(s / 588), 0x1161 + Math.floor((s % 588) / 28))
+        + (s % 28 ? String.fromCharCode(0x11a7 + (s % 28)) : "");
     }
-    found.sort((x, y) => x.d - y.d || y.n - x.n);
-    const chosen = [];
-    for (const { word: w, d } of found) {
-      if (d > found[0].d || chosen.length === MAX_CANDIDATES) break;
-      if (!chosen.some(c => w.startsWith(c))) chosen.push(w);
-    }
-    return chosen.map(w => this.joined.get(w) || [w]);
+    return out;
   }
 
   /*
-   * The site's words for what the reader typed (search_docs.json's synonyms, as keys): the query
-   * holds another word for one, or begins one with two words or more and names no page.
+   * Edit distance (insert, delete, substitute, swap two neighbours) from `a` to `b` — with `prefix`, to
+   * the nearest beginning of `b` ("오토스켈" is near "오토스케일링": the reader may still be typing) —
+   * or Infinity when it is above `bound`.
    */
-  others(key) {
-    const padded = " " + key + " ";
-    const partial = key.includes(" ") && !this.names.has(key);
-    return this.synonyms
-      .filter(([other]) => padded.includes(" " + other + " ") || (partial && other.startsWith(key + " ")))
-      .map(([, word]) => word);
-  }
-
-  /*
-   * A Hangul word as the fewest known terms (dynamic programming over its syllables): 고객마스터키 →
-   * 고객 마스터 키. A one-syllable part must be a named term (키, 풀), not any syllable of the text; the
-   * last part may be the beginning of a term (the reader is still typing). Latin words need no split:
-   * the index splits CloudFront into cloud front, and `nearest` knows "cloudfront" as those two.
-   */
-  compound(word) {
-    const n = word.length, best = [[]];
-    const whole = (part) => part.length === 1 ? this.prominent.has(part) : this.has(part);
+  function distance(a, b, bound, prefix = false) {
+    const n = a.length, m = prefix ? Math.min(b.length, n + bound) : b.length;
+    if (m < n - bound || (!prefix && m > n + bound)) return Infinity;
+    let before = null, prev = [];
+    for (let j = 0; j <= m; j++) prev.push(j);
     for (let i = 1; i <= n; i++) {
-      best[i] = null;
-      for (let j = 0; j < i; j++) {
-        const part = word.slice(j, i);
-        const known = whole(part) || (i === n && part.length > 1 && this.begins(part));
-        if (best[j] && known && (!best[i] || best[j].length + 1 < best[i].length))
-          best[i] = [...best[j], part];
+      const row = [i];
+      let low = i;
+      for (let j = 1; j <= m; j++) {
+        let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+        row.push(d);
+        low = Math.min(low, d);
       }
+      if (low > bound) return Infinity;
+      before = prev;
+      prev = row;
     }
-    return best[n] && best[n].length > 1 ? best[n] : null;
+    const best = prefix ? Math.min(...prev.slice(Math.max(0, n - bound))) : prev[m];
+    return best <= bound ? best : Infinity;
+  }
+
+  /* How far a typed word may be from a term: nothing for short words (a two-syllable word is more
+     often a particle or a question word, 이랑, 뭐가, than a typo), more for long ones. */
+  function tolerance(word) {
+    const n = word.length;
+    if (/[가-힣]/.test(word)) return n < 3 ? 0 : n < 4 ? 1 : n < 6 ? 2 : 3;
+    return n < 5 ? 0 : n < 8 ? 1 : n < 12 ? 2 : 3;
   }
 
   /*
-   * The known terms of a long word that also holds something unknown (사설아이피 → 사설): its longest
-   * known beginning and end, each of two letters or more. Used when nothing nearer is found.
+   * A word as Korean loanwords write it, to match English written in Hangul with the English word:
+   * 디스트리뷰션 and distribution are both "tVstlVpVsVn". Hangul: each consonant's class, each vowel V
+   * (ㅡ, the vowel Korean adds between English consonants, and a silent ㅇ left out). English: the
+   * spelling rules of loanwords (tion → 션, ch → ㅊ, soft c → ㅅ, a silent final e, r before a
+   * consonant or at the end is silent: target → 타겟, ng → ㅇ, f/v → ㅍ/ㅂ, z → ㅈ) to the same classes:
+   * k t p s j h l m n, and G for a final ㅇ (ng). `consonants` leaves out the vowels.
    */
-  known(word) {
+  const INITIAL = "kknttlmppss jjjktph";
+  const FINAL = " kkknnntllmlllplmppttGttktpt";
+  const ENGLISH = [
+    [/([a-z])\1/g, "$1"], [/[st]ion/g, "sVn"], [/sch/g, "sk"], [/ph/g, "p"], [/th|sh/g, "s"], [/ch/g, "j"],
+    [/ck|qu/g, "k"], [/x/g, "ks"], [/dge|ge(?=[ds]?$)/g, "jV"], [/c(?=[eiy])/g, "s"], [/([^aeiouy])e$/, "$1"],
+    [/r(?![aeiouy])/g, ""], [/ng/g, "G"], [/[aeiouyw]+/g, "V"], [/[bfv]/g, "p"], [/d/g, "t"], [/[cgq]/g, "k"],
+    [/z/g, "j"], [/r/g, "l"],
+  ];
+
+  function sound(word) {
+    if (!HANGUL.test(word)) return ENGLISH.reduce((w, [from, to]) => w.replace(from, to), word.toLowerCase());
+    let out = "";
+    for (const ch of word) {
+      const s = ch.charCodeAt(0) - 0xac00, medial = Math.floor((s % 588) / 28);
+      out += INITIAL[Math.floor(s / 588)] + (medial === 18 ? "" : "V") + FINAL[s % 28];
+    }
+    return out.replace(/ /g, "").replace(/V+/g, "V").replace(/ll+/g, "l");   // 얼라이어스: ㄹㄹ is one l
+  }
+
+  function consonants(sound) {
+    return sound.replace(/V/g, "");
+  }
+
+  /* How far two sounds may be. */
+  function soundTolerance(s) {
+    return s.length < 4 ? 0 : s.length < 8 ? 1 : 2;
+  }
+
+  /* --- The index ----------------------------------------------------------------------------------- */
+
+  /* The names of a page: its title (and the parts of "Title (Other name)") and its alias entries. */
+  function names(doc) {
+    const alias = blocks(doc.text).map(plain).find(b => b.trim().startsWith(ALIAS)) || "";
+    const title = plain(doc.title);
+    const all = [title, ...title.split(/[()]/), ...alias.trim().slice(ALIAS.length).split(",")];
+    return all.flatMap(name => [name, name.replace(/^\s*(?:Amazon|AWS)\s+/, "")]);
+  }
+
+  class Index {
+    /*
+     * `docs`: Material's search documents ({ location, title, text, tags?, boost? }); `config`: the
+     * search plugin's ({ separator, fields }); `synonyms`: [other word, the site's word] pairs.
+     */
+    constructor(docs, config, synonyms = []) {
+      this.separator = new RegExp(config.separator, "g");
+      const titleBoost = ((config.fields || {}).title || {}).boost || 1;
+      const saturated = (tf) => tf * (K1 + 1) / (tf + K1);
+      this.docs = docs.map(doc => ({ ...doc, page: doc.location.split("#")[0] }));
+      this.pages = new Map(this.docs.map((d, i) => [d.location, i]).filter(([location]) => !location.includes("#")));
+      this.postings = new Map();        // term → Map(document number → BM25 weight of its title and text)
+      this.lower = [];                  // document number → its title and text in lower case (phrases)
+      this.names = new Map();           // a page's name, as its terms joined (no spaces) → its pages
+      this.headings = new Map();        // a heading, the same way → the pages with it
+      this.shown = new Map();           // document number → its blocks but the alias line (made on use)
+      const named = new Set();          // terms of titles, headings, summaries, alias lines
+      const add = (map, key, page) => key && map.set(key, (map.get(key) || new Set()).add(page));
+      const tally = (terms) => terms.reduce((m, t) => m.set(t, (m.get(t) || 0) + 1), new Map());
+      this.docs.forEach((doc, i) => {
+        const title = plain(doc.title), text = plain(doc.text);
+        const inTitle = tally(this.terms(title, true)), inText = tally(this.terms(text, true));
+        for (const term of new Set([...inTitle.keys(), ...inText.keys()])) {
+          if (!this.postings.has(term)) this.postings.set(term, new Map());
+          const weight = titleBoost * saturated(inTitle.get(term) || 0) + saturated(inText.get(term) || 0);
+          this.postings.get(term).set(i, weight);
+        }
+        this.lower.push((title + " " + text).toLowerCase().replace(/\s+/g, " "));
+        const isPage = doc.location === doc.page;
+        const lead = isPage ? blocks(doc.text).slice(0, 2).map(plain).join(" ") : "";
+        for (const term of this.terms(title + " " + lead, true)) named.add(term);
+        if (isPage) names(doc).forEach(name => add(this.names, this.terms(name).join(""), doc.page));
+        else add(this.headings, this.terms(title).join(""), doc.page);
+      });
+      this.sorted = [...this.postings.keys()].sort();
+      this.named = [...named].map(word => ({ word, letters: jamo(word) }));
+      this.syllables = new Set([...named].filter(word => word.length === 1));   // 키, 풀: parts of compounds
+      this.latin = this.sorted.filter(t => LATIN.test(t)).map(word => ({ word, letters: word, sound: sound(word) }));
+      this.synonyms = synonyms.map(([other, word]) => {
+        const terms = this.terms(other);
+        return { terms, sounds: terms.map(t => (LATIN.test(t) ? consonants(sound(t)) : null)), word: this.key(word) };
+      }).filter(s => s.terms.length && s.word);
+    }
+
+    /* The terms of a text. `joined` adds the whole of a Latin word the separator splits
+       (CloudFront → cloud, front, cloudfront), so that "cloudfront" is a term too. */
+    terms(text, joined = false) {
+      const terms = ranges(text, this.separator).map(([start, end]) => text.slice(start, end).toLowerCase());
+      if (joined) for (const word of text.match(/[A-Za-z]*[a-z][A-Z][A-Za-z]*/g) || []) terms.push(word.toLowerCase());
+      return terms;
+    }
+
+    /* A name or query as its terms joined by " ": the form names are compared in. */
+    key(text) {
+      return this.terms(text).join(" ");
+    }
+
+    has(term) {
+      return this.postings.has(term);
+    }
+
+    /* The terms that begin with `prefix`. */
+    beginning(prefix) {
+      let lo = 0, hi = this.sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.sorted[mid] < prefix) lo = mid + 1; else hi = mid;
+      }
+      const found = [];
+      while (lo < this.sorted.length && this.sorted[lo].startsWith(prefix)) found.push(this.sorted[lo++]);
+      return found;
+    }
+
+    /* The terms that are the number `n`, not a longer one: 1 → 1, 1% ; not 10, 1.5 or 1918. */
+    number(n) {
+      return this.beginning(n).filter(term => !/[\d.,/]/.test(term.charAt(n.length)));
+    }
+
+    /* The nearest named terms to `word` within `bound` (Hangul on jamo), nearest and commonest first. */
+    nearest(word, bound, entries = this.named) {
+      const letters = jamo(word);
+      return bound < 1 ? [] : this.pick(entries, e => distance(letters, e.letters, bound, true), bound);
+    }
+
+    /* The English words of the index that sound like a Hangul word of three consonants or more
+       (세이빙스 → savings), or whose beginning does, a little further (스티키 → stickiness). */
+    english(word) {
+      const s = sound(word), bound = Math.min(1, soundTolerance(s));
+      const far = e => Math.min(distance(s, e.sound, bound), distance(s, e.sound, bound, true) + 0.5);
+      return consonants(s).length < 3 ? [] : this.pick(this.latin, far, bound);
+    }
+
+    /* The entries within `bound` of a word (by `far`), the nearest and commonest first, none that
+       begins with one chosen before. */
+    pick(entries, far, bound) {
+      const found = [];
+      for (const e of entries) {
+        const d = far(e);
+        if (d <= bound) found.push({ word: e.word, d, n: this.postings.get(e.word).size });
+      }
+      found.sort((x, y) => x.d - y.d || y.n - x.n);
+      const chosen = [];
+      for (const { word, d } of found) {
+        if (d > found[0].d || chosen.length === MAX_CANDIDATES) break;
+        if (!chosen.some(c => word.startsWith(c))) chosen.push(word);
+      }
+      return chosen;
+    }
+
+    /*
+     * A Hangul word as the fewest known terms: 고객마스터키 → 고객 마스터 키. A one-syllable part must
+     * be a named term (키, 풀); the last part may be the beginning of a term (the reader is typing).
+     */
+    compound(word) {
+      const n = word.length, best = [[]];
+      for (let i = 1; i <= n; i++) {
+        best[i] = null;
+        for (let j = 0; j < i; j++) {
+          const part = word.slice(j, i);
+          const known = part.length === 1 ? this.syllables.has(part)
+            : this.has(part) || (i === n && this.beginning(part).length > 0);
+          if (best[j] && known && (!best[i] || best[j].length + 1 < best[i].length)) best[i] = [...best[j], part];
+        }
+      }
+      return best[n] && best[n].length > 1 ? best[n] : null;
+    }
+
+    /* The longest known beginning of a long word that also holds something unknown (사설아이피 → 사설). */
+    known(word) {
+      for (let i = word.length - 1; i >= 2 && word.length >= 4; i--)
+        if (this.has(word.slice(0, i))) return [word.slice(0, i)];
+      return [];
+    }
+
+    search(query, options = {}) {
+      return search(this, query, options);
+    }
+  }
+
+  /* --- Queries ------------------------------------------------------------------------------------- */
+
+  /* A query cut to MAX_CHARS at a space (a longer one is a paste, not a search). */
+  function clip(query) {
+    if (query.length <= MAX_CHARS) return query.trim();
+    const cut = query.slice(0, MAX_CHARS);
+    return (/\s/.test(query[MAX_CHARS]) ? cut : cut.replace(/\S*$/, "") || cut).trim();
+  }
+
+  /*
+   * The words of a query: { text, presence, terms } — presence "+" (must match), "-" (must not) or ""
+   * (scores). Other lunr syntax (field:, ~2, ^2, *) is only characters the separator drops.
+   */
+  function words(index, query) {
+    return clip(query).split(/\s+/).filter(w => w && !PARTICLES.has(w)).slice(0, MAX_WORDS).map(text => {
+      const presence = /^[+-]/.test(text) ? text[0] : "";
+      const terms = index.terms(text).filter((t, i) => i === 0 || !PARTICLES.has(t));   // SQS랑 → sqs
+      return { text, presence, terms };
+    }).filter(w => w.terms.length);
+  }
+
+  /*
+   * The clauses of a typed word, one per term it means: { typed, presence, alternatives: [{ term,
+   * exact, weight }] }. A document matches a clause when it has one of the alternatives (a term
+   * that begins with it, or the term itself when exact); `typed` is listed as missing where it does not.
+   */
+  function clauses(index, word) {
+    const { terms, presence } = word, out = [];
+    const alternatives = (list, exact, weight) => list.map(term => ({ term, exact, weight }));
+    for (const term of terms) {
+      if (INTEGER.test(term)) {
+        const same = index.number(term);
+        out.push({ typed: term, presence, alternatives: alternatives(same.length ? same : [term], true, 1) });
+      } else if (index.beginning(term).length || /^[\d.,%/]+$/.test(term)) out.push(clause(term, presence));
+      else if (presence !== "-") {
+        // The separator may have taken the last syllable for a particle (정책평가 → 정책평): split the run.
+        const run = (word.text.match(/[가-힣]+/g) || []).find(r => r !== term && r.startsWith(term));
+        const parts = (run && index.compound(run)) || (HANGUL.test(term) && index.compound(term));
+        if (parts) out.push(...parts.map(part => clause(part, presence)));
+        else out.push({ typed: term, presence, alternatives: alternatives(guesses(index, term), false, GUESS) });
+      }
+    }
+    return out;
+  }
+
+  /* A clause that searches `term` as it is. */
+  function clause(term, presence = "", site = false) {
+    return { typed: term, presence, alternatives: [{ term, exact: false, weight: 1 }], site };
+  }
+
+  /* What an unknown term may mean: the nearest named terms; else its known parts (사설아이피 → 사설) and
+     English that sounds like it (세이빙스 → savings); else itself. */
+  function guesses(index, term) {
+    let near = index.nearest(term, tolerance(term));
+    if (!near.length && HANGUL.test(term)) near = [...index.known(term), ...index.english(term)];
+    if (!near.length && LATIN.test(term)) near = index.nearest(term, tolerance(term), index.latin);
+    return near.length ? near : [term];
+  }
+
+  /*
+   * The query and its variants in the site's words: where the typed words hold another word for a
+   * site term (data/terminology.yml, the glossary), or are part of one (two words or more, or an
+   * unknown last word of two: "subscription" of "SNS subscription"), the site's word takes their
+   * place — spelled (NAT gateway → NAT 게이트웨이) or heard (스텝 스케일링 sounds like step scaling →
+   * 단계 조정; of the words heard, only the nearest). Each variant: { clauses, keys } (keys: the query
+   * as names are compared, for `rank`).
+   */
+  function variants(index, query) {
+    const typed = words(index, query);
+    const base = typed.flatMap(w => clauses(index, w));
+    const positive = base.filter(c => c.presence !== "-"), excluded = base.filter(c => c.presence === "-");
+    const said = typed.filter(w => w.presence !== "-").flatMap(w => w.terms);
+    const heard = said.map(t => (HANGUL.test(t) ? consonants(sound(t)) : null));
+    const first = positive.map(c => c.alternatives[0].term);
+    // How far the synonym's terms from `at` are from `n` typed terms from `from`: 0 when spelled the
+    // same, the sum of sound distances when heard, Infinity when neither or when heard only and short.
+    const far = (synonym, at, from, n) => {
+      let sum = 0, spelled = false, length = 0;
+      for (let i = 0; i < n; i++) {
+        const t = synonym.terms[at + i], s = synonym.sounds[at + i], h = heard[from + i];
+        if (said[from + i] === t) { spelled = true; continue; }
+        const d = h === null || s === null ? Infinity : distance(h, s, soundTolerance(s));
+        if (d === Infinity) return d;
+        sum += d;
+        length += h.length;
+      }
+      return spelled || length >= 4 ? sum : Infinity;
+    };
+    const unknown = said.length === 1 && !index.beginning(said[0]).length
+      && !index.nearest(said[0], tolerance(said[0])).length;
     const found = [];
-    if (word.length < 4) return found;
-    for (let i = word.length - 1; i >= 2; i--)
-      if (this.has(word.slice(0, i))) { found.push(word.slice(0, i)); break; }
-    for (let j = found.length ? found[0].length : 1; j <= word.length - 2; j++)
-      if (this.has(word.slice(j))) { found.push(word.slice(j)); break; }
+    const add = (d, text) => d < Infinity && found.push({ d, text });
+    for (const synonym of index.synonyms) {
+      const m = synonym.terms.length;
+      for (let from = 0; from + m <= said.length; from++)       // the query holds the other word
+        add(far(synonym, 0, from, m), () => [...said.slice(0, from), synonym.word, ...said.slice(from + m)]);
+      if (said.length < m && (said.length > 1 || (m === 2 && unknown)))
+        for (let at = said.length > 1 ? 0 : 1; at + said.length <= m; at++)   // the query is part of it
+          add(far(synonym, at, 0, said.length) + 0.5, () => [synonym.word]);
+    }
+    const nearest = Math.min(...found.map(f => f.d));
+    const out = [{ clauses: base, keys: [first.join(" ")] }];
+    for (const { d, text } of found) {
+      const key = index.key(text().join(" "));
+      if (d > nearest || out.length === MAX_VARIANTS || out.some(v => v.keys[0] === key)) continue;
+      out.push({ clauses: [...excluded, ...key.split(" ").map(t => clause(t, "", true))], keys: [key] });
+    }
+    return out;
+  }
+
+  /* --- Scoring ------------------------------------------------------------------------------------- */
+
+  /*
+   * The documents that a variant finds: document number → { score, terms }. Each clause scores its
+   * best alternative: BM25 (no length normalisation, as Material's; titles weigh `fields.title.boost`)
+   * times idf; the sum times the document's boost, times (1 + (matched/clauses)²) and more for a
+   * page's own document (as Material scores), and twice that where the typed words stand as a phrase.
+   */
+  function score(index, variant) {
+    const n = index.docs.length, found = new Map(), positive = variant.clauses.filter(c => c.presence !== "-");
+    const matches = (clause) => {
+      const best = new Map();     // document number → [score, alternative]
+      for (const alt of clause.alternatives)
+        for (const term of alt.exact ? (index.has(alt.term) ? [alt.term] : []) : index.beginning(alt.term)) {
+          const postings = index.postings.get(term);
+          const idf = Math.log(1 + (n - postings.size + 0.5) / (postings.size + 0.5));
+          const weight = idf * alt.weight * (term === alt.term ? 1 : PREFIX);
+          for (const [doc, w] of postings)
+            if (!best.has(doc) || best.get(doc)[0] < weight * w) best.set(doc, [weight * w, alt.term]);
+        }
+      return best;
+    };
+    const each = positive.map(matches);
+    const excluded = new Set(variant.clauses.filter(c => c.presence === "-").flatMap(c => [...matches(c).keys()]));
+    const phrase = positive.length > 1 && variant.keys[0];
+    for (const doc of new Set(each.flatMap(m => [...m.keys()]))) {
+      if (excluded.has(doc) || positive.some((c, i) => c.presence === "+" && !each[i].has(doc))) continue;
+      const terms = {};
+      let total = 0, matched = 0;
+      positive.forEach((clause, i) => {
+        const hit = each[i].get(doc);
+        if (hit) { total += hit[0]; matched++; terms[hit[1]] = true; }
+        else if (!clause.site && !(clause.typed in terms)) terms[clause.typed] = false;
+      });
+      const d = index.docs[doc], coverage = matched / positive.length;
+      const s = total * (d.boost || 1) * (1 + (+(d.location === d.page) + coverage) ** 2)
+        * (phrase && index.lower[doc].includes(phrase) ? 2 : 1);
+      found.set(doc, { score: s, terms });
+    }
     return found;
   }
-}
 
-/* ------------------------------------------------------------------------------------------------
- * Queries
- * ---------------------------------------------------------------------------------------------- */
+  /* --- Results ------------------------------------------------------------------------------------- */
 
-/* A word that is only a particle says nothing to search for (the separator drops those glued to a word). */
-const PARTICLES = new Set("은 는 이 가 을 를 의 에 도 와 과 로 에서 으로 에게 까지 부터 이랑 랑 하고".split(" "));
-const NUMBER = /^\d+(?:[.,]\d+)*%?$/;     // 10, 72%, 99.999999999%; a CIDR (10.0.0.0/8) is a prefix
-const NONE = new Set();
-
-/*
- * The query Material searches for what the reader typed: each term kept, made exact (numbers),
- * split (compounds) or replaced by its nearest index terms (typos). Words with lunr syntax
- * (+word, -word, field:, word~1, word^2, word*) are passed on untouched.
- */
-function rewrite(query) {
-  const out = [], sure = [], exact = new Set();
-  for (const word of clip(query).split(/\s+/).filter(w => !PARTICLES.has(w)).slice(0, MAX_WORDS)) {
-    if (/^[+-]|[:~^*]/.test(word)) {
-      out.push(word);
-      continue;
+  /* `text` as HTML: escaped, with <mark> around each term that begins with a searched term (or is
+     one, for `exact`). */
+  function highlight(index, text, searched) {
+    let html = "", at = 0;
+    for (const [start, end] of ranges(text, index.separator)) {
+      const term = text.slice(start, end).toLowerCase();
+      if (!searched.some(t => (t.exact ? term === t.term : term.startsWith(t.term)))) continue;
+      html += escapeHTML(text.slice(at, start)) + "<mark>" + escapeHTML(text.slice(start, end)) + "</mark>";
+      at = end;
     }
-    const runs = word.match(/[가-힣]+/g) || [], terms = words.terms(word);
-    if (terms.length === 2 && /^\d+$/.test(terms[0]) && /^[가-힣]+$/.test(terms[1]) && words.has(terms[1])) {
-      out.push("+" + terms[0] + "^1", "+" + terms[1]);   // a number with its unit (1밀리초): both, exactly
-      sure.push(...terms);
-      exact.add(terms[0]).add(terms[1]);
-      continue;
+    return html + escapeHTML(text.slice(at));
+  }
+
+  /*
+   * What a result shows under its title: the text of the block with the most searched terms (the
+   * first of those), never the "다른 이름" alias line (the page's summary instead), cut at spaces to
+   * about SNIPPET characters around its first match.
+   */
+  function snippet(index, doc, searched) {
+    if (!index.shown.has(doc)) index.shown.set(doc, blocks(index.docs[doc].text)
+      .map(b => plain(b, "").replace(/\s+/g, " ").trim()).filter(b => b && !b.startsWith(ALIAS))
+      .map(text => ({ text, lower: text.toLowerCase() })));
+    const all = index.shown.get(doc), count = (b) => searched.filter(t => b.lower.includes(t.term)).length;
+    const { text: best, lower } = all.reduce((b, block) => (count(block) > count(b) ? block : b), all[0] || { text: "", lower: "" });
+    const first = Math.min(best.length, ...searched.map(t => lower.indexOf(t.term)).filter(i => i >= 0));
+    const from = best.lastIndexOf(" ", Math.max(0, Math.min(first - SNIPPET / 4, best.length - SNIPPET))) + 1;
+    const to = best.length - from > SNIPPET ? best.indexOf(" ", from + SNIPPET) : -1;
+    const text = best.slice(from, to < 0 ? best.length : to);
+    return best && `<p>${from > 0 ? "… " : ""}${highlight(index, text, searched)}${to < 0 ? "" : " …"}</p>`;
+  }
+
+  /* A document as Material's SearchItem. Title, text and tags are HTML to Material's renderer: ours
+     are the index's text, escaped, with <mark>s. */
+  function item(index, doc, score, terms, exact) {
+    const d = index.docs[doc];
+    const searched = Object.keys(terms).filter(t => terms[t]).map(term => ({ term, exact: exact.has(term) }));
+    const found = { location: d.location, title: highlight(index, plain(d.title, ""), searched),
+      text: snippet(index, doc, searched), score, terms };
+    if (d.tags) found.tags = d.tags.map(escapeHTML);
+    return found;
+  }
+
+  /*
+   * The search: every variant scored, each document its best; grouped by page, the page's own
+   * document first with the page's best score (Material's renderer then shows the sections that
+   * score as much, and folds the others); ranked. `options.suggest`: Material's search.suggest.
+   */
+  function search(index, query, options = {}) {
+    const all = variants(index, query), best = new Map();
+    for (const variant of all)
+      for (const [doc, found] of score(index, variant))
+        if (!best.has(doc) || best.get(doc).score < found.score) best.set(doc, found);
+    const exact = new Set(all.flatMap(v => v.clauses.flatMap(c => c.alternatives)).filter(a => a.exact).map(a => a.term));
+    const groups = new Map();
+    for (const [doc, found] of best) {
+      const page = index.docs[doc].page;
+      groups.set(page, [...(groups.get(page) || []), { doc, ...found }]);
     }
-    for (const term of terms) {
-      if (NUMBER.test(term) && !/[.,]/.test(term)) {
-        const same = words.number(term);     // each searched whole: `term^1` has no trailing wildcard
-        out.push(...(same.length ? same : [term]).map(t => t + "^1"));
-        sure.push(term);
-        for (const t of same) exact.add(t);
-      } else if (words.begins(term) || NUMBER.test(term)) {
-        out.push(term);
-        sure.push(term);
-      } else {
-        const { terms, split } = correct(term, runs.find(run => run !== term && run.startsWith(term)));
-        out.push(...terms);
-        if (split) sure.push(...terms);
-      }
+    const items = [...groups].map(([page, docs]) => {
+      docs.sort((x, y) => y.score - x.score);
+      const own = index.pages.get(page), sections = docs.filter(d => d.doc !== own);
+      const list = sections.map(d => item(index, d.doc, d.score, d.terms, exact));
+      if (own === undefined) return list;
+      const article = docs.find(d => d.doc === own);
+      const found = (terms) => Object.fromEntries(Object.entries(terms).filter(([, hit]) => hit));
+      const terms = article ? article.terms : found(docs[0].terms);
+      return [item(index, own, docs[0].score, terms, exact), ...list];
+    });
+    const result = { items: rank(index, items, all.flatMap(v => v.keys)) };
+    if (!result.items.length) result.items = suggestions(index, query);
+    if (options.suggest) result.suggest = completion(index, query);
+    return result;
+  }
+
+  /*
+   * The order of the result pages: pages the query names (their title or an alias entry is the query,
+   * or the site's word for it) first, then pages with such a heading, then by score; an overview page
+   * (`search: boost` below 1: home, categories, the glossary) does not come first unless named. Scores
+   * then fall down the list (a page scaled to the one above it): Enter in Material's search box opens
+   * the result with the highest score.
+   */
+  function rank(index, groups, keys) {
+    const has = (map, page) => keys.some(k => map.has(k.replace(/ /g, "")) && map.get(k.replace(/ /g, "")).has(page));
+    const ranked = groups.map(group => {
+      const page = group[0].location.split("#")[0];
+      const own = index.docs[index.pages.get(page)];
+      const tier = has(index.names, page) ? 0 : has(index.headings, page) ? 1 : 2;
+      return { group, tier, overview: own && own.boost < 1 };
+    }).sort((x, y) => x.tier - y.tier || y.group[0].score - x.group[0].score);
+    const first = ranked.findIndex(x => !x.overview);
+    if (first > 0 && ranked[0].tier === 2) ranked.unshift(...ranked.splice(first, 1));
+    let ceiling = Infinity;
+    for (const { group } of ranked) {
+      const scale = Math.min(1, ceiling / group[0].score);
+      group.forEach(item => (item.score *= scale));
+      ceiling = group[0].score;
     }
+    return ranked.map(x => x.group);
   }
-  // The site's words for what the reader typed (not for a guessed correction: no guess on a guess).
-  const others = words.others(sure.join(" "));
-  const text = [...new Set([...out, ...others.join(" ").split(" ")])].join(" ").trim();
-  return { text, keys: [words.key(out.join(" ").replace(/\^\d+/g, "")), ...others], exact };
-}
 
-/* A query cut to MAX_CHARS at a space (a longer one is a paste, not a search). */
-function clip(query) {
-  if (query.length <= MAX_CHARS) return query.trim();
-  const cut = query.slice(0, MAX_CHARS);
-  return (/\s/.test(query[MAX_CHARS]) ? cut : cut.replace(/\S*$/, "") || cut).trim();
-}
-
-/*
- * An unknown term as the terms to search, and whether they are its parts (not a guess). `whole` is
- * the Hangul run it came from when the separator took its last syllable for a particle
- * (정책평가 → 정책평 + 가): that run is split first.
- */
-function correct(term, whole) {
-  const parts = (whole && words.compound(whole)) || (/^[가-힣]+$/.test(term) && words.compound(term));
-  if (parts) return { terms: parts, split: true };
-  let near = words.nearest(term, tolerance(term));
-  if (!near.length && /^[a-z]+$/.test(term)) near = words.nearest(term, tolerance(term), words.latin);
-  if (near.length) return { terms: near.flat(), split: false };
-  const known = /^[가-힣]+$/.test(term) ? words.known(term) : [];
-  return { terms: known.length ? known : [term], split: known.length > 0 };
-}
-
-/* ------------------------------------------------------------------------------------------------
- * Results
- * ---------------------------------------------------------------------------------------------- */
-
-/* The blocks of an indexed text (paragraphs, list items, table text) with their inline markup. */
-function blocks(html) {
-  return html.split(/<\/?(?:p|li|ul|ol|pre)\b[^>]*>/).map(b => b.trim()).filter(Boolean);
-}
-
-/* Markup, entities and text of a block: an entity (&amp;) is one character that is never cut. */
-function pieces(html) {
-  return html.split(/(<[^>]*>|&#?\w+;)/).filter(Boolean);
-}
-
-/*
- * `html` with <mark> around each term that begins with a searched term (or is one, for a whole
- * number): as Material highlights titles, here for the block that the snippet shows.
- */
-function mark(html, searched) {
-  let marked = false;
-  const out = pieces(html).map(piece => {
-    const lower = piece.toLowerCase();
-    if (/^[<&]/.test(piece) || !searched.some(t => lower.includes(t.term))) return piece;
-    let text = "", at = 0;
-    for (const [start, end] of split(piece, words.separator)) {
-      const term = piece.slice(start, end).toLowerCase();
-      if (searched.some(t => t.exact ? term === t.term : term.startsWith(t.term))) {
-        text += piece.slice(at, start) + "<mark>" + piece.slice(start, end) + "</mark>";
-        at = end;
-        marked = true;
-      }
-    }
-    return text + piece.slice(at);
-  });
-  return marked ? out.join("") : null;
-}
-
-/* `html` cut to about SNIPPET characters of text around its first <mark>, tags kept balanced. */
-function cut(html) {
-  const all = pieces(html), size = (p) => (p[0] === "&" ? 1 : p.length);
-  let length = 0, first = -1;
-  for (const p of all) {
-    if (p[0] === "<") { if (first < 0 && p === "<mark>") first = length; }
-    else length += size(p);
+  /* The nearest pages for a query that found nothing (looser tolerance), else the home page. */
+  function suggestions(index, query) {
+    const near = words(index, query).flatMap(w => w.terms).filter(t => t.length > 1)
+      .flatMap(t => index.nearest(t, Math.max(1, tolerance(t) + 1)));
+    const found = [...score(index, { clauses: near.map(t => clause(t)) })].sort((x, y) => y[1].score - x[1].score);
+    const pages = found.map(([doc]) => index.docs[doc].page);
+    return [...new Set(pages.length ? pages : [""])].filter(page => index.pages.has(page)).slice(0, 3)
+      .map(page => [item(index, index.pages.get(page), SUGGESTED, {}, new Set())]);
   }
-  if (length <= SNIPPET) return html;
-  const from = Math.max(0, Math.min(first - SNIPPET / 4, length - SNIPPET)), to = from + SNIPPET;
-  const open = [];
-  let at = 0, out = "";
-  for (const p of all) {
-    if (p[0] === "<") {
-      if (at >= to) continue;
-      if (p[1] === "/") { if (open.length) { open.pop(); out += p; } }
-      else { open.push(p.slice(1).split(/[\s>]/)[0]); out += p; }
-    } else {
-      if (at + size(p) > from && at < to) out += p[0] === "&" ? p : p.slice(Math.max(0, from - at), to - at);
-      at += size(p);
-    }
+
+  /*
+   * Material's search.suggest: the named term that the last typed word begins, which Material offers to
+   * complete the query with. Material writes the typed query into the page as HTML there, so a query
+   * with markup characters gets none.
+   */
+  function completion(index, query) {
+    const last = /[<>&]|\s$/.test(query) ? null : index.terms(query).pop();
+    const found = last ? index.named.filter(e => e.word.startsWith(last) && e.word !== last) : [];
+    found.sort((x, y) => index.postings.get(y.word).size - index.postings.get(x.word).size);
+    return found.length ? [found[0].word] : [];
   }
-  while (open.length) out += "</" + open.pop() + ">";
-  return (from > 0 ? "… " : "") + out + (to < length ? " …" : "");
-}
 
-/*
- * What a result shows under its title: the first block of the document that has a searched term,
- * never the "다른 이름" alias line (the page's summary instead), cut around the match.
- */
-function snippet(location, searched) {
-  if (!words.shown.has(location)) {
-    const doc = words.docs.get(location);
-    words.shown.set(location, blocks(doc ? doc.text : "").filter(b => !plain(b).trim().startsWith(ALIAS)));
-  }
-  const all = words.shown.get(location);
-  for (const block of all) {
-    const marked = mark(block, searched);
-    if (marked) return "<p>" + cut(marked) + "</p>";
-  }
-  return all.length ? "<p>" + cut(all[0]) + "</p>" : "";
-}
+  return { Index, escapeHTML, plain, jamo, distance, tolerance, sound, clip, words, variants, highlight, SUGGESTED };
+})();
 
-/*
- * The order of the result pages: pages the query names (their title or an entry of their alias line
- * is the query, or the site's word for it) first, then pages with such a heading, then Material's
- * order, except that an overview page (front matter `search: boost` below 1: home, categories,
- * the glossary) does not come first unless named: a service's own page goes before it.
- */
-function rank(groups, keys) {
-  const tier = (group) => {
-    const page = pageOf(group[0]);
-    if (keys.some(key => (words.names.get(key) || NONE).has(page))) return 0;
-    if (keys.some(key => (words.headings.get(key) || NONE).has(page))) return 1;
-    return 2;
-  };
-  const ranked = groups
-    .map((group, i) => ({ group, i, tier: tier(group) }))
-    .sort((x, y) => x.tier - y.tier || x.i - y.i);
-  const overview = (x) => x.tier === 2 && x.group[0].boost < 1;
-  const own = ranked.findIndex(x => !overview(x));
-  if (own > 0 && overview(ranked[0])) ranked.unshift(...ranked.splice(own, 1));
-  return ranked.map(x => x.group);
-}
-
-/* Material lists the query terms a result lacks; only words the reader typed, not our corrections. */
-function typedOnly(items, query) {
-  const typed = new Set(words.terms(clip(query)));
-  for (const group of items)
-    for (const item of group)
-      for (const term of Object.keys(item.terms))
-        if (!item.terms[term] && !typed.has(term)) delete item.terms[term];
-}
-
-/* ------------------------------------------------------------------------------------------------
- * Engines: Material's worker with the full index; until it is built, a glance at the titles
- * ---------------------------------------------------------------------------------------------- */
-
-/* A copy of Material's search worker; `build(docs)` gives it an index. It answers in message order. */
-function material() {
-  const worker = new Worker(MATERIAL);
-  const waiting = [];
-  worker.onmessage = (ev) => waiting.shift()(ev.data);
-  const ask = (message) => new Promise(resolve => {
-    waiting.push(resolve);
-    worker.postMessage(message);
-  });
-  const api = { search: (query) => ask({ type: QUERY, data: query }).then(m => m.data) };
-  return { build: (docs) => ask({ type: SETUP, data: { ...setup, docs } }).then(() => api) };
-}
-
-/*
- * Answers while Material's index is being built (about a second on a slow machine), from the titles
- * file alone: every page title, summary, alias line and heading with a term that begins with a
- * searched one, titles counting double; in Material's result format (pages with their sections).
- */
-function glance(vocabulary) {
-  const known = [...vocabulary.docs.values()].map(doc => ({
-    doc, title: vocabulary.terms(doc.title), text: vocabulary.terms(plain(doc.text)),
-  }));
-  return {
-    search: async (query) => {
-      const clauses = query.split(" ").filter(Boolean).map(word => ({
-        term: word.replace(/^[+-]|\^\d+$|\*$/g, "").toLowerCase(),
-        exact: /\^\d+$/.test(word), required: word[0] === "+", prohibited: word[0] === "-",
-      })).filter(c => c.term);
-      const groups = new Map();
-      for (const { doc, title, text } of known) {
-        const hit = (terms, c) => terms.some(t => (c.exact ? t === c.term : t.startsWith(c.term)));
-        const found = clauses.map(c => (hit(title, c) ? 2 : hit(text, c) ? 1 : 0));
-        if (clauses.some((c, i) => (c.required && !found[i]) || (c.prohibited && found[i]))) continue;
-        const score = found.reduce((a, b) => a + b, 0) * (doc.boost || 1) * (doc.location.includes("#") ? 1 : 2);
-        if (!score) continue;
-        const terms = Object.fromEntries(clauses.filter(c => !c.prohibited).map((c, i) => [c.term, found[i] > 0]));
-        const item = { ...doc, title: mark(doc.title, clauses) || doc.title, score, terms };
-        groups.set(pageOf(doc), [...(groups.get(pageOf(doc)) || []), item]);
-      }
-      const items = [...groups.entries()].map(([page, group]) => {
-        group.sort((x, y) => y.score - x.score);
-        const article = vocabulary.docs.get(page);
-        if (article && !group.some(item => item.location === page)) group.push({ ...article, score: 0, terms: {} });
-        return group;
-      });
-      return { items: items.sort((x, y) => y[0].score - x[0].score) };
-    },
-  };
-}
-
-/* A Vocabulary of many documents, made in batches so that queries are answered in between. */
-async function vocabulary(docs, synonyms, separator) {
-  const made = new Vocabulary(synonyms, separator);
-  for (let i = 0; i < docs.length; i += 50) {
-    made.add(docs.slice(i, i + 50));
-    await new Promise(resolve => setTimeout(resolve));
-  }
-  return made.finish();
-}
-
-/* ------------------------------------------------------------------------------------------------
- * A search: the query rewritten, Material's (or the glance's) results ranked and cut to snippets
- * ---------------------------------------------------------------------------------------------- */
-
-async function search(query) {
-  const asked = rewrite(query);
-  const result = asked.text ? await engine.search(asked.text) : { items: [] };
-  result.items = rank(result.items, asked.keys);
-  for (const group of result.items)
-    for (const item of group) {
-      const searched = Object.keys(item.terms).filter(t => item.terms[t])
-        .map(term => ({ term, exact: asked.exact.has(term) }));
-      item.text = snippet(item.location, searched);
-    }
-  typedOnly(result.items, query);
-  if (!result.items.length) result.items = await suggest(query);
-  return result;
-}
-
-/* The nearest pages for a query that found nothing: looser tolerance, else the home page. */
-async function suggest(query) {
-  const near = [];
-  for (const term of words.terms(clip(query)).slice(0, MAX_WORDS))
-    if (term.length > 1) near.push(...words.nearest(term, Math.max(1, tolerance(term) + 1)).flat());
-  const found = near.length ? (await engine.search(near.join(" "))).items : [];
-  const pages = found.map(group => group.find(item => !item.location.includes("#")) || group[0]);
-  if (!pages.length) pages.push(words.home);
-  return pages.slice(0, 3).map(doc => [{
-    location: doc.location, title: doc.title, text: snippet(doc.location, []), score: SUGGESTED, terms: {},
-  }]);
-}
+if (typeof module === "object" && module.exports) module.exports = KoreanSearch;

@@ -1,0 +1,170 @@
+/* The Korean search's pure logic (docs/javascripts/search-korean.js) on a small site: tests/js/fixture.cjs. */
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { KoreanSearch: K, CONFIG, fixture, pages } = require("./fixture.cjs");
+
+const index = fixture();
+const first = (query) => pages(index, query)[0];
+
+test("jamo: a syllable is its initial, medial and final", () => {
+  assert.equal(K.jamo("각").length, 3);
+  assert.equal(K.jamo("가").length, 2);
+  assert.equal(K.jamo("VPC"), "VPC");
+});
+
+test("distance on jamo: ㅐ/ㅔ, a slipped 받침, a swap are one edit; a beginning is near with prefix", () => {
+  const d = (a, b, bound = 3, prefix = false) => K.distance(K.jamo(a), K.jamo(b), bound, prefix);
+  assert.equal(d("로드벨런서", "로드밸런서"), 1);
+  assert.equal(d("스냅삿", "스냅샷"), 1);
+  assert.equal(K.distance("subent", "subnet", 2), 1);
+  assert.equal(d("오토스켈", "오토스케일링", 2, true), 1);
+  assert.equal(d("오토스켈", "오토스케일링", 2), Infinity);
+  assert.equal(K.distance("abc", "xyz", 1), Infinity);
+});
+
+test("tolerance grows with length; short Hangul words are never corrected", () => {
+  assert.equal(K.tolerance("이랑"), 0);
+  assert.equal(K.tolerance("서브냇"), 1);
+  assert.equal(K.tolerance("오토스켈링"), 2);
+  assert.equal(K.tolerance("vpc"), 0);
+  assert.equal(K.tolerance("cloudfornt"), 2);
+});
+
+test("sound: English written in Hangul sounds like the English word", () => {
+  for (const [hangul, english] of [["디스트리뷰션", "distribution"], ["스텝", "step"], ["타겟", "target"],
+    ["스케일링", "scaling"], ["얼라이어스", "alias"], ["세이빙스", "savings"], ["서브스크립션", "subscription"],
+    ["체인지", "change"], ["글레이셔", "glacier"], ["트래킹", "tracking"]])
+    assert.equal(K.sound(hangul), K.sound(english), `${hangul} / ${english}`);
+  assert.notEqual(K.sound("글레이셔"), K.sound("class"));
+});
+
+test("terms: the site's separator drops particles, splits Latin|Hangul and camel case, keeps CIDRs", () => {
+  assert.deepEqual(index.terms("보안그룹은 VPC엔드포인트 172.16.0.0/12"), ["보안그룹", "vpc", "엔드포인트", "172.16.0.0/12"]);
+  assert.deepEqual(index.terms("CloudFront", true), ["cloud", "front", "cloudfront"]);
+  assert.deepEqual(index.terms("서브넷에서 99.999999999%"), ["서브넷", "99.999999999%"]);
+});
+
+test("a query is cut to 100 characters at a space and to 12 words", () => {
+  assert.ok(K.clip("가나다 ".repeat(50)).length <= 100);
+  assert.equal(K.words(index, "a b c d e f g h i j k l m n o").length, 12);
+  assert.deepEqual(K.words(index, "-ec2 +vpc 서브넷").map(w => w.presence), ["-", "+", ""]);
+  assert.deepEqual(K.words(index, "SQS랑 은 는").map(w => w.terms), [["sqs"]]);
+});
+
+test("typos: Hangul on jamo, Latin on letters, and the corrected word is what is highlighted", () => {
+  assert.equal(first("오토스켈링"), "compute/auto-scaling/");
+  assert.equal(first("로드벨런서"), "compute/elb/");
+  assert.equal(first("cloudfornt"), "networking/cloudfront/");
+  const [article] = index.search("오토스켈링").items[0];
+  assert.deepEqual(article.terms, { "오토스케일링": true }, "the correction, not the typo, is highlighted (?h=)");
+});
+
+test("compounds without spaces are split into known words", () => {
+  const [variant] = K.variants(index, "고객마스터키");
+  assert.deepEqual(variant.clauses.map(c => c.alternatives[0].term), ["고객", "마스터", "키"]);
+  assert.equal(first("고객마스터키"), "security/kms/");
+  assert.equal(first("단계조정"), "compute/auto-scaling/");
+});
+
+test("numbers match whole: 1밀리초 and 1 find the 1 ms page, not RFC 1918", () => {
+  assert.deepEqual(index.number("1"), ["1"]);
+  assert.deepEqual(pages(index, "1밀리초"), ["database/elasticache/"]);
+  assert.ok(!pages(index, "1").includes("networking/rfc-1918/"));
+  assert.equal(first("172.16"), "networking/rfc-1918/");
+});
+
+test("synonyms: the site's word for an English or avoided one", () => {
+  assert.equal(first("NAT gateway"), "networking/vpc/");
+  assert.ok(K.variants(index, "쿨다운").some(v => v.keys[0] === "조정 휴지"));
+});
+
+test("English written in Hangul: the English word of the index, the site's word of a synonym", () => {
+  assert.equal(first("세이빙스 플랜"), "compute/ec2/");
+  assert.equal(first("스티키"), "compute/elb/", "스티키 begins stickiness");
+  assert.ok(K.variants(index, "스텝 스케일링").some(v => v.keys[0] === "단계 조정"));
+  assert.equal(first("스텝 스케일링"), "compute/auto-scaling/");
+  assert.deepEqual(index.english("추척"), [], "a Korean word is not taken for English");
+});
+
+test("ranking: the page the query names first; an overview page never first unless named", () => {
+  assert.equal(first("Auto Scaling"), "compute/auto-scaling/");
+  assert.equal(first("쿨다운"), "compute/auto-scaling/", "the category page says it more often");
+  assert.equal(first("컴퓨팅"), "compute/");
+  assert.equal(first("ASG"), "compute/auto-scaling/", "the glossary has it, the service page is named by it");
+  for (const query of ["쿨다운", "ASG", "Auto Scaling", "조정", "VPC"]) {
+    const scores = index.search(query).items.map(group => group[0].score);
+    assert.deepEqual(scores, [...scores].sort((a, b) => b - a), `${query}: Enter opens the highest score, the first`);
+  }
+});
+
+test("results: one group per page, the page's own document first with the page's best score", () => {
+  const { items } = index.search("조정 휴지");
+  const group = items.find(g => g[0].location === "compute/auto-scaling/");
+  assert.equal(group[1].location, "compute/auto-scaling/#scaling-policies");
+  assert.equal(group[0].score, group[1].score);
+  for (const g of items) {
+    assert.ok(!g[0].location.includes("#"), g[0].location);
+    for (const item of g) {
+      assert.deepEqual(Object.keys(item).sort(), ["location", "score", "tags", "terms", "text", "title"]);
+      assert.equal(typeof item.score, "number");
+    }
+  }
+});
+
+test("-ec2 vpc 서브넷: documents with ec2 are left out, and vpc is missing only where it is", () => {
+  const { items } = index.search("-ec2 vpc 서브넷");
+  assert.ok(items.length > 0);
+  for (const item of items.flat()) {
+    assert.ok(!item.location.startsWith("compute/ec2/"), item.location);
+    const text = (item.title + " " + item.text).toLowerCase();
+    if (item.terms.vpc === false) assert.ok(!text.includes("vpc"), `vpc is marked missing in ${item.location}`);
+    assert.ok(!("ec2" in item.terms));
+  }
+});
+
+test("snippets: the block that matched, cut at spaces around the match; never the alias line", () => {
+  const [article] = index.search("오토 스케일링").items[0];
+  assert.ok(!article.text.includes("다른 이름"), article.text);
+  const [, policies] = index.search("대상 추적").items[0];
+  assert.equal(policies.text, "<p><mark>대상</mark> <mark>추적</mark> 조정: 지표를 목표값에 유지</p>");
+  const long = new K.Index([{ location: "", title: "긴 글",
+    text: "<p>" + "가나다라 ".repeat(60) + "<b>조정</b> 끝 " + "마바사 ".repeat(60) + "</p>" }], CONFIG);
+  const { text } = long.search("조정").items[0][0];
+  assert.match(text, /^<p>… (가나다라 )+<mark>조정<\/mark> 끝 (마바사 )+…<\/p>$/);
+  assert.ok(text.length < 220, text.length);
+  const bare = new K.Index([{ location: "", title: "빈 페이지", text: "" }], CONFIG);
+  assert.equal(bare.search("빈 페이지").items[0][0].text, "", "a document without text has no snippet");
+});
+
+test("escaping: the query never reaches title or text; tags are escaped text", () => {
+  const payload = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+  const result = index.search("캐시 " + payload, { suggest: true });
+  for (const item of result.items.flat()) {
+    assert.ok(!/<(img|script)|onerror=/i.test(item.title + item.text), item.text);
+    for (const key of Object.keys(item.terms)) assert.ok(!/[<>&"']/.test(key), key);
+  }
+  assert.deepEqual(result.suggest, [], "Material writes the query into the page as HTML with a completion");
+  assert.equal(K.escapeHTML(`<a href="x">&'`), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+  const tagged = new K.Index([{ location: "", title: "홈", text: "<p>홈</p>", tags: ["<b>x</b>"] }], CONFIG);
+  assert.deepEqual(tagged.search("홈").items[0][0].tags, ["&lt;b&gt;x&lt;/b&gt;"]);
+  const [cache] = index.search("캐시 값").items.find(g => g[0].location === "database/elasticache/");
+  assert.equal(cache.text, "<p><mark>캐시</mark> &lt;key&gt; &amp; <mark>값</mark> — 지연 로딩으로 채운다</p>",
+    "the block with the most searched words, its text escaped");
+  assert.equal(K.highlight(index, "<b>VPC</b> & 서브넷", [{ term: "vpc", exact: false }]),
+    "&lt;b&gt;<mark>VPC</mark>&lt;/b&gt; &amp; 서브넷");
+});
+
+test("nothing found: the nearest pages, scored -1, else the home page", () => {
+  const { items } = index.search("엘라스틱캐쉬쀍");
+  assert.deepEqual(items.map(g => [g.length, g[0].location, g[0].score]), [[1, "database/elasticache/", K.SUGGESTED]]);
+  assert.deepEqual(index.search("ㅋㅋㅋ").items.map(g => [g[0].location, g[0].score]), [["", -1]]);
+  for (const odd of ["🚀☁️🔥 😀", ".*+?[( )]{ \\d | ^$", "title: +- ^~ * : text:^ -+ ~2 VPC~ S3^ -", "은 는 이 가"])
+    assert.ok(index.search(odd).items.length > 0, odd);
+});
+
+test("Material's search.suggest: the named word the last typed word begins", () => {
+  assert.deepEqual(index.search("오토스", { suggest: true }).suggest, ["오토스케일링"]);
+  assert.deepEqual(index.search("오토스 ", { suggest: true }).suggest, []);
+  assert.equal(index.search("오토스").suggest, undefined);
+});

@@ -1,0 +1,107 @@
+"""What the site's search relies on in Material for MkDocs, checked against the installed Material.
+
+The search (docs/javascripts/search.js, search-worker.js, search-korean.js) uses Material's documented
+seam — a search worker of its own that speaks Material's SearchMessage format — and a few things Material
+does not promise. README "검색" lists each and why; each test here guards one and says which when an
+upgrade breaks it. No browser: Material's templates and scripts are read, and its own search worker runs
+in Node beside ours (tests/js/compare-workers.cjs).
+"""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import material
+
+from sitekit.pages import ROOT
+
+TEMPLATES = Path(material.__file__).parent / "templates"
+JAVASCRIPTS = TEMPLATES / "assets" / "javascripts"
+
+
+def only(pattern: str) -> Path:
+    found = sorted(JAVASCRIPTS.glob(pattern))
+    assert len(found) == 1, f"Material's {pattern} is not one file: {found}"
+    return found[0]
+
+
+def block(html: str, name: str) -> str:
+    match = re.search(r"{%%\s*block %s\s*%%}(.*?){%%\s*endblock\s*%%}" % name, html, re.S)
+    assert match, f"base.html has no {{% block {name} %}}"
+    return match.group(1)
+
+
+def test_the_config_block_writes_the_search_worker_into___config_before_the_bundle_runs():
+    """search.js (in our `config` block, after super()) rewrites #__config's "search"; the bundle reads it later."""
+    base = (TEMPLATES / "base.html").read_text(encoding="utf-8")
+    config = block(base, "config")
+    assert '<script id="__config" type="application/json">' in config, \
+        "base.html's config block no longer writes #__config as JSON"
+    assert re.search(r'"search":\s*"assets/javascripts/workers/search\.\w+\.min\.js"\s*\|\s*url', config), \
+        "#__config no longer names the search worker in its \"search\" key"
+    assert re.search(r"bundle\.\w+\.min\.js", block(base, "scripts")), "the bundle is no longer in the scripts block"
+    assert base.index("{% block config %}") < base.index("{% block scripts %}"), \
+        "the bundle now runs before the config block: search.js would rewrite #__config too late"
+    override = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    assert re.search(r"{% block config %}\s*{{ super\(\) }}\s*<script src=\"{{ 'javascripts/search\.js' \| url }}\">",
+                     override), "overrides/main.html no longer loads search.js right after #__config"
+
+
+def test_the_bundle_reads___config_and_fetches_the_search_index_on_every_page():
+    """The worker's SETUP comes from search/search_index.json (configuration only: hooks/search_index.py)."""
+    bundle = only("bundle.*.min.js").read_text(encoding="utf-8")
+    assert "#__config" in bundle, "the bundle no longer reads #__config"
+    assert "search/search_index.json" in bundle, "the bundle no longer fetches search/search_index.json"
+
+
+def test_materials_worker_and_ours_answer_the_same_messages_in_the_same_shape(site_dir):
+    """SETUP=0 → READY=1, QUERY=2 → RESULT=3 with SearchResult { items: SearchItem[][], suggest? }: Material's
+    own installed worker, run in Node, answers the messages we answer, in the shape we answer them."""
+    worker = only("workers/search.*.min.js")
+    run = subprocess.run(["node", str(ROOT / "tests" / "js" / "compare-workers.cjs"), str(worker),
+                          str(site_dir / "search" / "search_index.json"), str(site_dir / "search" / "search_docs.json")],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, f"the workers did not run in Node:\n{run.stderr}"
+    replies = json.loads(run.stdout)
+    material, ours = replies["material"], replies["ours"]
+    assert material[0] == {"type": 1} == ours[0], f"SETUP (0) is no longer answered by READY (1): {material[0]}"
+    for query, theirs, mine in zip(replies["queries"], material[1:], ours[1:]):
+        assert theirs["type"] == 3 == mine["type"], f"QUERY (2) {query!r} is no longer answered by RESULT (3): {theirs}"
+        for who, reply in (("Material's", theirs), ("our", mine)):
+            data = reply["data"]
+            assert set(data) <= {"items", "suggest"} and isinstance(data["items"], list), f"{who} {query!r}: {data.keys()}"
+            if query:
+                assert isinstance(data["suggest"], list), f"{who} {query!r}: search.suggest gets no list"
+            for group in data["items"]:
+                pages = {item["location"].split("#")[0] for item in group}
+                assert len(pages) == 1 and any("#" not in item["location"] for item in group), \
+                    f"{who} {query!r}: a group is not one page with its own document: {[i['location'] for i in group]}"
+                for item in group:
+                    assert {"location", "title", "text", "score", "terms"} <= set(item), f"{who} {query!r}: {item.keys()}"
+                    assert isinstance(item["score"], (int, float)) and all(isinstance(v, bool) for v in item["terms"].values())
+        keys = lambda reply: {key for group in reply["data"]["items"] for item in group for key in item}
+        assert keys(mine) <= keys(theirs) | {"tags"} if theirs["data"]["items"] else True, \
+            f"{query!r}: our items have keys Material's have not: {keys(mine) - keys(theirs)}"
+    assert any(reply["data"]["items"] for reply in material[1:]), "Material's worker found nothing: the comparison says nothing"
+
+
+def test_result_titles_and_texts_are_inserted_as_html():
+    """Material's h() appends string children with innerHTML: our <mark>s show, and everything else in a title
+    or text must be escaped (search-korean.js builds them from the index's HTML only)."""
+    bundle = only("bundle.*.min.js").read_text(encoding="utf-8")
+    assert re.search(r'typeof \w+=="string"\|\|typeof \w+=="number"\)\w+\.innerHTML\+=\w+\.toString\(\)', bundle), \
+        "Material's h() no longer appends strings as HTML: titles and texts would show their <mark> tags"
+
+
+def test_the_score_is_rendered_and_enter_opens_the_highest():
+    """search.js finds suggestions by data-md-score="-1.00"; Enter in the search box opens the result with the
+    highest data-md-score, so search-korean.js lets scores fall down the list."""
+    bundle = only("bundle.*.min.js").read_text(encoding="utf-8")
+    assert re.search(r'"data-md-score":\w+\.score\.toFixed\(2\)', bundle), "the result's score is no longer rendered as data-md-score"
+    assert re.search(r'parseFloat\(\w+\.getAttribute\("data-md-score"\)\)', bundle), \
+        "Enter no longer picks the result by data-md-score: check how it picks now"
+    partial = (TEMPLATES / "partials" / "search.html").read_text(encoding="utf-8")
+    for name in ("md-search-result__meta", "md-search-result__list"):
+        assert f'class="{name}"' in partial, f"partials/search.html has no .{name}: search.js cannot title suggestions"
