@@ -167,11 +167,13 @@ class Tab:
     def click_instantly(self, selector: str, url_glob: str) -> None:
         """Follow a link (visible or in a closed drawer) with Material's instant navigation.
 
-        Fails if the document was reloaded instead (a marker on ``window`` must survive)."""
-        self.page.evaluate("window.__sameDocument = true")
+        Returns once the new page's content has replaced the old one (the URL may change first); fails if
+        the document was reloaded instead (a marker on ``window`` must survive)."""
+        self.page.evaluate("window.__sameDocument = true; document.querySelector('article').dataset.leaving = ''")
         self.page.locator(selector).first.evaluate("link => link.click()")
         self.page.wait_for_url(url_glob)
-        self.page.wait_for_selector("article h1")
+        self.page.wait_for_function("() => { const a = document.querySelector('article');"
+                                    " return a && !('leaving' in a.dataset) && a.querySelector('h1'); }")
         if not self.page.evaluate("window.__sameDocument === true"):
             raise AssertionError(f"clicking {selector} reloaded the page: no instant navigation")
 

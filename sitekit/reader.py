@@ -155,6 +155,7 @@ class Visit:
     path: str
     diagrams: list[dict]
     responses: list[tuple[str, int]] = field(default_factory=list)  # (path, bytes over the wire)
+    requested: list[str] = field(default_factory=list)  # paths asked for during the visit, in order
     on_load: int = 0  # how many of `responses` had arrived by the load event
     blocked: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -173,13 +174,14 @@ class Visit:
     def mermaid(self) -> int:
         return sum(size for url, size in self.responses if url.startswith(MERMAID_PATHS))
 
+    # Requests count when they are asked for: a response may finish after the visit it belongs to has ended.
     @property
     def library_loads(self) -> int:
-        return sum(1 for url, _ in self.responses if url == LIBRARY)
+        return self.requested.count(LIBRARY)
 
     @property
     def mermaid_requests(self) -> list[str]:
-        return [url for url, _ in self.responses if url.startswith(MERMAID_PATHS)]
+        return [url for url in self.requested if url.startswith(MERMAID_PATHS)]
 
     def undrawn(self) -> list[str]:
         """What is wrong with the page's diagrams, one line each."""
@@ -198,6 +200,7 @@ class Reader(Tab):
     def __post_init__(self):
         super().__post_init__()
         self._requests: list = []
+        self._asked: list[str] = []
         self._pending: set = set()
         self.page.on("request", self._started)
         self.page.on("requestfinished", self._ended)
@@ -205,6 +208,7 @@ class Reader(Tab):
 
     def _started(self, request):
         self._pending.add(request)
+        self._asked.append(self.local_path(request.url))
 
     def _ended(self, request):
         self._pending.discard(request)
@@ -244,6 +248,7 @@ class Reader(Tab):
         ``settle``: wait until no request is in flight, before and after drawing (benchmarks).
         """
         self._requests.clear()
+        self._asked.clear()
         self.blocked.clear()
         self.errors.clear()
         status = 200
@@ -270,6 +275,7 @@ class Reader(Tab):
             path=self.local_path(self.page.url),
             diagrams=self.diagrams(),
             responses=self.responses(),
+            requested=list(self._asked),
             on_load=on_load,
             blocked=list(self.blocked),
             errors=list(self.errors),
