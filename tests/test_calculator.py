@@ -43,21 +43,6 @@ READ_RESULTS = """(form) => {
   };
 }"""
 
-# The field, and the elements its aria-describedby names (hint, message), where they are drawn.
-FIELD_STATE = """(field) => {
-  const box = field.getBoundingClientRect();
-  const ids = (field.getAttribute("aria-describedby") || "").split(/\\s+/).filter(Boolean);
-  return {
-    invalid: field.getAttribute("aria-invalid"),
-    described: ids.map((id) => document.getElementById(id)).filter(Boolean).map((el) => {
-      const at = el.getBoundingClientRect();
-      return { text: el.textContent.trim(), visible: el.getClientRects().length > 0,
-               below: Math.round(at.top - box.bottom), left: Math.round(at.left - box.left) };
-    }),
-  };
-}"""
-
-
 def open_calculator(page, base_url):
     page.goto(base_url + PAGE)
     page.wait_for_selector(f"{FORM}[data-ready]")
@@ -144,20 +129,20 @@ def test_bad_input_gets_a_korean_message_under_its_field(calc, typed, prefix, na
     page = calc
     page.select_option(PREFIX, prefix)
     page.fill(CIDR, typed)
+    field = page.locator(f"{FORM} [name={name}]")
     message = page.locator(f"{FORM} [data-error-for={name}]")
-    state = page.locator(f"{FORM} [name={name}]").evaluate(FIELD_STATE)
-    assert state["invalid"] == "true"
     said = message.inner_text()
-    described = [d for d in state["described"] if d["text"] == said]  # read out with the field
-    assert HANGUL.search(said) and len(described) == 1, state
-    assert described[0]["visible"] and 0 <= described[0]["below"] <= 40 and described[0]["left"] == 0, (
-        f"the message is not right under its field: {described[0]}")
+    assert HANGUL.search(said) and field.get_attribute("aria-invalid") == "true"
+    expect(field).to_have_accessible_description(re.compile(re.escape(said)))  # read out with the field
+    box, at = field.bounding_box(), message.bounding_box()
+    below = at["y"] - box["y"] - box["height"]
+    assert round(at["x"]) == round(box["x"]) and 0 <= below <= 40, f"not right under its field: {at} {box}"
     assert results(page)["rows"] == []  # no stale answer
     expect(page.locator(STATUS)).to_have_text(f"입력을 확인하세요: {said}", timeout=WAIT)
 
     page.select_option(PREFIX, "24")
     page.fill(CIDR, "10.0.0.0/16")
-    assert page.locator(f"{FORM} [name={name}]").get_attribute("aria-invalid") is None
+    assert field.get_attribute("aria-invalid") is None
     assert message.inner_text() == "" and len(results(page)["rows"]) == ROWS
 
 
