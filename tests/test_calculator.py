@@ -155,7 +155,7 @@ def test_the_fields_are_reachable_and_usable_with_the_keyboard(tab, base_url):
     assert cidr.count() == 1 and size.count() == 1  # accessible names from the visible labels
 
     # Tab from the last link before the form: the text field, then the size
-    page.locator("#calculator ~ .admonition a").last.focus()
+    page.locator("#calculator + .admonition a").last.focus()
     page.keyboard.press("Tab")
     expect(cidr).to_be_focused()
     page.keyboard.press("Control+A")
