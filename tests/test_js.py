@@ -7,5 +7,5 @@ from sitekit.pages import ROOT
 
 
 def test_node_unit_tests():
-    run = subprocess.run(["node", "--test", "tests/js"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    run = subprocess.run(["node", "--test", "--test-reporter=spec", "tests/js"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, f"node --test tests/js failed:\n{run.stdout}\n{run.stderr}"
