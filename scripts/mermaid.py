@@ -13,7 +13,8 @@ The loader (``docs/javascripts/mermaid-loader.js``)
     ``pre.mermaid`` itself and would fetch Mermaid from a CDN unless a global ``mermaid`` exists:
     the loader is that global and imports the library above once, when the first diagram comes
     within a screen of the viewport (all at once for print); it also completes Material's
-    themeCSS for Mermaid 11 and lets wide diagrams scroll inside their box on phones.
+    themeCSS for Mermaid 11 and lets wide diagrams scroll inside their box on phones; with the
+    library it imports ``mermaid-dialog.mjs``, which opens a diagram full screen.
 
 Choices, measured (``bench-bytes``, ``lighthouse``; median of 3 mobile runs on a busy 2-core box)
     - Version 11.17.2 over 12.3.0: Mermaid's share of a flowchart + sequence page is 259 KiB
