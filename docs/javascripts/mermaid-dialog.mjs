@@ -84,6 +84,7 @@ output{min-width:3.2em;font-size:14px;text-align:center;font-variant-numeric:tab
 .view{flex:1;min-height:0;display:flex;overflow:auto;cursor:grab;user-select:none;-webkit-user-select:none;
   touch-action:none;overscroll-behavior:contain}
 .view:focus-visible{outline:2px solid var(--md-accent-fg-color);outline-offset:-2px}
+.pointer .view:focus-visible{outline:none}
 .canvas{margin:auto;padding:${PAD}px}
 .canvas svg{display:block;max-width:none!important}
 .help{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
@@ -125,7 +126,8 @@ export function enlargeable(shadow, svg) {
   const button = box.lastElementChild;
   button.setAttribute("aria-label", `다이어그램 크게 보기: ${title}`);
   box.removeAttribute("tabindex");
-  box.addEventListener("click", () => open(svg, title, button));
+  // (a click from Enter or Space on the button has no pointer, detail 0)
+  box.addEventListener("click", (event) => open(svg, title, button, event.detail > 0));
 }
 
 // The heading of the section the diagram is in ("아키텍처"), numbered when the section has several.
@@ -163,6 +165,7 @@ function build() {
   });
   dialog.addEventListener("keydown", (event) => {
     event.stopPropagation(); // Material's shortcuts (n, p, s, /) would act on the page behind
+    dialog.classList.remove("pointer"); // the keyboard is in use: show where the focus is
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const zoom = { "+": v.zoom * STEP, "=": v.zoom * STEP, "-": v.zoom / STEP, "0": 1 }[event.key];
     if (zoom === undefined) return; // arrows, Page Up/Down, Home/End scroll the focused view natively
@@ -247,7 +250,7 @@ function popstate() {
 }
 window.mermaidViewer = { popstate };
 
-function open(svg, title, control) {
+function open(svg, title, control, pointer) {
   const v = viewer || (viewer = build());
   if (v.dialog.open) return;
   v.canvas.innerHTML = svg; // Mermaid's own output (sanitised by Mermaid), as Material puts it in the page
@@ -258,6 +261,7 @@ function open(svg, title, control) {
   v.svg.removeAttribute("width");
   v.title.textContent = title;
   v.dialog.setAttribute("aria-label", `다이어그램: ${title}`);
+  v.dialog.classList.toggle("pointer", pointer); // opened by a tap or click: no focus ring on the view
   v.dialog.showModal();
   // Both entries without the #anchor, which comes back on closing: Chromium takes a traversal to an
   // entry with an anchor for a jump to it and drops the focus. The page's entry records the scroll
