@@ -48,7 +48,8 @@ VIEWER_JS = """() => {
   return { open: true, ...where, font: Math.round(font * 10) / 10, text, scale,
            title: root.querySelector("h2").textContent, level: root.querySelector("output").textContent,
            rect: [r.x, r.y, r.width, r.height], window: [innerWidth, innerHeight],
-           scroll: [view.scrollLeft, view.scrollTop], zoomed: visualViewport.scale };
+           scroll: [view.scrollLeft, view.scrollTop], zoomed: visualViewport.scale,
+           ring: document.activeElement === root.host && root.activeElement === view ? getComputedStyle(view).outlineStyle : null };
 }"""
 OPEN = "() => !!document.querySelector('.mermaid-viewer')?.shadowRoot.querySelector('dialog').open"
 CLOSED = "() => !document.querySelector('.mermaid-viewer')?.shadowRoot.querySelector('dialog').open"
@@ -100,6 +101,8 @@ def test_every_diagram_opens_full_screen_on_a_phone_with_readable_labels_and_clo
             where = f"/{path} diagram {n + 1} ({shown['title']})"
             if shown["rect"] != [0, 0, *shown["window"]]:
                 problems.append(f"{where}: the dialog covers {shown['rect']}, not the whole {shown['window']} screen")
+            if shown["ring"] != "none":
+                problems.append(f"{where}: a tap left a focus ring ({shown['ring']}) around the diagram")
             if shown["font"] < READABLE_PX:
                 problems.append(f"{where}: {shown['text']!r} drawn at {shown['font']} px")
             reader.page.keyboard.press("Escape")
@@ -188,6 +191,7 @@ def test_the_keyboard_alone_opens_pans_zooms_and_closes(readers):
     reader.page.keyboard.press("Enter")
     shown = wait_open(reader)
     assert shown["focus"] == "다이어그램" and shown["level"] == "100%" and shown["font"] >= READABLE_PX, shown
+    assert shown["ring"] == "solid", "the keyboard user does not see where the focus is"
     reader.page.keyboard.press("ArrowRight")
     reader.page.wait_for_function(f"({VIEWER_JS})().scroll[0] > 0")
     reader.page.keyboard.press("+")
