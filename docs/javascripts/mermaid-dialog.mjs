@@ -19,15 +19,16 @@
  *   a Mermaid diagram is no image but an SVG drawn at run time into Material's closed shadow root,
  *   so there is nothing for it to wrap. It also puts 15 KiB of script and 3 KiB of CSS (gzip) in
  *   the <head> of every page, its controls are named in English, and it has no back-button support.
- * Print: this view is never printed (the open-hint of each diagram neither), print output is as before.
+ * Print: neither the viewer nor a diagram's button is ever printed; print output is as before.
  *
  * How: Material puts each diagram's SVG into a closed shadow root and then calls `fn(shadowRoot)`
- * from the result of `mermaid.render()`; the loader (mermaid-loader.js, which imports this module
- * with Mermaid, so only diagram pages ever load it) passes `enlargeable` there. Each diagram gets a
- * button named after the section it is in (the whole diagram is not the button: a control's name
- * must contain its visible text, and a diagram's text is all its labels); the viewer is one <dialog> per document, in a
- * shadow root of its own on <body> (Material's instant navigation replaces the page's content, not
- * <body>'s other children), coloured by Material's palette variables, so it follows the scheme.
+ * from the result of `mermaid.render()` (not Mermaid's own `bindFunctions`); the loader
+ * (mermaid-loader.js, which imports this module with Mermaid, so only diagram pages ever load it)
+ * passes `enlargeable` there. Each diagram gets a button named after its section (the diagram itself
+ * is no button: a control's name must contain its visible text, and a diagram's text is all its
+ * labels). The viewer is one <dialog> per document, in a shadow root of its own on <body> (instant
+ * navigation replaces the page's content, not <body>'s other children), coloured by Material's
+ * palette variables, so it follows the scheme.
  * Back button: opening pushes a history entry for the same address; back closes the viewer, and
  * closing it any other way consumes the entry, so the next back leaves the page as before. Material's
  * instant navigation must not act on these popstates: on the first popstate of a directly opened page
@@ -36,7 +37,8 @@
  * Material's bundle does (on `window` listeners run in the order they were added, capturing or not)
  * and asks `window.mermaidViewer.popstate`, which stops the viewer's own popstates, and only those;
  * a page reached by instant navigation has had its first popstate, and the offset recorded on opening
- * keeps Material's scrolling where the page is.
+ * keeps Material's scrolling where the page is. Both entries lose the #anchor while the viewer is
+ * open (Chromium drops the focus on a traversal to an entry with one); closing gives it back.
  */
 
 const SVG = 'xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true" focusable="false"';
