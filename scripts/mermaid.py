@@ -14,7 +14,8 @@ The loader (``docs/javascripts/mermaid-loader.js``)
     ``pre.mermaid`` itself and would fetch Mermaid from a CDN unless a global ``mermaid`` exists:
     the loader is that global and imports the library above once, when the first diagram comes
     within a screen of the viewport (all at once for print); it also completes Material's
-    themeCSS for Mermaid 11 and lets wide diagrams scroll inside their box on phones.
+    themeCSS for Mermaid 11 and lets wide diagrams scroll inside their box on phones; with the
+    library it imports ``mermaid-dialog.mjs``, which opens a diagram full screen.
 
 Why this version and this way of loading: README, "Decisions" (measured with ``bench-bytes`` and
 ``lighthouse``).

@@ -128,6 +128,7 @@ class Tab:
     viewport: dict = field(default_factory=lambda: dict(DESKTOP))
     javascript: bool = True
     reduced_motion: str = "no-preference"
+    touch: bool = False  # a phone: touch screen, mobile viewport meta (taps, pinches)
     blocked: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # console errors and uncaught exceptions
     dialogs: list[str] = field(default_factory=list)
@@ -136,6 +137,7 @@ class Tab:
         self.context = self.browser.new_context(
             color_scheme=self.color_scheme, viewport=self.viewport, locale="ko-KR",
             java_script_enabled=self.javascript, reduced_motion=self.reduced_motion,
+            has_touch=self.touch, is_mobile=self.touch,
         )
         self.context.add_init_script(OPEN_SHADOW)
         self.context.route("**/*", self._route)

@@ -57,6 +57,23 @@ def test_material_uses_a_global_mermaid_and_the_document_observable():
     assert "document$" in bundle, "Material no longer exposes document$ (overrides/main.html subscribes to it)"
 
 
+def test_material_hands_each_diagrams_shadow_root_to_the_render_results_fn():
+    """docs/javascripts/mermaid-dialog.mjs reaches each drawn diagram through `fn(shadowRoot)`, which Material calls
+    after putting the SVG of `mermaid.render()` into the diagram's closed shadow root."""
+    bundle = next((THEME / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    found = re.search(r"\{svg:(\w+),fn:(\w+)\}=(?:yield|await) mermaid\.render\(.{0,120}?"
+                      r"attachShadow\(\{mode:\"closed\"\}\).{0,120}?\2==null\|\|\2\((\w+)\)", bundle)
+    assert found, "Material no longer calls the `fn` of mermaid.render()'s result with the diagram's shadow root"
+
+
+def test_material_listens_to_popstate_on_window():
+    """overrides/main.html adds its popstate listener before Material's bundle runs, so the diagram viewer's own back
+    never reaches instant navigation: that only works while Material listens on `window` (listeners there run in the
+    order they were added)."""
+    bundle = next((THEME / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    assert re.search(r"\w\(window,\"popstate\"\)", bundle), "Material no longer listens to popstate on window"
+
+
 def test_korean_glossary_tooltips_subclass_python_markdowns_abbr():
     html = markdown.markdown("VPC는 AZ에 걸친다. VPC 하나.\n\n*[VPC]: Virtual Private Cloud\n*[AZ]: Availability Zone",
                              extensions=[KoreanAbbrExtension()])

@@ -15,14 +15,20 @@
  * diagrams are further down loads no Mermaid until the reader scrolls there; once loaded, the
  * page's other diagrams follow in idle time. All at once when printing (print media,
  * `beforeprint`, the print page). One diagram per task, in order.
+ *
+ * Full screen: with Mermaid comes mermaid-dialog.mjs (so a text page, and a diagram page until a
+ * diagram is near, loads neither); each drawn diagram then opens in a dialog, readable on a phone.
+ * Material hands the diagram's closed shadow root to the `fn` of the render result.
  */
 (function () {
   "use strict";
   if (window.mermaid && window.mermaid.selfHosted) return; // already here (instant navigation)
 
   var entry = new URL("mermaid/mermaid.esm.min.mjs", document.currentScript.src).href;
+  var dialogEntry = new URL("mermaid-dialog.mjs", document.currentScript.src).href;
   var options = {};
   var library = null;
+  var dialog = null; // mermaid-dialog.mjs, once loaded; a diagram is still drawn without it
   var queue = Promise.resolve();
   var waiting = new Map(); // pre.mermaid → start its render
   var claimed = new WeakSet();
@@ -32,9 +38,11 @@
 
   function load() {
     if (!library) {
-      library = import(entry).then(function (module) {
-        module.default.initialize(settings());
-        return module.default;
+      var viewer = import(dialogEntry).catch(function () { return null; });
+      library = Promise.all([import(entry), viewer]).then(function (modules) {
+        dialog = modules[1];
+        modules[0].default.initialize(settings());
+        return modules[0].default;
       });
     }
     return library;
@@ -68,7 +76,7 @@
 
   // Phones: a wide diagram shrinks with its column down to 60 % of its natural size (text
   // about 10 px), then scrolls sideways inside its own box; the page itself never scrolls
-  // sideways. Printing scales it to the page again.
+  // sideways; a tap opens it full screen (mermaid-dialog.mjs). Printing scales it to the page again.
   var MIN_SCALE = 0.6;
   var FIT = "<style>.mermaid-scroll{overflow-x:auto;overflow-y:hidden}" +
     "@media print{.mermaid-scroll{overflow:visible}.mermaid-scroll>svg{min-width:0!important;max-height:235mm}}</style>";
@@ -152,7 +160,10 @@
     var job = queue.then(load).then(function (m) {
       return m.render(id, text);
     }).then(function (result) {
-      return Object.assign({}, result, { svg: fit(result.svg) });
+      // Material calls `fn(shadowRoot)` once the diagram is in the page (Mermaid's own
+      // `bindFunctions`, for click directives, which these diagrams do not use, stays uncalled)
+      var open = dialog && function (shadow) { dialog.enlargeable(shadow, result.svg); };
+      return Object.assign({}, result, { svg: fit(result.svg), fn: open || undefined });
     });
     queue = job.then(nextTask, nextTask);
     return job;

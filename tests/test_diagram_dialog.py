@@ -1,0 +1,294 @@
+"""A diagram, full screen (docs/javascripts/mermaid-dialog.mjs), in Chromium: phone and desktop, touch, mouse and
+keyboard, the back button with instant navigation, accessibility in both schemes, print.
+
+Each test waits for the state it needs (the dialog open or closed, a zoom level, a scroll offset), never for a time.
+The Firefox check of the same viewer is tests/firefox/diagram.mjs.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sitekit.pages import urls
+from sitekit.reader import Reader
+
+pytestmark = pytest.mark.browser
+
+PHONE_390 = {"width": 390, "height": 844}
+READABLE_PX = 12  # the smallest label in the viewer, as drawn on a 390 px phone
+WIDE = "compute/elb/"  # its first diagram is wider than a desktop window
+
+# The viewer as it stands: open or not, its title and zoom level, the smallest label as drawn (its font size times
+# the diagram's scale), where the dialog lies, what has the focus.
+VIEWER_JS = """() => {
+  const root = document.querySelector(".mermaid-viewer")?.shadowRoot;
+  const dialog = root && root.querySelector("dialog");
+  const focus = document.activeElement;
+  const focused = focus && focus.shadowRoot ? focus.shadowRoot.activeElement : focus;
+  const where = {
+    focus: focused ? (focused.getAttribute("aria-label") || focused.className || focused.tagName) : null,
+    host: focus && focus.matches && focus.matches("article div.mermaid")
+      ? [...document.querySelectorAll("article div.mermaid")].indexOf(focus) : -1,
+    url: location.href, y: scrollY,
+  };
+  if (!dialog || !dialog.open) return { open: false, ...where };
+  const view = root.querySelector(".view"), svg = root.querySelector(".canvas svg");
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  let font = 99, text = "";
+  for (const el of svg.querySelectorAll("*")) {
+    if (el.tagName === "style") continue;
+    const own = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join("").trim();
+    const cs = getComputedStyle(el);
+    if (!own || cs.display === "none" || cs.visibility === "hidden") continue;
+    const px = parseFloat(cs.fontSize) * scale;
+    if (px < font) [font, text] = [px, own.slice(0, 30)];
+  }
+  const r = dialog.getBoundingClientRect();
+  return { open: true, ...where, font: Math.round(font * 10) / 10, text, scale,
+           title: root.querySelector("h2").textContent, level: root.querySelector("output").textContent,
+           rect: [r.x, r.y, r.width, r.height], window: [innerWidth, innerHeight],
+           scroll: [view.scrollLeft, view.scrollTop], zoomed: visualViewport.scale,
+           ring: document.activeElement === root.host && root.activeElement === view ? getComputedStyle(view).outlineStyle : null };
+}"""
+OPEN = "() => !!document.querySelector('.mermaid-viewer')?.shadowRoot.querySelector('dialog').open"
+CLOSED = "() => !document.querySelector('.mermaid-viewer')?.shadowRoot.querySelector('dialog').open"
+
+
+def viewer(tab) -> dict:
+    return tab.page.evaluate(VIEWER_JS)
+
+
+def wait_open(tab) -> dict:
+    tab.page.wait_for_function(OPEN)
+    return viewer(tab)
+
+
+def wait_closed(tab) -> dict:
+    """The dialog closed and the history entry it pushed consumed."""
+    tab.page.wait_for_function(CLOSED)
+    tab.page.wait_for_function("() => !(history.state && history.state.mermaidDialog)")
+    return viewer(tab)
+
+
+def phone(browser, base_url, **options) -> Reader:
+    return Reader(browser, base_url, viewport=dict(PHONE_390), touch=True, **options)
+
+
+@pytest.fixture
+def readers(browser, base_url):
+    """Factory for readers (closed after the test); ``phone=True`` for a 390×844 touch phone."""
+    opened = []
+
+    def factory(on_phone: bool = False, **options):
+        opened.append(phone(browser, base_url, **options) if on_phone else Reader(browser, base_url, **options))
+        return opened[-1]
+
+    yield factory
+    for reader in opened:
+        reader.close()
+
+
+def test_every_diagram_opens_full_screen_on_a_phone_with_readable_labels_and_closes_with_esc(readers, site_dir):
+    reader = readers(on_phone=True)
+    problems, opened = [], 0
+    for path in urls(site_dir, diagrams=True):
+        visit = reader.visit(path)
+        for n in range(len(visit.diagrams)):
+            reader.page.locator("article div.mermaid").nth(n).tap()
+            shown = wait_open(reader)
+            opened += 1
+            where = f"/{path} diagram {n + 1} ({shown['title']})"
+            if shown["rect"] != [0, 0, *shown["window"]]:
+                problems.append(f"{where}: the dialog covers {shown['rect']}, not the whole {shown['window']} screen")
+            if shown["ring"] != "none":
+                problems.append(f"{where}: a tap left a focus ring ({shown['ring']}) around the diagram")
+            if shown["font"] < READABLE_PX:
+                problems.append(f"{where}: {shown['text']!r} drawn at {shown['font']} px")
+            reader.page.keyboard.press("Escape")
+            closed = wait_closed(reader)
+            if closed["host"] != n:
+                problems.append(f"{where}: after Esc the focus is on {closed['focus']!r}, not the diagram")
+    assert opened >= 40, f"only {opened} diagrams opened"
+    assert not problems, "\n".join(problems)
+    assert not reader.errors, reader.errors
+
+
+def arrive(reader, how: str) -> None:
+    """On networking/vpc/ from networking/: opened directly, or by instant navigation; window.__sameDocument set."""
+    reader.visit("networking/")
+    if how == "instant":
+        reader.click_instantly('article a[href$="networking/vpc/"]', "**/networking/vpc/")
+        reader.page.wait_for_selector("article pre.mermaid, article div.mermaid", state="attached")  # the new content
+        reader.visit(navigate=lambda: None)  # scrolled through: its diagram drawn
+    else:
+        reader.visit("networking/vpc/")
+        reader.page.evaluate("window.__sameDocument = true")
+
+
+@pytest.mark.parametrize("how", ["direct", "instant"])
+def test_back_closes_the_viewer_on_the_same_page(how, readers):
+    """Material's instant navigation must not take the back for a navigation: on the first popstate of a page opened
+    directly it would fetch the page again and replace its content, after an instant navigation scroll it."""
+    reader = readers(on_phone=True)
+    arrive(reader, how)
+    pages = []
+    reader.page.on("request", lambda r: pages.append(r.url) if r.resource_type in ("document", "fetch", "xhr") else None)
+
+    reader.page.locator("article div.mermaid").first.tap()
+    shown = wait_open(reader)
+    reader.page.go_back()
+    closed = wait_closed(reader)
+    # (Material's navigation.tracking may have put the section's #anchor into the URL meanwhile)
+    assert (closed["url"].split("#")[0], closed["y"]) == (shown["url"].split("#")[0], shown["y"]), \
+        "back left the page or scrolled it"
+    assert reader.page.evaluate("window.__sameDocument === true"), "back reloaded the page"
+    assert not pages, f"back made instant navigation fetch {pages}"
+    assert closed["host"] == 0, f"the focus is on {closed['focus']!r}, not the diagram"
+
+    # the entry is gone: the next back goes to the page before
+    reader.page.go_back()
+    reader.page.wait_for_url("**/networking/")
+    reader.page.wait_for_function("() => !document.querySelector('article div.mermaid, article pre.mermaid')")
+    assert reader.page.evaluate("window.__sameDocument === true") == (how == "instant")
+    assert not reader.errors, reader.errors
+
+
+def test_esc_and_the_close_button_consume_the_history_entry(readers):
+    reader = readers(on_phone=True)
+    arrive(reader, "direct")
+    pages = []
+    reader.page.on("request", lambda r: pages.append(r.url) if r.resource_type in ("document", "fetch", "xhr") else None)
+    diagram = reader.page.locator("article div.mermaid").first
+    diagram.tap()
+    wait_open(reader)
+    reader.page.keyboard.press("Escape")
+    wait_closed(reader)
+    diagram.tap()
+    wait_open(reader)
+    reader.page.get_by_role("button", name="닫기").tap()
+    closed = wait_closed(reader)
+    assert closed["host"] == 0, f"the focus is on {closed['focus']!r}, not the diagram"
+    assert not pages and reader.page.evaluate("window.__sameDocument === true"), pages
+    reader.page.go_back()  # one back leaves the page: neither dialog left an entry behind
+    reader.page.wait_for_url("**/networking/")
+    assert not reader.errors, reader.errors
+
+
+def test_the_keyboard_alone_opens_pans_zooms_and_closes(readers):
+    reader = readers()  # a desktop, where the first diagram of WIDE is wider than the window
+    reader.visit(WIDE)
+    reader.page.evaluate("scrollTo(0, 0)")
+    for _ in range(400):  # Tab through the page until the first diagram has the focus
+        reader.page.keyboard.press("Tab")
+        if viewer(reader)["host"] == 0:
+            break
+    else:
+        pytest.fail("Tab never reached the diagram")
+    name = viewer(reader)["focus"]
+    assert name.startswith("다이어그램 크게 보기: 아키텍처"), name
+
+    reader.page.keyboard.press("Enter")
+    shown = wait_open(reader)
+    assert shown["focus"] == "다이어그램" and shown["level"] == "100%" and shown["font"] >= READABLE_PX, shown
+    assert shown["ring"] == "solid", "the keyboard user does not see where the focus is"
+    reader.page.keyboard.press("ArrowRight")
+    reader.page.wait_for_function(f"({VIEWER_JS})().scroll[0] > 0")
+    reader.page.keyboard.press("+")
+    assert viewer(reader)["level"] == "125%"
+    reader.page.keyboard.press("-")
+    assert viewer(reader)["level"] == "100%"
+    for expected in ("닫기", "원래 크기 1:1", "확대"):
+        reader.page.keyboard.press("Shift+Tab")
+        assert viewer(reader)["focus"] == expected
+    reader.page.keyboard.press("Space")  # 확대
+    assert viewer(reader)["level"] == "125%"
+    reader.page.keyboard.press("Shift+Tab")
+    assert viewer(reader)["focus"] == "축소"
+    reader.page.keyboard.press("Enter")
+    assert viewer(reader)["level"] == "100%"
+    reader.page.keyboard.press("Enter")  # down to where the whole diagram fits the window, no further
+    fits = viewer(reader)["level"]
+    reader.page.keyboard.press("Enter")
+    assert int(fits.rstrip("%")) < 100 and viewer(reader)["level"] == fits
+    reader.page.keyboard.press("Escape")
+    closed = wait_closed(reader)
+    assert closed["host"] == 0, f"after Esc the focus is on {closed['focus']!r}"
+
+    reader.page.keyboard.press("Space")  # the focus is back on the diagram: Space opens it again
+    assert wait_open(reader)["level"] == "100%"
+    reader.page.keyboard.press("n")  # Material's "next page" shortcut stays with the page behind the dialog
+    reader.page.get_by_role("button", name="닫기").click()
+    closed = wait_closed(reader)
+    assert closed["host"] == 0 and closed["url"].split("#")[0].endswith(WIDE)
+    assert not reader.errors, reader.errors
+
+
+def test_two_fingers_zoom_the_diagram_not_the_page_and_one_finger_pans_it(readers):
+    reader = readers(on_phone=True)
+    reader.visit("networking/vpc/")
+    reader.page.locator("article div.mermaid").first.tap()
+    before = wait_open(reader)
+    box = reader.page.evaluate("""() => { const r = document.querySelector(".mermaid-viewer").shadowRoot
+        .querySelector(".view").getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }""")
+    x, y = box
+    cdp = reader.context.new_cdp_session(reader.page)
+
+    def touch(kind, *points):
+        cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": [
+            {"x": px, "y": py, "id": i} for i, (px, py) in enumerate(points)]})
+
+    touch("touchStart", (x - 40, y), (x + 40, y))
+    for spread in range(50, 141, 10):
+        touch("touchMove", (x - spread, y), (x + spread, y))
+    touch("touchEnd")
+    reader.page.wait_for_function(f"({VIEWER_JS})().level !== {before['level']!r}")
+    pinched = viewer(reader)
+    assert int(pinched["level"].rstrip("%")) >= 250, pinched["level"]  # fingers 80 px apart, then 280 px
+    assert pinched["zoomed"] == 1, "the page itself was zoomed"
+
+    touch("touchStart", (x, y))
+    for step in range(1, 11):
+        touch("touchMove", (x - 10 * step, y - 10 * step))
+    touch("touchEnd")
+    reader.page.wait_for_function(
+        f"({VIEWER_JS})().scroll.every((v, i) => v > {pinched['scroll']}[i])")
+    cdp.detach()
+    assert not reader.errors, reader.errors
+
+
+# On a phone, a page whose tables fit: on 25 pages a table scrolls sideways in a box that the keyboard cannot reach
+# (axe: scrollable-region-focusable), with or without a diagram viewer; that is the tables' business, not the viewer's.
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("device, path, title", [("desktop", WIDE, "아키텍처 (2)"), ("phone", "security/iam/", "아키텍처")])
+def test_the_open_viewer_has_no_serious_accessibility_violation_and_names_every_control(scheme, device, path, title,
+                                                                                         readers):
+    reader = readers(on_phone=device == "phone", color_scheme=scheme)
+    visit = reader.visit(path)
+    controls = reader.page.get_by_role("button", name=re.compile("^다이어그램 크게 보기: "))
+    assert controls.count() == len(visit.diagrams)
+    controls.last.click()
+    wait_open(reader)
+    assert reader.page.get_by_role("dialog", name=f"다이어그램: {title}").is_visible()
+    for name in ("축소", "확대", "원래 크기 1:1", "닫기"):
+        assert reader.page.get_by_role("button", name=name, exact=True).count() == 1, name
+    found = reader.axe("light") + (reader.axe("dark") if scheme == "dark" else [])
+    assert not found, found
+    assert not reader.errors, reader.errors
+
+
+def test_print_shows_neither_the_open_hint_nor_the_viewer(readers):
+    reader = readers()
+    reader.visit("networking/vpc/")
+    shown = """() => {
+        const hint = document.querySelector("article div.mermaid").shadowRoot.querySelector(".mermaid-open");
+        const dialog = document.querySelector(".mermaid-viewer")?.shadowRoot.querySelector("dialog");
+        return { hint: getComputedStyle(hint).display, dialog: dialog ? getComputedStyle(dialog).display : null };
+    }"""
+    assert reader.page.evaluate(shown) == {"hint": "flex", "dialog": None}
+    reader.page.locator("article div.mermaid").first.click()
+    wait_open(reader)
+    assert reader.page.evaluate(shown) == {"hint": "flex", "dialog": "flex"}
+    reader.page.emulate_media(media="print")
+    assert reader.page.evaluate(shown) == {"hint": "none", "dialog": "none"}
+    assert not reader.errors, reader.errors
