@@ -65,6 +65,7 @@ RUN_AXE = """async (runOnly) => {
 AXE_RULES = {
     "light": {"type": "tag", "values": WCAG_A_AA},
     "dark": {"type": "rule", "values": ["color-contrast"]},
+    "phone": {"type": "rule", "values": ["scrollable-region-focusable", "target-size"]},  # what a narrow screen changes
 }
 # Material's palette toggle sets these attributes on <body>; the second palette is the dark one.
 SCHEME_JS = """(scheme) => document.body.setAttribute("data-md-color-scheme", scheme)"""
