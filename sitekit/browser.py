@@ -7,7 +7,8 @@ A `Tab` is a fresh browser context with one page that:
 - aborts every request to another host than 127.0.0.1 and lists it in ``blocked`` (nothing may leave
   the machine);
 - records console errors, uncaught exceptions and dialogs;
-- opens Material's *closed* shadow roots, so the SVG of each Mermaid diagram can be read;
+- opens Material's *closed* shadow roots, so the SVG of each Mermaid diagram can be read, and marks when
+  Material has read the sitemap (instant navigation starts then: `click_instantly` waits for it);
 - runs axe-core on the page as it stands (`Tab.axe`) and switches Material's palette (`Tab.scheme`).
 
 `chromium()` first asks `guard` (None outside the tests): the tests let only tests marked ``browser``
@@ -37,12 +38,21 @@ AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.m
 WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SEVERE = ("serious", "critical")
 PHONE = {"width": 375, "height": 740}
+WAIT_MS = 120_000  # how long a wait for a condition may take before it fails: a busy machine is slow, not wrong
 
-OPEN_SHADOW = """
+INIT_SCRIPT = """
 (() => {
   const attach = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) {
     return attach.call(this, { ...init, mode: "open" });
+  };
+  // Material follows links instantly only once it has read sitemap.xml (it parses it as text/xml):
+  // `click_instantly` waits for this mark, or a click that comes first reloads the page.
+  const parse = DOMParser.prototype.parseFromString;
+  DOMParser.prototype.parseFromString = function (text, type) {
+    const parsed = parse.call(this, text, type);
+    if (type === "text/xml" && parsed.querySelector("urlset")) window.__sitemapRead = true;
+    return parsed;
   };
 })();
 """
@@ -140,7 +150,8 @@ class Tab:
             java_script_enabled=self.javascript, reduced_motion=self.reduced_motion,
             has_touch=self.touch, is_mobile=self.touch,
         )
-        self.context.add_init_script(OPEN_SHADOW)
+        self.context.set_default_timeout(WAIT_MS)
+        self.context.add_init_script(INIT_SCRIPT)
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
         self.page.on("console", self._console)
@@ -172,6 +183,7 @@ class Tab:
 
         Returns once the new page's content has replaced the old one (the URL may change first); fails if
         the document was reloaded instead (a marker on ``window`` must survive)."""
+        self.page.wait_for_function("() => window.__sitemapRead === true")
         self.page.evaluate("window.__sameDocument = true; document.querySelector('article').dataset.leaving = ''")
         self.page.locator(selector).first.evaluate("link => link.click()")
         self.page.wait_for_url(url_glob)

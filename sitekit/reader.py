@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from sitekit.browser import STILL_JS, Tab
+from sitekit.browser import STILL_JS, WAIT_MS, Tab
 
 LIBRARY = "javascripts/mermaid/mermaid.esm.min.mjs"  # the one module that means "Mermaid loaded"
 MERMAID_PATHS = ("javascripts/mermaid-loader.js", "javascripts/mermaid/")
@@ -132,7 +132,7 @@ DRAWN_JS = """(hosts) => ({
   drawn: [...document.querySelectorAll(hosts)].filter((h) => h.shadowRoot && h.shadowRoot.querySelector("svg")).length,
   all: document.querySelectorAll(hosts).length,
 })"""
-DRAWN_TIMEOUT_MS = 120_000  # only reached when a diagram is never drawn: a busy machine is slow, not wrong
+DRAWN_TIMEOUT_MS = WAIT_MS
 
 
 def wait_drawn(page, timeout_ms: int = DRAWN_TIMEOUT_MS) -> dict:

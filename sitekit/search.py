@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from sitekit.browser import Tab
+from sitekit.browser import WAIT_MS, Tab
 from sitekit.pages import ROOT, url
 
 QUERIES = ROOT / "data" / "search-queries.tsv"
 CASES = ("name", "spacing", "particle", "english", "translit", "console", "acronym", "number", "concept",
          "typo", "compound", "question")
-TIMEOUT_MS = 10_000
+TIMEOUT_MS = WAIT_MS
 SUGGESTION = "이것을 찾으셨나요?"  # the line above suggested pages when nothing matched
 DOCUMENTS = ("search/search_docs.json",)  # loaded on the reader's first search
 WARM_UP = "VPC"  # the first search of `open_search_page`, which loads the index

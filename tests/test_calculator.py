@@ -5,7 +5,7 @@ run by tests/test_js.py). Here: the form replaces the worked example on screen, 
 without JavaScript and on paper; typing and choosing a size reach the results (one split checked end to
 end against Python's ``ipaddress``); a bad input's message lands under its field, tied to it for screen
 readers, and nothing throws; the live region speaks; the keyboard works; axe-core passes in both colour
-schemes; the calculator works after Material's instant navigation. Waits are for conditions; WAIT is
+schemes; the calculator works after Material's instant navigation. Waits are for conditions; WAIT_MS is
 only the limit after which a test fails.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from ipaddress import ip_network
 import pytest
 from playwright.sync_api import expect
 
-from sitekit.browser import Tab
+from sitekit.browser import WAIT_MS, Tab
 
 PAGE = "networking/subnet-design/"
 SCRIPT = "javascripts/subnet-calculator.js"
@@ -27,7 +27,7 @@ STATUS = f"{FORM} [role=status]"
 EXAMPLE = "#calculator-example"
 ROWS = 8  # subnets the calculator lists
 HANGUL = re.compile(r"[가-힣]")
-WAIT = 30_000  # ms
+
 
 # What the reader sees in the results (read from the page, not from the script).
 READ_RESULTS = """(form) => {
@@ -120,7 +120,7 @@ def test_typing_a_cidr_and_choosing_a_size_update_the_results(calc):
     want = expected("172.31.0.0/16", 20)
     assert results(page) == want
     # the live region says it once the typing pauses
-    expect(page.locator(STATUS)).to_have_text(want["summary"], timeout=WAIT)
+    expect(page.locator(STATUS)).to_have_text(want["summary"], timeout=WAIT_MS)
 
 
 @pytest.mark.browser
@@ -138,7 +138,7 @@ def test_bad_input_gets_a_korean_message_under_its_field(calc, typed, prefix, na
     below = at["y"] - box["y"] - box["height"]
     assert round(at["x"]) == round(box["x"]) and 0 <= below <= 40, f"not right under its field: {at} {box}"
     assert results(page)["rows"] == []  # no stale answer
-    expect(page.locator(STATUS)).to_have_text(f"입력을 확인하세요: {said}", timeout=WAIT)
+    expect(page.locator(STATUS)).to_have_text(f"입력을 확인하세요: {said}", timeout=WAIT_MS)
 
     page.select_option(PREFIX, "24")
     page.fill(CIDR, "10.0.0.0/16")
@@ -173,7 +173,7 @@ def test_the_fields_are_reachable_and_usable_with_the_keyboard(tab, base_url):
     page.keyboard.press("ArrowDown")  # /24 → /25
     assert page.input_value(PREFIX) == "25"
     assert results(page) == expected("10.0.0.0/20", 25)
-    expect(page.locator(STATUS)).to_have_text(expected("10.0.0.0/20", 25)["summary"], timeout=WAIT)
+    expect(page.locator(STATUS)).to_have_text(expected("10.0.0.0/20", 25)["summary"], timeout=WAIT_MS)
     assert not tab.errors
 
 
@@ -201,7 +201,7 @@ def test_the_calculator_works_after_instant_navigation(tab):
 
     # away, and back with the browser's back button: the script runs again
     tab.click_instantly('article a[href$="networking/vpc/"]', "**/networking/vpc/")
-    expect(page.locator(FORM)).to_have_count(0, timeout=WAIT)
+    expect(page.locator(FORM)).to_have_count(0, timeout=WAIT_MS)
     page.go_back()
     page.wait_for_selector(f"{FORM}[data-ready]")
     page.select_option(PREFIX, "20")

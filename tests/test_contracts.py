@@ -55,6 +55,8 @@ def test_material_uses_a_global_mermaid_and_the_document_observable():
     assert 'typeof mermaid=="undefined"' in bundle, (
         "Material no longer uses a global `mermaid` when there is one (docs/javascripts/mermaid-loader.js is it)")
     assert "document$" in bundle, "Material no longer exposes document$ (overrides/main.html subscribes to it)"
+    assert 'parseFromString(o,"text/xml")' in bundle and '"sitemap.xml"' in bundle, (
+        "Material no longer parses sitemap.xml as text/xml (sitekit/browser.py waits for that before instant clicks)")
 
 
 def test_material_hands_each_diagrams_shadow_root_to_the_render_results_fn():
