@@ -1,0 +1,28 @@
+"""The site's pure JavaScript logic, tested with Node's own runner (``node --test``), no browser.
+
+Each ``tests/js/*.test.js`` loads a script of docs/javascripts/ that also sets ``module.exports`` (its pure
+part, with no DOM); the browser tests check only the wiring. Fails with Node's report.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+TESTS = sorted((ROOT / "tests" / "js").glob("*.test.js"))
+
+
+def node_test(*files: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("no node on PATH (Node.js 20 is a requirement, README)")
+    return subprocess.run([node, "--test", *map(str, files)], cwd=ROOT, capture_output=True, text=True, env=env)
+
+
+def test_node_tests_pass():
+    assert TESTS, "no tests/js/*.test.js"
+    result = node_test(*TESTS)
+    assert result.returncode == 0, f"node --test failed:\n{result.stdout}\n{result.stderr}"
