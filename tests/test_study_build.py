@@ -1,0 +1,141 @@
+"""학습 모드 as built (hooks/study.py), read without a browser: every question of every topic page is marked up
+for the quiz script with a stable id and its answer, study/questions.json holds the same questions (one
+source: the pages' Markdown), only pages with questions and the study pages load the study files, and a
+question that breaks the format fails the build naming it. The browser side: tests/test_study.py."""
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import Counter
+
+import pytest
+from bs4 import BeautifulSoup
+
+from hooks.study import QUESTIONS_JSON, question_hash
+from sitekit.build import build, copy_project
+from sitekit.pages import TOPIC_PAGES, nav_files, page_html, url
+from tests.test_content import questions
+from tests.test_js import ROOT, node_test
+
+JS_TESTS = ROOT / "tests" / "js"
+SCRIPTS = ("javascripts/study-core.js", "javascripts/study-quiz.js", "javascripts/study-progress.js",
+           "javascripts/study-exam.js", "stylesheets/study.css", QUESTIONS_JSON)
+STUDY_PAGES = {"study/progress.md": ["study-core.js", "study-quiz.js", "study-progress.js", "study.css"],
+               "study/exam.md": ["study-core.js", "study-quiz.js", "study-exam.js", "study.css"]}
+WRAPPER_ID = re.compile(r"^(?P<page>[a-z0-9][a-z0-9/-]*):(?P<hash>[0-9a-f]{8})$")
+
+
+@pytest.fixture(scope="module")
+def bank(site_dir) -> dict:
+    return json.loads((site_dir / QUESTIONS_JSON).read_text(encoding="utf-8"))
+
+
+def text(element) -> str:
+    return element.get_text(" ", strip=True)
+
+
+def loaded(html: str) -> list[str]:
+    """The study files a built page names (scripts, stylesheets, the questions file)."""
+    return [name for name in SCRIPTS if name.rsplit("/", 1)[-1] in html]
+
+
+@pytest.mark.parametrize("page", TOPIC_PAGES)
+def test_every_question_is_wrapped_with_its_id_and_answer(page, soups):
+    article = soups[page].select_one("article")
+    found = questions(article)
+    wrappers = article.select("div.quiz[data-quiz]")
+    assert len(wrappers) == len(found) >= 3, f"{page}: {len(wrappers)} wrappers for {len(found)} questions"
+    for wrapper, q in zip(wrappers, found):
+        match = WRAPPER_ID.match(wrapper["data-quiz"])
+        assert match and match["page"] == page.removesuffix(".md"), wrapper["data-quiz"]
+        assert wrapper["id"] == "q-" + match["hash"]
+        assert match["hash"] == question_hash(q["text"])
+        said = re.search(r"정답:\s*([1-4])번", text(q["answer"])).group(1)
+        assert wrapper["data-answer"] == said
+        # the wrapper holds exactly what the Markdown wrote: question, four choices, the answer box
+        assert [child.name for child in wrapper.find_all(True, recursive=False)] == ["p", "ol", "details"]
+        assert not wrapper.get("style") and wrapper["class"] == ["quiz"]
+
+
+def test_question_ids_are_unique_and_ignore_the_number():
+    assert question_hash("문제 1. 가장 알맞은 것은?") == question_hash("문제 7.  가장   알맞은 것은?")
+    assert question_hash("문제 1. 가장 알맞은 것은?") != question_hash("문제 1. 가장 알맞지 않은 것은?")
+
+
+def test_the_questions_file_holds_every_question_of_the_pages(bank, soups):
+    assert bank["version"] == 1
+    on_pages = []
+    for page in nav_files():
+        article = soups[page].select_one("article")
+        for wrapper, q in zip(article.select("div.quiz[data-quiz]"), questions(article)):
+            on_pages.append((wrapper["data-quiz"], url(page), q))
+    assert len(on_pages) >= 130
+    assert [q["id"] for q in bank["questions"]] == [qid for qid, _, _ in on_pages]  # nav order
+    assert len({q["id"] for q in bank["questions"]}) == len(bank["questions"])
+    for record, (qid, page_url, q) in zip(bank["questions"], on_pages):
+        assert record["page"] == page_url and record["n"] == q["number"]
+        assert f"문제 {q['number']}. " + text(BeautifulSoup(record["q"], "html.parser")) == q["text"]
+        assert [text(BeautifulSoup(c, "html.parser")) for c in record["choices"]] == q["choices"]
+        explanation = BeautifulSoup(record["explain"], "html.parser")
+        assert text(explanation) == text(q["answer"]).removeprefix("정답과 해설").strip()
+        assert str(record["answer"]) == re.search(r"정답:\s*([1-4])번", text(explanation)).group(1)
+        first = q["answer"].select_one('a[href^="#"]')
+        assert record["teach"] == {"href": page_url + first["href"], "text": text(first)}
+
+
+def test_every_topic_page_is_in_the_questions_file_with_its_nav_section(bank):
+    pages = {p["page"]: p for p in bank["pages"]}
+    assert set(pages) == {url(page) for page in TOPIC_PAGES}
+    counts = Counter(q["page"] for q in bank["questions"])
+    assert all(pages[p]["questions"] == n for p, n in counts.items())
+    sections = {p["section"] for p in bank["pages"]}
+    assert len(sections) >= 10 and "네트워킹" in sections and "컴퓨팅" in sections
+
+
+def test_links_in_the_questions_file_lead_to_pages_and_anchors_that_exist(bank, site_dir):
+    missing = []
+    for q in bank["questions"]:
+        html = BeautifulSoup(q["q"] + "".join(q["choices"]) + q["explain"], "html.parser")
+        for href in [a["href"] for a in html.select("a[href]")] + [q["teach"]["href"]]:
+            if re.match(r"^[a-z]+:", href):
+                continue
+            path, _, anchor = href.partition("#")
+            target = site_dir / path / "index.html"
+            if not target.is_file():
+                missing.append(f"{q['id']}: {href} (no page)")
+            elif anchor and f'id="{anchor}"' not in target.read_text(encoding="utf-8"):
+                missing.append(f"{q['id']}: {href} (no anchor)")
+    assert not missing, "\n".join(missing)
+
+
+def test_the_mock_exam_draws_from_ten_sections_of_the_real_questions(site_dir):
+    """The draw's tests (tests/js) again, on the site's own questions."""
+    env = {**os.environ, "STUDY_QUESTIONS": str(site_dir / QUESTIONS_JSON)}
+    result = node_test(JS_TESTS / "study-core.test.js", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_only_pages_with_questions_and_the_study_pages_load_study_files(site_dir, soups):
+    wrong = []
+    for page in nav_files():
+        names = loaded(page_html(site_dir, page))
+        has_questions = bool(soups[page].select("div.quiz[data-quiz]"))
+        expected = (["javascripts/study-core.js", "javascripts/study-quiz.js", "stylesheets/study.css"]
+                    if has_questions else [f for f in SCRIPTS if f.rsplit("/", 1)[-1] in STUDY_PAGES.get(page, [])])
+        if sorted(names) != sorted(expected):
+            wrong.append(f"{page}: loads {names}, expected {expected}")
+    assert not wrong, "\n".join(wrong)
+    assert all(soups[page].select("div.quiz[data-quiz]") for page in TOPIC_PAGES)
+
+
+def test_a_question_that_breaks_the_format_fails_the_build_naming_it(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs/networking/rfc-1918.md"
+    source = page.read_text(encoding="utf-8")
+    broken = source.replace("4. 172.20.0.0/16\n", "", 1)  # question 1 keeps three choices
+    assert broken != source
+    page.write_text(broken, encoding="utf-8")
+    result = build(project / "out", project=project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "networking/rfc-1918.md 문제 1" in output, output
