@@ -280,7 +280,7 @@
         el("td", { text: String(s.right) }), el("td", { text: s.percent + "%" })]));
     });
     table.appendChild(body);
-    parts.push(el("div", { "class": "md-typeset__scrollwrap" }, [el("div", { "class": "md-typeset__table" }, [table])]));
+    parts.push(table);
 
     if (result.misses.length) {
       parts.push(el("h3", { id: "exam-misses", text: "틀린 문제 " + result.misses.length + "개" }));

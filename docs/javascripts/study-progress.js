@@ -150,7 +150,7 @@
     data = loaded;
     app.textContent = "";
     app.appendChild(total);
-    app.appendChild(el("div", { "class": "md-typeset__scrollwrap" }, [el("div", { "class": "md-typeset__table" }, [table])]));
+    app.appendChild(table);
     app.appendChild(said);
     app.removeAttribute("aria-busy");
     renderTable();

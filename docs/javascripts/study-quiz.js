@@ -25,9 +25,9 @@
  * as in any radio group; Space or Enter then answers. After answering, the other choices are disabled
  * (focus stays on the chosen one) until "다시 풀기".
  *
- * Storage trouble (disabled, private mode, quota, garbage or a newer version's data) never throws: the
- * answers of this visit are kept in memory (and survive instant navigation in this tab), and the learner
- * is told once per tab (study-core.js NOTICES).
+ * Storage trouble (disabled, private mode, quota, garbage or a newer version's data) never throws: once a
+ * save fails, the answers are kept in this tab's memory (they survive instant navigation, not a reload),
+ * and the learner is told once per tab (study-core.js NOTICES).
  *
  * Material: only its documented markup (.md-typeset, admonition classes) and the container its instant
  * navigation re-runs scripts in; no `__md_*` storage, no internal API.
@@ -74,11 +74,10 @@
 
   // --- stored answers -------------------------------------------------------------------------------------
 
-  /** The answers: from storage, or from this tab's memory when storage cannot keep them. */
+  /** The answers: from storage, or from this tab's memory once storage has failed to keep them. */
   function load() {
     var progress = store.load();
-    if (store.problem && store.problem !== "garbage" && shared.memory) return shared.memory;
-    return progress;
+    return shared.unsaved && shared.memory ? shared.memory : progress;
   }
 
   var notices = []; // notices this run created (a page may ask for one before it has a place for it)
@@ -102,6 +101,7 @@
   function save(progress, anchor) {
     shared.memory = progress;
     var ok = store.save(progress);
+    shared.unsaved = !ok;
     if (!ok) notify(anchor);
     return ok;
   }
@@ -120,7 +120,8 @@
 
   function clearAll(anchor) {
     shared.memory = core.empty();
-    if (!store.clear()) notify(anchor);
+    shared.unsaved = !store.clear();
+    if (shared.unsaved) notify(anchor);
     return shared.memory;
   }
 
