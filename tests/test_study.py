@@ -82,6 +82,20 @@ def wrong_choice(q: dict) -> int:
     return 1 if q["answer"] != 1 else 2
 
 
+def shown(tab, selector: str):
+    """Wait until ``selector`` is shown; if it never is, fail with what the page logged and holds."""
+    from playwright.sync_api import TimeoutError as Timeout
+
+    try:
+        tab.page.wait_for_selector(selector)
+    except Timeout:
+        state = tab.page.evaluate("""() => ({url: location.href, h1: document.querySelector('article h1')?.textContent,
+          scripts: [...document.querySelectorAll('[data-md-component=container] script[src]')].map(s => s.src),
+          globals: [typeof StudyCore, typeof StudyPages, typeof StudyQuiz],
+          app: (document.querySelector('[data-study-progress], [data-study-exam]') || {}).outerHTML?.slice(0, 400)})""")
+        pytest.fail(f"{selector} never shown: {state}, errors {tab.errors}")
+
+
 def clean(tab):
     """No error and no request to another host in this tab."""
     assert tab.errors == [], tab.errors
@@ -241,7 +255,7 @@ def test_answers_survive_reload_instant_navigation_and_back_and_progress_counts_
 
     # 학습 현황, reached by instant navigation from the page's own link
     tab.click_instantly(".quiz-summary a[href$='study/progress/']", "**/study/progress/**")
-    page.wait_for_selector("[data-study-progress] table")
+    shown(tab, "[data-study-progress] table")
     rows = page.locator("[data-study-progress] tr").evaluate_all(
         "rows => rows.map(r => [...r.cells].map(c => c.textContent.trim()))")
     table = {row[0]: row[1:] for row in rows}
@@ -263,6 +277,36 @@ def test_answers_survive_reload_instant_navigation_and_back_and_progress_counts_
     clean(tab)
 
 
+# Counts the page scripts that wait for another file ("study:ready", see study-quiz.js `ready`).
+COUNT_WAITING = """(() => {
+  const add = EventTarget.prototype.addEventListener;
+  EventTarget.prototype.addEventListener = function (type, ...rest) {
+    if (type === "study:ready") window.__studyWaiting = (window.__studyWaiting || 0) + 1;
+    return add.call(this, type, ...rest);
+  };
+})();"""
+
+
+@pytest.mark.parametrize("held,link,ready", [
+    ("study-core.js", 'article a[href$="networking/rfc-1918/"]', READY),
+    ("study-pages.js", 'nav a[href$="study/progress/"]', "[data-study-progress] table"),
+], ids=["topic page", "학습 현황"])
+def test_scripts_that_arrive_out_of_order_after_instant_navigation_still_start(tab, held, link, ready):
+    """After instant navigation Material inserts a page's scripts at once and each runs when it arrives: a
+    file that needs another waits for it. Here the other is held back until the first is waiting."""
+    page = tab.page
+    tab.context.add_init_script(COUNT_WAITING)
+    tab.goto("networking/")  # no study file has run in this tab yet
+    routes = []
+    page.route(f"**/javascripts/{held}", lambda route: routes.append(route))
+    tab.click_instantly(link, "**/" + link.split('"')[1] + "**")
+    page.wait_for_function("() => window.__studyWaiting >= 1")  # a script ran before the file it needs
+    assert page.locator(ready).count() == 0
+    routes[0].continue_()
+    shown(tab, ready)
+    clean(tab)
+
+
 def test_clearing_a_page_and_clearing_everything(tab, bank):
     page = open_quiz(tab)
     here = on_page(bank, PAGE)
@@ -271,13 +315,14 @@ def test_clearing_a_page_and_clearing_everything(tab, bank):
     page.get_by_role("button", name="이 페이지의 답 지우기").click()
     assert page.evaluate(STORED)["answers"] == {}
     assert page.locator("article .quiz input:checked").count() == 0
-    page.wait_for_function("() => document.querySelector('.quiz-summary [role=status]').textContent === '이 페이지의 답을 지웠습니다.'")
+    page.wait_for_function(
+        "() => document.querySelector('.quiz-summary [role=status]').textContent === '이 페이지의 답을 지웠습니다.'")
     assert page.locator(".quiz-summary__count").inner_text() == f"이 페이지의 문제 {len(here)}개 중 아직 푼 문제가 없습니다."
 
     question(page, 0).locator("label.quiz__choice").first.click()
     status(page, 0)
     tab.goto("study/progress/")
-    page.wait_for_selector("[data-study-clear] button")
+    shown(tab, "[data-study-clear] button")
     page.get_by_role("button", name="학습 기록 모두 지우기").click()
     confirm = page.get_by_role("button", name="모두 지우기", exact=True)
     assert confirm.evaluate("el => el === document.activeElement")
@@ -371,7 +416,8 @@ def test_the_same_seed_draws_the_same_set_from_ten_sections_and_scores_it(tab, b
     result = page.locator("#exam-result")
     assert result.evaluate("el => el === document.activeElement")
     assert page.locator(".exam__score").inner_text() == "10문제 중 6문제를 맞혔습니다 (60%). 답하지 않은 문제가 1개 있습니다."
-    sections = page.locator("table tbody tr").evaluate_all("rows => rows.map(r => [...r.cells].map(c => c.textContent))")
+    sections = page.locator("table tbody tr").evaluate_all(
+        "rows => rows.map(r => [...r.cells].map(c => c.textContent))")
     assert len(sections) == 10 and sum(int(r[2]) for r in sections) == 6
     misses = page.locator(".exam-miss")
     assert misses.count() == 4
@@ -403,8 +449,8 @@ def test_one_question_at_a_time_by_keyboard(tab, bank):
         if n < 20:
             page.get_by_role("button", name="다음 문제").focus()
             page.keyboard.press("Enter")
-            page.wait_for_function("(n) => document.querySelector('.exam__heading').textContent.startsWith('문제 ' + n + ' ')",
-                                   arg=n + 1)
+            page.wait_for_function(
+                "(n) => document.querySelector('.exam__heading').textContent.startsWith('문제 ' + n + ' ')", arg=n + 1)
             assert heading.evaluate("el => el === document.activeElement")
     assert page.locator(".exam__meta").inner_text().endswith("답한 문제 20개")
     assert page.get_by_role("button", name="문제 5 (답함)").count() == 1
@@ -425,7 +471,8 @@ def test_the_timer_says_its_milestones_and_hands_in_at_zero(tab):
     page.locator(".exam__question label.quiz__choice").first.click()
     page.clock.fast_forward("10:01")
     page.wait_for_function("() => document.querySelector('[role=timer]').textContent === '09:59'")
-    page.wait_for_function("() => [...document.querySelectorAll('[role=status]')].some(s => s.textContent === '남은 시간이 10분입니다.')")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[role=status]')].some(s => s.textContent === '남은 시간이 10분입니다.')")
     page.clock.fast_forward("10:00")
     page.wait_for_selector("#exam-result")
     assert "시간이 끝나 답안을 제출했습니다." in page.locator("[data-study-exam]").inner_text()
@@ -497,7 +544,7 @@ def test_axe_finds_nothing_serious_with_answers_notice_progress_and_results(new_
     question(page, 1).locator("label.quiz__choice").nth(wrong_choice(here[1]) - 1).click()
     status(page, 1)
     tab.goto("study/progress/")
-    page.wait_for_selector("[data-study-wrong] .quiz--ready")
+    shown(tab, "[data-study-wrong] .quiz--ready")
     findings["학습 현황"] = audit(tab)
     page = start_exam(tab, "?n=10&seed=axe&mode=list&timer=1")
     findings["모의고사"] = audit(tab)

@@ -4,6 +4,7 @@ source: the pages' Markdown), only pages with questions and the study pages load
 question that breaks the format fails the build naming it. The browser side: tests/test_study.py."""
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
@@ -19,10 +20,15 @@ from tests.test_content import questions
 from tests.test_js import ROOT, node_test
 
 JS_TESTS = ROOT / "tests" / "js"
-SCRIPTS = ("javascripts/study-core.js", "javascripts/study-quiz.js", "javascripts/study-progress.js",
-           "javascripts/study-exam.js", "stylesheets/study.css", QUESTIONS_JSON)
-STUDY_PAGES = {"study/progress.md": ["study-core.js", "study-quiz.js", "study-progress.js", "study.css"],
-               "study/exam.md": ["study-core.js", "study-quiz.js", "study-exam.js", "study.css"]}
+TOPIC_FILES = ["javascripts/study-core.js", "javascripts/study-quiz.js", "stylesheets/study.css"]
+SCRIPTS = (*TOPIC_FILES, "javascripts/study-pages.js", "javascripts/study-progress.js", "javascripts/study-exam.js",
+           "stylesheets/study-pages.css", QUESTIONS_JSON)
+PAGE_FILES = TOPIC_FILES + ["javascripts/study-pages.js", "stylesheets/study-pages.css"]
+STUDY_PAGES = {"study/progress.md": PAGE_FILES + ["javascripts/study-progress.js"],
+               "study/exam.md": PAGE_FILES + ["javascripts/study-exam.js"]}
+# What the quiz may add to a topic page's first visit (gzip): the heaviest page without its diagrams was
+# 91 KiB before the quiz, and a topic page's first visit stays within 100 KiB.
+TOPIC_BUDGET_KIB = 9
 WRAPPER_ID = re.compile(r"^(?P<page>[a-z0-9][a-z0-9/-]*):(?P<hash>[0-9a-f]{8})$")
 
 
@@ -121,12 +127,16 @@ def test_only_pages_with_questions_and_the_study_pages_load_study_files(site_dir
     for page in nav_files():
         names = loaded(page_html(site_dir, page))
         has_questions = bool(soups[page].select("div.quiz[data-quiz]"))
-        expected = (["javascripts/study-core.js", "javascripts/study-quiz.js", "stylesheets/study.css"]
-                    if has_questions else [f for f in SCRIPTS if f.rsplit("/", 1)[-1] in STUDY_PAGES.get(page, [])])
+        expected = TOPIC_FILES if has_questions else STUDY_PAGES.get(page, [])
         if sorted(names) != sorted(expected):
             wrong.append(f"{page}: loads {names}, expected {expected}")
     assert not wrong, "\n".join(wrong)
     assert all(soups[page].select("div.quiz[data-quiz]") for page in TOPIC_PAGES)
+
+
+def test_a_topic_page_pays_at_most_its_budget_for_the_quiz(site_dir):
+    size = sum(len(gzip.compress((site_dir / name).read_bytes(), 9)) for name in TOPIC_FILES)
+    assert size <= TOPIC_BUDGET_KIB * 1024, f"the quiz costs a topic page {size / 1024:.1f} KiB gzip"
 
 
 def test_a_question_that_breaks_the_format_fails_the_build_naming_it(tmp_path):

@@ -15,7 +15,8 @@ await check(async ({ page, base }) => {
   const labels = await page.$$eval("article .quiz", (qs) => qs[0].querySelectorAll("label.quiz__choice").length);
   await page.click(`#${ids[0]} label.quiz__choice:nth-of-type(${answers[0]})`);
   await page.waitForFunction(`${status(0)} === "정답입니다."`);
-  assert(await page.evaluate(() => document.querySelector("article .quiz details").open), "the explanation did not open");
+  const opened = await page.evaluate(() => document.querySelector("article .quiz details").open);
+  assert(opened, "the explanation did not open");
 
   // question 2 by the keyboard: focus its first choice, ArrowDown (moves, does not answer), Space (answers)
   await page.evaluate(() => document.querySelectorAll("article .quiz")[1].querySelector("input").focus());
