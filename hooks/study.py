@@ -9,9 +9,9 @@ source makes the page, the search index, the printout and the book, and — thro
   data-answer="N">``: a block with no style of its own, so without JavaScript, on paper and in the book the
   page reads exactly as before. The id is the page and a short hash of the question's text (not its number),
   so renumbering or inserting a question does not hand one question's stored answer to another;
-- gives the page the quiz script and its stylesheet through ``page.meta`` (``scripts``/``styles``, loaded by
-  overrides/main.html inside Material's container, so they also run after instant navigation); a page
-  without questions loads none of them;
+- gives the page the quiz's scripts through ``page.meta["scripts"]`` (loaded by overrides/main.html inside
+  Material's container, so they also run after instant navigation; the script links its stylesheet, which
+  only what it adds uses); a page without questions loads none of them;
 - collects each question (page, title, nav section, question/choices/explanation HTML with links made
   relative to the site root, the answer, the first link into the page = its teaching section).
 
@@ -34,7 +34,6 @@ from mkdocs.exceptions import PluginError
 
 QUESTIONS_JSON = "study/questions.json"
 SCRIPTS = ["javascripts/study-core.js", "javascripts/study-quiz.js"]
-STYLES = ["stylesheets/study.css"]
 QUIZ_SECTION = re.compile(r'<h2 id="quiz"[^>]*>.*?</h2>(.*?)(?=<h2\b|\Z)', re.S)
 QUESTION = re.compile(r"^문제 (\d+)\.\s*")
 ANSWER = re.compile(r"정답:\s*([1-4])번")
@@ -144,7 +143,6 @@ def on_page_content(html, page, config, files):
                    "section": page.parent.title if page.parent is not None else page.title}
     meta = page.meta
     meta["scripts"] = [*(meta.get("scripts") or []), *SCRIPTS]
-    meta["styles"] = [*(meta.get("styles") or []), *STYLES]
     return html[: match.start(1)] + str(section) + html[match.end(1):]
 
 

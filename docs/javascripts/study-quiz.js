@@ -247,10 +247,10 @@
 
     // --- a topic page -----------------------------------------------------------------------------------
 
-    var wrappers = document.querySelectorAll("article .quiz[data-quiz]");
+    var wrappers = Array.prototype.slice.call(document.querySelectorAll("article .quiz[data-quiz]"));
     var heading = document.getElementById("quiz");
-    if (!wrappers.length || !heading || heading.getAttribute("data-quiz-ready") !== null) return;
-    heading.setAttribute("data-quiz-ready", "");
+    if (!wrappers.length || !heading || heading.hasAttribute("data-quiz-started")) return;
+    heading.setAttribute("data-quiz-started", "");
 
     var controllers = [];
     var count = el("p", { "class": "quiz-summary__count" });
@@ -269,21 +269,33 @@
       ]),
       said
     ]);
-    heading.parentNode.insertBefore(summary, heading.nextSibling);
 
     function recount() {
-      var progress = load();
-      var questionsHere = controllers.map(function (c) { return { id: c.id, answer: c.answer }; });
-      count.textContent = core.pageCountText(core.count(questionsHere, progress));
+      var here = wrappers.map(function (w) {
+        return { id: w.getAttribute("data-quiz"), answer: +w.getAttribute("data-answer") };
+      });
+      count.textContent = core.pageCountText(core.count(here, load()));
     }
 
-    var progress = load();
-    Array.prototype.forEach.call(wrappers, function (wrapper) {
-      var controller = enhance(wrapper, { progress: progress, onAnswer: recount, onReset: recount });
-      if (controller) controllers.push(controller);
+    // The stylesheet first (nothing of the page waits for it: only what this script adds uses it), then one
+    // question per idle moment, so a long page never blocks the main thread for long.
+    stylesheet(heading, function () {
+      if (!document.body.contains(heading)) return; // the reader has moved on
+      heading.parentNode.insertBefore(summary, heading.nextSibling);
+      recount();
+      var progress = load();
+      (function next() {
+        if (!document.body.contains(heading)) return;
+        var wrapper = wrappers[controllers.length];
+        if (!wrapper) {
+          notify(summary.lastChild.previousSibling);
+          heading.setAttribute("data-quiz-ready", "");
+          return;
+        }
+        controllers.push(enhance(wrapper, { progress: progress, onAnswer: recount, onReset: recount }));
+        idle(next);
+      })();
     });
-    recount();
-    notify(summary.lastChild.previousSibling);
 
     clearButton.addEventListener("click", function () {
       forget(controllers.map(function (c) { return c.id; }), summary);
@@ -292,6 +304,26 @@
       said.textContent = "";
       setTimeout(function () { said.textContent = "이 페이지의 답을 지웠습니다."; }, 0);
     });
+
+    /** study.css (beside this file), then `then()`: linked before `where` unless the page links it already. */
+    function stylesheet(where, then) {
+      var href = new URL("../stylesheets/study.css", script && script.src ? script.src : location.href).href;
+      var link = Array.prototype.filter.call(document.querySelectorAll("link[rel=stylesheet]"), function (l) {
+        return l.href === href;
+      })[0];
+      if (link && link.sheet) return then();
+      if (!link) {
+        link = el("link", { rel: "stylesheet", href: href });
+        where.parentNode.insertBefore(link, where);
+      }
+      link.addEventListener("load", then);
+      link.addEventListener("error", then); // unstyled, but working
+    }
+
+    function idle(then) {
+      if (window.requestIdleCallback) requestIdleCallback(then, { timeout: 200 });
+      else setTimeout(then, 0);
+    }
   });
 
   // After instant navigation Material puts all of a page's scripts back at once, and each runs when it
