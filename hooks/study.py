@@ -16,7 +16,10 @@ source makes the page, the search index, the printout and the book, and — thro
   relative to the site root, the answer, the first link into the page = its teaching section).
 
 `on_post_build` writes them, in nav order, to ``study/questions.json`` for the 학습 현황 and 모의고사 pages
-(docs/study/), which fetch it; nothing else loads it.
+(docs/study/), which fetch it; nothing else loads it. It also ships the study scripts and stylesheets without
+their comments (`lean`): they explain the code in the repository, and would be a quarter of what a topic page
+pays for its quiz (budget: tests/test_study_build.py). Only comments that fill their own lines go, so no code
+changes; the tests parse and run the shipped copies.
 
 A question that breaks the format fails the build with the page and the question's number: the script, the
 JSON and tests/test_content.py read the same structure.
@@ -38,10 +41,20 @@ QUIZ_SECTION = re.compile(r'<h2 id="quiz"[^>]*>.*?</h2>(.*?)(?=<h2\b|\Z)', re.S)
 QUESTION = re.compile(r"^문제 (\d+)\.\s*")
 ANSWER = re.compile(r"정답:\s*([1-4])번")
 BASE = "http://site.invalid/"  # resolves page-relative links into site-root-relative ones
+SHIPPED = ("javascripts/study-*.js", "stylesheets/study*.css")  # shipped without their comments (`lean`)
+# A /* … */ comment alone on its lines (never reaching past its own */), and a // comment alone on its line.
+BLOCK_COMMENT = re.compile(r"^[ \t]*/\*(?:(?!\*/).)*\*/[ \t]*\n", re.S | re.M)
+LINE_COMMENT = re.compile(r"^[ \t]*//[^\n]*\n", re.M)
 
 _questions: dict[str, list[dict]] = {}  # page src_uri → its questions, filled by on_page_content
 _pages: dict[str, dict] = {}
 _order: list[str] = []  # nav order of the pages (on_nav)
+
+
+def lean(text: str, javascript: bool = True) -> str:
+    """A script or stylesheet without the comments that stand on their own lines."""
+    text = BLOCK_COMMENT.sub("", text)
+    return LINE_COMMENT.sub("", text) if javascript else text
 
 
 def question_hash(text: str) -> str:
@@ -158,6 +171,10 @@ def on_post_build(config):
         "pages": [{**_pages[src], "questions": len(_questions[src])} for src in order],
         "questions": [q for src in order for q in _questions[src]],
     }
-    path = Path(config["site_dir"]) / QUESTIONS_JSON
+    site = Path(config["site_dir"])
+    path = site / QUESTIONS_JSON
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    for pattern in SHIPPED:
+        for shipped in site.glob(pattern):
+            shipped.write_text(lean(shipped.read_text(encoding="utf-8"), shipped.suffix == ".js"), encoding="utf-8")

@@ -2,7 +2,10 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const core = require("../../docs/javascripts/study-core.js");
+const path = require("node:path");
+// the scripts as written, or (STUDY_SCRIPTS) as a build ships them, without their comments
+const SCRIPTS = process.env.STUDY_SCRIPTS || path.join(__dirname, "..", "..", "docs", "javascripts");
+const core = require(path.join(SCRIPTS, "study-core.js"));
 
 const ID = (page, n) => `${page}:${n.toString(16).padStart(8, "0")}`;
 

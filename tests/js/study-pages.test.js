@@ -3,9 +3,12 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
+const path = require("node:path");
+// the scripts as written, or (STUDY_SCRIPTS) as a build ships them, without their comments
+const SCRIPTS = process.env.STUDY_SCRIPTS || path.join(__dirname, "..", "..", "docs", "javascripts");
 const fs = require("node:fs");
-const core = require("../../docs/javascripts/study-core.js");
-const pages = require("../../docs/javascripts/study-pages.js");
+const core = require(path.join(SCRIPTS, "study-core.js"));
+const pages = require(path.join(SCRIPTS, "study-pages.js"));
 
 const ID = (page, n) => `${page}:${n.toString(16).padStart(8, "0")}`;
 
