@@ -11,7 +11,6 @@ serious in either scheme. Waits are for conditions (the live region's words, a s
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 
