@@ -179,16 +179,19 @@ class Tab:
         return self.page.goto(self.base_url + path, **kwargs)
 
     def click_instantly(self, selector: str, url_glob: str) -> None:
-        """Follow a link (visible or in a closed drawer) with Material's instant navigation.
+        """Follow a link (visible or in a closed drawer) with Material's instant navigation, and wait until
+        the new page's content is in (the address changes first; Material then replaces its container).
 
-        Returns once the new page's content has replaced the old one (the URL may change first); fails if
-        the document was reloaded instead (a marker on ``window`` must survive)."""
+        Fails if the document was reloaded instead (a marker on ``window`` must survive)."""
         self.page.wait_for_function("() => window.__sitemapRead === true")
-        self.page.evaluate("window.__sameDocument = true; document.querySelector('article').dataset.leaving = ''")
+        self.page.evaluate("""() => { window.__sameDocument = true;
+          document.querySelector("[data-md-component=container]").dataset.leaving = ""; }""")
         self.page.locator(selector).first.evaluate("link => link.click()")
         self.page.wait_for_url(url_glob)
-        self.page.wait_for_function("() => { const a = document.querySelector('article');"
-                                    " return a && !('leaving' in a.dataset) && a.querySelector('h1'); }")
+        self.page.wait_for_function("""() => {
+          const container = document.querySelector("[data-md-component=container]");
+          return container && !("leaving" in container.dataset) && document.querySelector("article h1");
+        }""")
         if not self.page.evaluate("window.__sameDocument === true"):
             raise AssertionError(f"clicking {selector} reloaded the page: no instant navigation")
 

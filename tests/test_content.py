@@ -274,19 +274,32 @@ BIG_PAGES = {"networking/vpc.md", "compute/ec2.md", "compute/elb.md", "compute/a
 QUESTION = re.compile(r"^문제 (\d+)\.")
 
 
+def quiz_blocks(heading: Tag) -> list[Tag]:
+    """The blocks of the 확인 문제 section after its heading, each question's wrapper (hooks/study.py:
+    ``<div class="quiz">`` around the question, its choices and its answer) opened up, as the Markdown wrote them."""
+    found = []
+    for element in heading.find_next_siblings():
+        if element.name == "h2":
+            break
+        if element.name == "div" and "quiz" in (element.get("class") or []):
+            found += element.find_all(True, recursive=False)
+        else:
+            found.append(element)
+    return found
+
+
 def questions(root: Tag) -> list[dict]:
     """The 확인 문제 section: each question's number, text, choices and collapsed answer."""
     heading = root.select_one("h2#quiz")
     if heading is None:
         return []
     found = []
-    for element in heading.find_next_siblings():
-        if element.name == "h2":
-            break
+    blocks = quiz_blocks(heading)
+    for i, element in enumerate(blocks):
         match = QUESTION.match(element.get_text(" ", strip=True)) if element.name == "p" else None
         if match:
-            choices = element.find_next_sibling()
-            answer = choices.find_next_sibling() if choices else None
+            choices = blocks[i + 1] if i + 1 < len(blocks) else None
+            answer = blocks[i + 2] if i + 2 < len(blocks) else None
             found.append({
                 "number": int(match.group(1)),
                 "text": element.get_text(" ", strip=True),

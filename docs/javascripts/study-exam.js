@@ -1,0 +1,371 @@
+/*
+ * 모의고사 (docs/study/exam.md): N questions (10, 20 or 65; default 20) drawn from every topic page's
+ * 확인 문제 (study/questions.json, made by hooks/study.py from the pages' Markdown), without repeats and
+ * spread over the nav sections (study-pages.js `draw`), one at a time or all on one page, with an optional
+ * timer of 2 minutes a question (SAA-C03: 65 questions, 130 minutes). As in the real exam, nothing is
+ * marked until the answers are handed in; then: the score, the score by section, and for every miss the
+ * question, the learner's and the right choice, the explanation and a link to the section that teaches it.
+ * The answers also go into the stored progress (학습 현황, 오답 노트).
+ *
+ * Reproducible: the set comes from a seed in the URL (`?n=20&seed=k3x9q2&mode=one&timer=1`); starting
+ * writes the seed into the address (history.replaceState), so the address shares or retakes the same set.
+ * Opening such an address fills the form in; the exam starts when the learner presses 시작.
+ *
+ * Timer: the time left is shown (role=timer, which screen readers do not read out every second); a
+ * status region says it at 30, 10, 5 and 1 minutes left; at zero the answers are handed in. The timer
+ * follows the clock (a deadline), not the count of ticks, so a throttled background tab stays right, and it
+ * stops when the reader leaves the page.
+ */
+(function () {
+  "use strict";
+
+  ready(["StudyCore", "StudyPages", "StudyQuiz"], function () {
+    var core = window.StudyCore, pages = window.StudyPages, quiz = window.StudyQuiz;
+    var app = document.querySelector("[data-study-exam]");
+    if (!app || app.hasAttribute("data-ready")) return;
+    var el = quiz.el;
+    app.setAttribute("data-ready", "");
+
+    var data = null;
+    var said = el("p", { "class": "study-sr-only", role: "status" });
+    var exam = null; // {params, drawn, answers, index, deadline, left, interval, finished}
+
+    function say(text) {
+      said.textContent = "";
+      setTimeout(function () { said.textContent = text; }, 0);
+    }
+
+    function show(children, focus) {
+      app.textContent = "";
+      children.forEach(function (child) { if (child) app.appendChild(child); });
+      app.appendChild(said);
+      if (focus) focus.focus();
+    }
+
+    function radio(name, value, checked, text) {
+      return el("label", { "class": "exam-setup__option" }, [
+        el("input", { type: "radio", name: name, value: String(value), checked: checked }), " ", text
+      ]);
+    }
+
+    function button(text, extra) {
+      return el("button", { type: "button", "class": "quiz__retry" + (extra ? " " + extra : ""), text: text });
+    }
+
+    // --- setup --------------------------------------------------------------------------------------------
+
+    function setup(params, focus) {
+      stopTimer();
+      exam = null;
+      var form = el("form", { "class": "exam-setup", "aria-labelledby": "exam-setup-title" });
+      var title = el("h2", { id: "exam-setup-title", tabindex: "-1", text: "모의고사 설정" });
+      form.appendChild(el("fieldset", {}, [el("legend", { text: "문제 수" })].concat(pages.EXAM_SIZES.map(function (n) {
+        return radio("n", n, n === params.n, n + "문제" + (n === 65 ? " (SAA-C03 실전과 같은 수)" : ""));
+      }))));
+      form.appendChild(el("fieldset", {}, [
+        el("legend", { text: "보는 방식" }),
+        radio("mode", "one", params.mode === "one", "한 문제씩"),
+        radio("mode", "list", params.mode === "list", "한 페이지에 모두")
+      ]));
+      form.appendChild(el("p", {}, [el("label", { "class": "exam-setup__option" }, [
+        el("input", { type: "checkbox", name: "timer", checked: params.timer }), " ",
+        "시간 제한 (문제당 " + pages.MINUTES_PER_QUESTION + "분: 20문제 40분, 65문제 130분)"
+      ])]));
+      form.appendChild(el("p", { "class": "exam-setup__seed" }, [
+        el("label", { "for": "exam-seed", text: "문제 세트 번호" }), " ",
+        el("input", { id: "exam-seed", name: "seed", value: params.seed, maxlength: "32", autocomplete: "off",
+                      spellcheck: "false", autocapitalize: "off", "aria-describedby": "exam-seed-hint" }),
+        el("span", { id: "exam-seed-hint", "class": "exam-setup__hint",
+                     text: "비워 두면 새로 뽑습니다. 같은 번호와 문제 수는 언제나 같은 문제를 같은 순서로 뽑습니다." })
+      ]));
+      var start = el("button", { type: "submit", "class": "md-button md-button--primary", text: "모의고사 시작" });
+      form.appendChild(el("p", {}, [start]));
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var values = new FormData(form);
+        var seed = pages.normalizeSeed(values.get("seed"));
+        if (!seed) {
+          var random = new Uint32Array(1);
+          (window.crypto || window.msCrypto).getRandomValues(random);
+          seed = pages.newSeed(random[0]);
+        }
+        begin({ n: parseInt(values.get("n"), 10) || pages.EXAM_DEFAULT, seed: seed,
+                mode: values.get("mode") === "list" ? "list" : "one", timer: values.get("timer") !== null });
+      });
+      var intro = params.seed
+        ? el("p", { "class": "exam-setup__shared", text: "이 주소의 문제 세트(번호 " + params.seed + ", " + params.n +
+            "문제)로 설정했습니다. 준비되면 '모의고사 시작'을 누르십시오." })
+        : null;
+      show([title, intro, form], focus ? title : null);
+    }
+
+    // --- the exam -----------------------------------------------------------------------------------------
+
+    function begin(params) {
+      stopTimer();
+      history.replaceState(history.state, "", location.pathname + pages.examQuery(params));
+      var drawn = pages.draw(data.questions, params.n, params.seed);
+      exam = { params: params, drawn: drawn, answers: {}, index: 0, deadline: null, left: null, finished: false };
+      if (params.timer) {
+        exam.deadline = Date.now() + pages.examMinutes(drawn.length) * 60000;
+        exam.left = pages.remaining(exam.deadline, Date.now());
+      }
+      render(true);
+      say(drawn.length + "문제 모의고사를 시작합니다." +
+          (params.timer ? " 시간 제한은 " + pages.duration(exam.left) + "입니다." : ""));
+      startTimer();
+    }
+
+    var bar = {};
+
+    function statusBar() {
+      var answered = Object.keys(exam.answers).length;
+      bar.count = el("span", { text: String(answered) });
+      var children = [el("p", { "class": "exam__meta" }, [
+        "세트 번호 ", el("code", { text: exam.params.seed }), " · " + exam.drawn.length + "문제 · 답한 문제 ",
+        bar.count, "개"
+      ])];
+      if (exam.deadline) {
+        bar.clock = el("span", { role: "timer", "aria-labelledby": "exam-timer-label", text: pages.clock(exam.left) });
+        children.push(el("p", { "class": "exam__timer" }, [
+          el("span", { id: "exam-timer-label", text: "남은 시간" }), " ", bar.clock
+        ]));
+      }
+      return el("div", { "class": "exam__bar" }, children);
+    }
+
+    function questionBlock(q, i) {
+      var prefix = "exam-q" + (i + 1);
+      var heading = el("h2", { id: prefix, "class": "exam__heading", tabindex: "-1" }, [
+        "문제 " + (i + 1), el("span", { "class": "exam__of", text: " / " + exam.drawn.length })
+      ]);
+      var text = el("p", { id: prefix + "-text", html: q.q });
+      quiz.absolutize(text);
+      var fieldset = el("fieldset", { "class": "quiz__form exam__choices",
+                                    "aria-labelledby": prefix + " " + prefix + "-text" });
+      q.choices.forEach(function (html, c) {
+        var input = el("input", { type: "radio", name: prefix + "-choice", value: String(c + 1),
+                                  checked: exam.answers[q.id] === c + 1 });
+        fieldset.appendChild(el("label", { "class": "quiz__choice" }, [
+          input, el("span", { "class": "quiz__number", text: c + 1 + "." }),
+        quiz.absolutize(el("span", { "class": "quiz__text", html: html }))
+        ]));
+      });
+      fieldset.addEventListener("change", function (event) {
+        exam.answers[q.id] = parseInt(event.target.value, 10);
+        bar.count.textContent = String(Object.keys(exam.answers).length);
+        if (bar.jump) {
+          var jump = bar.jump[i];
+          jump.classList.add("exam__jump--answered");
+          jump.setAttribute("aria-label", "문제 " + (i + 1) + " (답함)");
+        }
+      });
+      return el("section", { "class": "exam__question", "aria-labelledby": prefix }, [heading, text, fieldset]);
+    }
+
+    function render(focusFirst) {
+      var parts = [statusBar()];
+      var focus;
+      bar.jump = null;
+      if (exam.params.mode === "list") {
+        exam.drawn.forEach(function (q, i) { parts.push(questionBlock(q, i)); });
+        focus = parts[1].querySelector("h2");
+        parts.push(submitArea());
+      } else {
+        var block = questionBlock(exam.drawn[exam.index], exam.index);
+        focus = block.querySelector("h2");
+        parts.push(block);
+        var previous = button("이전 문제"), next = button("다음 문제");
+        previous.disabled = exam.index === 0;
+        next.disabled = exam.index === exam.drawn.length - 1;
+        previous.addEventListener("click", function () { go(exam.index - 1); });
+        next.addEventListener("click", function () { go(exam.index + 1); });
+        parts.push(el("p", { "class": "exam__nav" }, [previous, " ", next]));
+        bar.jump = exam.drawn.map(function (q, i) {
+          var answered = exam.answers[q.id] !== undefined;
+          var jump = el("button", { type: "button",
+                                  "class": "exam__jump-button" + (answered ? " exam__jump--answered" : ""),
+                                    "aria-label": "문제 " + (i + 1) + (answered ? " (답함)" : ""),
+                                    "aria-current": i === exam.index ? "step" : null, text: String(i + 1) });
+          jump.addEventListener("click", function () { go(i); });
+          return jump;
+        });
+        parts.push(el("nav", { "class": "exam__jump", "aria-label": "문제로 이동" }, bar.jump));
+        parts.push(submitArea());
+      }
+      show(parts, focusFirst === false ? null : focus);
+    }
+
+    function go(index) {
+      if (index < 0 || index >= exam.drawn.length) return;
+      exam.index = index;
+      render(true);
+    }
+
+    function submitArea() {
+      var submit = button("답안 제출", "quiz__retry--primary");
+      var confirmBox = el("div", { "class": "study-confirm", hidden: true, tabindex: "-1", role: "group",
+                                   "aria-labelledby": "exam-confirm-text" });
+      var text = el("p", { id: "exam-confirm-text" });
+      var yes = button("제출"), no = button("계속 풀기");
+      confirmBox.appendChild(text);
+      confirmBox.appendChild(el("p", {}, [yes, " ", no]));
+      submit.addEventListener("click", function () {
+        var left = exam.drawn.length - Object.keys(exam.answers).length;
+        if (!left) return finish(false);
+        text.textContent = "답하지 않은 문제가 " + left + "개 있습니다. 그래도 제출하시겠습니까?";
+        confirmBox.hidden = false;
+        confirmBox.focus();
+      });
+      yes.addEventListener("click", function () { finish(false); });
+      no.addEventListener("click", function () {
+        confirmBox.hidden = true;
+        submit.focus();
+      });
+      return el("div", { "class": "exam__submit" }, [el("p", {}, [submit]), confirmBox]);
+    }
+
+    // --- timer ----------------------------------------------------------------------------------------------
+
+    function startTimer() {
+      if (!exam.deadline) return;
+      exam.interval = setInterval(tick, 1000);
+    }
+
+    function stopTimer() {
+      if (exam && exam.interval) clearInterval(exam.interval);
+      if (exam) exam.interval = null;
+    }
+
+    function tick() {
+      if (!exam || exam.finished || !document.body.contains(app)) return stopTimer(); // or the reader left
+      var left = pages.remaining(exam.deadline, Date.now());
+      var crossed = pages.milestone(exam.left, left);
+      exam.left = left;
+      if (bar.clock) bar.clock.textContent = pages.clock(left);
+      if (left === 0) return finish(true);
+      if (crossed) say("남은 시간이 " + crossed + "분입니다.");
+    }
+
+    // --- results --------------------------------------------------------------------------------------------
+
+    function finish(timeUp) {
+      if (!exam || exam.finished) return;
+      exam.finished = true;
+      stopTimer();
+
+      // the answers go into the stored progress, as if given on the pages
+      var progress = quiz.load(), now = Date.now();
+      exam.drawn.forEach(function (q) {
+        if (exam.answers[q.id]) progress = core.record(progress, q.id, exam.answers[q.id], now);
+      });
+
+      var sections = [];
+      data.pages.forEach(function (p) { if (sections.indexOf(p.section) < 0) sections.push(p.section); });
+      var result = pages.score(exam.drawn, exam.answers, sections);
+      var heading = el("h2", { id: "exam-result", tabindex: "-1", text: "결과" });
+      var parts = [heading];
+      if (timeUp) parts.push(el("p", { "class": "study-notice", text: "시간이 끝나 답안을 제출했습니다." }));
+      parts.push(el("p", { "class": "exam__score" }, [el("strong", { text: pages.scoreText(result) })]));
+      var again = location.pathname + pages.examQuery(exam.params);
+      parts.push(el("p", {}, [
+        "세트 번호 ", el("code", { text: exam.params.seed }), ": 이 주소로 같은 문제를 다시 풀거나 공유할 수 있습니다. ",
+        el("a", { href: again, text: "같은 세트 주소" })
+      ]));
+
+      var table = el("table");
+      table.appendChild(el("caption", { text: "섹션별 점수" }));
+      table.appendChild(el("thead", {}, [el("tr", {}, ["섹션", "문제", "맞힌 문제", "정답률"].map(function (t) {
+        return el("th", { scope: "col", text: t });
+      }))]));
+      var body = el("tbody");
+      result.sections.forEach(function (s) {
+        body.appendChild(el("tr", {}, [el("th", { scope: "row", text: s.name }), el("td", { text: String(s.total) }),
+          el("td", { text: String(s.right) }), el("td", { text: s.percent + "%" })]));
+      });
+      table.appendChild(body);
+      parts.push(table);
+
+      if (result.misses.length) {
+        parts.push(el("h3", { id: "exam-misses", text: "틀린 문제 " + result.misses.length + "개" }));
+        var list = el("ol", { "class": "exam-misses" });
+        result.misses.forEach(function (miss) { list.appendChild(missItem(miss)); });
+        parts.push(list);
+      } else {
+        parts.push(el("p", { text: "모든 문제를 맞혔습니다." }));
+      }
+
+      var retake = button("같은 문제로 다시 풀기"), fresh = button("새 문제로 풀기");
+      retake.addEventListener("click", function () { begin(exam.params); });
+      fresh.addEventListener("click", function () {
+        var params = { n: exam.params.n, seed: "", mode: exam.params.mode, timer: exam.params.timer };
+        history.replaceState(history.state, "", location.pathname);
+        setup(params, true);
+      });
+      parts.push(el("p", { "class": "exam__again" }, [retake, " ", fresh, " ",
+        el("a", { href: quiz.url("study/progress/#wrong"), text: "오답 노트 보기" })]));
+      show(parts, heading);
+      quiz.save(progress, heading);
+      say((timeUp ? "시간이 끝나 답안을 제출했습니다. " : "") + pages.scoreText(result));
+    }
+
+    function missItem(miss) {
+      var q = miss.question, index = exam.drawn.indexOf(q) + 1;
+      var item = el("li", { "class": "exam-miss", value: String(index) });
+      item.appendChild(el("h4", { text: "문제 " + index + " · " + q.section + " › " + q.title }));
+      item.appendChild(quiz.absolutize(el("p", { html: q.q })));
+      var choices = el("ol", { "class": "exam-miss__choices" });
+      q.choices.forEach(function (html, c) {
+        var n = c + 1;
+        var mark = n === q.answer ? "exam-miss__right" : n === miss.choice ? "exam-miss__mine" : null;
+      var li = el("li", { "class": mark });
+        li.appendChild(quiz.absolutize(el("span", { html: html })));
+        if (n === q.answer) li.appendChild(el("span", { "class": "quiz__mark" }, [
+          el("span", { "aria-hidden": "true", "class": "quiz__icon", text: "✓" }), "정답"]));
+        if (n === miss.choice) li.appendChild(el("span", { "class": "quiz__mark" }, [
+          el("span", { "aria-hidden": "true", "class": "quiz__icon", text: "✗" }), "내 답"]));
+        choices.appendChild(li);
+      });
+      item.appendChild(choices);
+      if (!miss.choice) item.appendChild(el("p", { "class": "exam-miss__none", text: "답하지 않았습니다." }));
+      var explain = el("div", { "class": "exam-miss__explain", html: q.explain });
+      item.appendChild(quiz.absolutize(explain));
+      if (q.teach) {
+        item.appendChild(el("p", { "class": "study-links" }, [
+          el("a", { href: quiz.url(q.teach.href), text: "이 내용을 다루는 절: " + q.teach.text + " (" + q.title + ")" })
+        ]));
+      }
+      return item;
+    }
+
+    // --- start --------------------------------------------------------------------------------------------
+
+    app.setAttribute("aria-busy", "true");
+    app.textContent = "";
+    app.appendChild(el("p", { text: "문제를 불러오는 중입니다." }));
+    pages.questions(fetch, quiz.url("study/questions.json"), quiz.shared).then(function (loaded) {
+      if (!document.body.contains(app)) return;
+      data = loaded;
+      app.removeAttribute("aria-busy");
+      setup(pages.examParams(location.search), false);
+      quiz.notify(app.firstChild);
+    }, function () {
+      app.removeAttribute("aria-busy");
+      app.textContent = "";
+      app.appendChild(el("p", { "class": "study-notice", role: "status",
+                                text: "문제 목록을 불러오지 못했습니다. 페이지를 새로 고쳐 보십시오." }));
+    });
+  });
+
+  // After instant navigation Material puts all of a page's scripts back at once, and each runs when it
+  // arrives: start once the files this one needs have run (each says so with a "study:ready" event).
+  function ready(names, start) {
+    var missing = function () { return names.some(function (name) { return !window[name]; }); };
+    if (!missing()) return start();
+    document.addEventListener("study:ready", function wait() {
+      if (missing()) return;
+      document.removeEventListener("study:ready", wait);
+      start();
+    });
+  }
+})();

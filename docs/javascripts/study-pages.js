@@ -1,0 +1,298 @@
+/*
+ * 학습 현황과 모의고사의 순수 로직 (no DOM), for docs/study/: progress summaries per section and page and
+ * the 오답 노트 list; the mock exam's seed, its draw (without repeats, spread over the nav sections), its
+ * score, and its timer's arithmetic; the Korean sentences they produce. Loaded by the two study pages only
+ * (a topic page needs none of it); `window.StudyPages` in the browser, `module.exports` under Node
+ * (`node --test tests/js/`). Deterministic: randomness and time come in as
+ * arguments; the draw's generator is seeded from the URL.
+ */
+(function (root, factory) {
+  "use strict";
+  var api = factory();
+  if (typeof module === "object" && module.exports) return void (module.exports = api);
+  root.StudyPages = api;
+  root.document.dispatchEvent(new Event("study:ready")); // the page scripts wait for it (study-quiz.js)
+})(this, function () {
+  "use strict";
+
+  var EXAM_SIZES = [10, 20, 65];
+  var EXAM_DEFAULT = 20;
+  var MINUTES_PER_QUESTION = 2; // SAA-C03: 65 questions in 130 minutes
+  var MILESTONES = [30, 10, 5, 1]; // minutes left that the timer says aloud
+
+  // As study-core.js's: this file needs no other to run first (after instant navigation Material runs a
+  // page's scripts in the order they arrive).
+  function status(question, progress) {
+    var entry = progress.answers[question.id];
+    if (!entry) return null;
+    return entry.c === question.answer ? "right" : "wrong";
+  }
+
+  function count(questions, progress) {
+    var result = { total: questions.length, answered: 0, right: 0 };
+    questions.forEach(function (q) {
+      var s = status(q, progress);
+      if (s) result.answered += 1;
+      if (s === "right") result.right += 1;
+    });
+    return result;
+  }
+
+  // --- study/questions.json ---------------------------------------------------------------------------
+
+  /** Checks study/questions.json's shape and gives each question its page's section and title; throws on
+   *  anything else. */
+  function prepare(data) {
+    if (!data || data.version !== 1 || !Array.isArray(data.pages) || !Array.isArray(data.questions)) {
+      throw new Error("unexpected study/questions.json");
+    }
+    var section = {}, title = {};
+    data.pages.forEach(function (p) { section[p.page] = p.section; title[p.page] = p.title; });
+    data.questions.forEach(function (q) { q.section = section[q.page]; q.title = title[q.page]; });
+    return data;
+  }
+
+  /** The questions from `url`, fetched (with `fetchImpl`) once per `cache` (the tab): a promise of
+   *  `prepare`d data; a failure is not cached, so the next visit tries again. */
+  function questions(fetchImpl, url, cache) {
+    if (!cache.questions) {
+      cache.questions = fetchImpl(url, { credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) throw new Error("HTTP " + response.status);
+          return response.json();
+        })
+        .then(prepare)
+        .catch(function (error) {
+          cache.questions = null;
+          throw error;
+        });
+    }
+    return cache.questions;
+  }
+
+  // --- 학습 현황 -----------------------------------------------------------------------------------------
+
+  function summarize(pages, questions, progress) {
+    var byPage = {};
+    questions.forEach(function (q) { (byPage[q.page] = byPage[q.page] || []).push(q); });
+    var sections = [], index = {};
+    pages.forEach(function (p) {
+      var c = count(byPage[p.page] || [], progress);
+      var section = index[p.section];
+      if (!section) {
+        section = index[p.section] = { name: p.section, total: 0, answered: 0, right: 0, pages: [] };
+        sections.push(section);
+      }
+      section.pages.push({ page: p.page, title: p.title, total: c.total, answered: c.answered, right: c.right });
+      section.total += c.total;
+      section.answered += c.answered;
+      section.right += c.right;
+    });
+    var all = count(questions, progress);
+    return { total: all.total, answered: all.answered, right: all.right, sections: sections };
+  }
+
+  /** The questions whose latest answer is wrong, in the given order (오답 노트). */
+  function wrong(questions, progress) {
+    return questions.filter(function (q) { return status(q, progress) === "wrong"; });
+  }
+
+  function percent(part, whole) {
+    return whole ? Math.round((part / whole) * 100) : 0;
+  }
+
+  /** The line under a topic page's 확인 문제 heading. */
+  function totalText(c) {
+    if (!c.answered) return "전체 " + c.total + "문제 중 아직 푼 문제가 없습니다.";
+    return "전체 " + c.total + "문제 중 " + c.answered + "문제를 풀었고 " + c.right + "문제를 맞혔습니다" +
+      " (푼 문제의 " + percent(c.right, c.answered) + "%).";
+  }
+
+  /** What the live region of a question says right after it is answered. */
+  // --- the mock exam: seed, draw, score ---------------------------------------------------------------
+
+  /** A seed as the URL may carry it: letters, digits, - and _, at most 32; "" if none is left. */
+  function normalizeSeed(text) {
+    return String(text === null || text === undefined ? "" : text).replace(/[^0-9A-Za-z_-]/g, "").slice(0, 32);
+  }
+
+  /** A new seed (6 base-36 characters) from a 32-bit random integer. */
+  function newSeed(random32) {
+    var s = (random32 >>> 0).toString(36);
+    return ("000000" + s).slice(-6);
+  }
+
+  /** A 32-bit hash of a string (FNV-1a), for seeding. */
+  function hash32(text) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    return h >>> 0;
+  }
+
+  /** A seeded pseudo-random generator (mulberry32): a function returning [0, 1). */
+  function random(seed) {
+    var a = hash32(String(seed));
+    return function () {
+      a = (a + 0x6d2b79f5) | 0;
+      var t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  /** A shuffled copy (Fisher-Yates) of `items` with the generator `rand`. */
+  function shuffle(items, rand) {
+    var copy = items.slice();
+    for (var i = copy.length - 1; i > 0; i--) {
+      var j = Math.floor(rand() * (i + 1));
+      var t = copy[i];
+      copy[i] = copy[j];
+      copy[j] = t;
+    }
+    return copy;
+  }
+
+  /**
+   * `n` questions drawn without repeats from `questions` ({id, section, …}), reproducibly from `seed`:
+   * first one from each section (sections in a seeded order) so the set spans as many sections as it
+   * can — N=10 from 11 sections covers 10 — then the rest at random from all that is left (each
+   * section in proportion to its questions), and the whole set in a seeded order.
+   */
+  function draw(questions, n, seed) {
+    var rand = random(seed);
+    var sections = [], groups = {};
+    questions.forEach(function (q) {
+      if (!groups[q.section]) {
+        groups[q.section] = [];
+        sections.push(q.section);
+      }
+      groups[q.section].push(q);
+    });
+    var picked = [], taken = {};
+    shuffle(sections, rand).forEach(function (name) {
+      if (picked.length >= n) return;
+      var q = shuffle(groups[name], rand)[0];
+      picked.push(q);
+      taken[q.id] = true;
+    });
+    var rest = shuffle(questions.filter(function (q) { return !taken[q.id]; }), rand);
+    picked = picked.concat(rest.slice(0, Math.max(0, n - picked.length)));
+    return shuffle(picked, rand);
+  }
+
+  /** The exam's settings from a URL query (`?n=20&seed=abc&mode=list&timer=1`), defaults filled in. */
+  function examParams(search) {
+    var params = {};
+    String(search || "").replace(/^\?/, "").split("&").forEach(function (pair) {
+      if (!pair) return;
+      var at = pair.indexOf("=");
+      var key = decodeURIComponentSafe(at < 0 ? pair : pair.slice(0, at));
+      params[key] = decodeURIComponentSafe(at < 0 ? "" : pair.slice(at + 1).replace(/\+/g, " "));
+    });
+    var n = parseInt(params.n, 10);
+    return {
+      n: EXAM_SIZES.indexOf(n) >= 0 ? n : EXAM_DEFAULT,
+      seed: normalizeSeed(params.seed),
+      mode: params.mode === "list" ? "list" : "one",
+      timer: params.timer === "1"
+    };
+  }
+
+  function decodeURIComponentSafe(text) {
+    try {
+      return decodeURIComponent(text);
+    } catch (e) {
+      return "";
+    }
+  }
+
+  function examQuery(p) {
+    return "?n=" + p.n + "&seed=" + encodeURIComponent(p.seed) + "&mode=" + p.mode + (p.timer ? "&timer=1" : "");
+  }
+
+  /**
+   * The result of an exam: `drawn` questions ({id, section, answer}), `answers` {id: choice} →
+   * {total, right, answered, percent, sections: [{name, total, right, percent}] (in the order sections
+   * first appear in `order`, or in `drawn`), misses: [{question, choice (null: not answered)}] in the
+   * exam's order}.
+   */
+  function score(drawn, answers, order) {
+    var sections = [], index = {};
+    (order || drawn.map(function (q) { return q.section; })).forEach(function (name) {
+      if (!index[name]) sections.push(index[name] = { name: name, total: 0, right: 0, percent: 0 });
+    });
+    var right = 0, answered = 0, misses = [];
+    drawn.forEach(function (q) {
+      var choice = answers[q.id] || null;
+      var section = index[q.section] || (index[q.section] = { name: q.section, total: 0, right: 0, percent: 0 });
+      if (sections.indexOf(section) < 0) sections.push(section);
+      section.total += 1;
+      if (choice) answered += 1;
+      if (choice === q.answer) {
+        right += 1;
+        section.right += 1;
+      } else {
+        misses.push({ question: q, choice: choice });
+      }
+    });
+    sections = sections.filter(function (s) { return s.total > 0; });
+    sections.forEach(function (s) { s.percent = percent(s.right, s.total); });
+    return { total: drawn.length, right: right, answered: answered, percent: percent(right, drawn.length),
+             sections: sections, misses: misses };
+  }
+
+  function scoreText(result) {
+    var text = result.total + "문제 중 " + result.right + "문제를 맞혔습니다 (" + result.percent + "%).";
+    var skipped = result.total - result.answered;
+    if (skipped) text += " 답하지 않은 문제가 " + skipped + "개 있습니다.";
+    return text;
+  }
+
+  // --- the exam's timer ---------------------------------------------------------------------------------
+
+  function examMinutes(n) {
+    return n * MINUTES_PER_QUESTION;
+  }
+
+  /** Milliseconds left at `now` before `deadline` (never below 0). */
+  function remaining(deadline, now) {
+    return Math.max(0, deadline - now);
+  }
+
+  /** "39:05" or "1:09:05": whole seconds left, rounded up (0 only when time is up). */
+  function clock(ms) {
+    var s = Math.ceil(ms / 1000), h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
+    var two = function (v) { return (v < 10 ? "0" : "") + v; };
+    return h ? h + ":" + two(m) + ":" + two(sec) : two(m) + ":" + two(sec);
+  }
+
+  /** "1시간 10분", "40분", "30초": a duration as words, for screen readers and labels. */
+  function duration(ms) {
+    var s = Math.ceil(ms / 1000);
+    if (s < 60) return s + "초";
+    var m = Math.ceil(s / 60), h = Math.floor(m / 60);
+    return h ? h + "시간" + (m % 60 ? " " + (m % 60) + "분" : "") : m + "분";
+  }
+
+  /** The milestone (minutes left) crossed between two readings of the time left, or null: the timer says
+   *  "남은 시간이 5분입니다." once at each, and nothing in between. */
+  function milestone(beforeMs, nowMs) {
+    for (var i = 0; i < MILESTONES.length; i++) {
+      var at = MILESTONES[i] * 60000;
+      if (beforeMs > at && nowMs <= at) return MILESTONES[i];
+    }
+    return null;
+  }
+
+  return {
+    EXAM_SIZES: EXAM_SIZES, EXAM_DEFAULT: EXAM_DEFAULT, MINUTES_PER_QUESTION: MINUTES_PER_QUESTION,
+    MILESTONES: MILESTONES,
+    prepare: prepare, questions: questions, summarize: summarize, wrong: wrong, percent: percent, totalText: totalText,
+    normalizeSeed: normalizeSeed, newSeed: newSeed, hash32: hash32, random: random, shuffle: shuffle,
+    draw: draw, examParams: examParams, examQuery: examQuery, score: score, scoreText: scoreText,
+    examMinutes: examMinutes, remaining: remaining, clock: clock, duration: duration, milestone: milestone
+  };
+});

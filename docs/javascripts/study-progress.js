@@ -1,0 +1,198 @@
+/*
+ * 학습 현황 (docs/study/progress.md): how many questions this browser has answered and got right, per nav
+ * section and page, with links; the 오답 노트 (every question whose latest answer is wrong, to retry in
+ * place, with a link to the section of its page that teaches it); clearing every stored answer.
+ *
+ * Runs after study-core.js, study-pages.js and study-quiz.js (the page's front matter lists them), on a
+ * full load and after instant navigation. Reads study/questions.json (hooks/study.py) and the stored answers; without
+ * JavaScript the page says what it would show. Counts follow the current answer key, so they match the
+ * topic pages' own counts.
+ */
+(function () {
+  "use strict";
+
+  ready(["StudyCore", "StudyPages", "StudyQuiz"], function () {
+    var core = window.StudyCore, pages = window.StudyPages, quiz = window.StudyQuiz;
+    var app = document.querySelector("[data-study-progress]");
+    var wrongApp = document.querySelector("[data-study-wrong]");
+    var clearApp = document.querySelector("[data-study-clear]");
+    if (!app || !wrongApp || app.hasAttribute("data-ready")) return;
+    var el = quiz.el;
+
+    app.setAttribute("data-ready", "");
+    app.setAttribute("aria-busy", "true");
+    app.textContent = "";
+    app.appendChild(el("p", { text: "학습 현황을 불러오는 중입니다." }));
+
+    var data = null;
+    var total = el("p", { "class": "study-total" });
+    var table = el("table");
+    var wrongCount = el("p", { "class": "study-total" });
+    var wrongList = el("div", { "class": "study-wrong" });
+    var said = el("p", { "class": "study-sr-only", role: "status" });
+
+    /** A question from study/questions.json as the wrapped markup of a topic page (then `enhance` it). */
+    function build(question, idPrefix) {
+      var hash = question.id.split(":")[1];
+      var wrapper = el("div", { "class": "quiz", id: (idPrefix || "q-") + hash, "data-quiz": question.id,
+                                "data-answer": String(question.answer) });
+      wrapper.appendChild(el("p", { html: "<strong>문제 " + question.n + ".</strong> " + question.q }));
+      var list = el("ol");
+      question.choices.forEach(function (html) { list.appendChild(el("li", { html: html })); });
+      wrapper.appendChild(list);
+      var box = el("details", { "class": "success" }, [el("summary", { text: "정답과 해설" })]);
+      box.insertAdjacentHTML("beforeend", question.explain);
+      wrapper.appendChild(box);
+      return quiz.absolutize(wrapper);
+    }
+
+    function say(text) {
+      said.textContent = "";
+      setTimeout(function () { said.textContent = text; }, 0);
+    }
+
+    function cell(tag, text, attrs) {
+      return el(tag, attrs || {}, [text]);
+    }
+
+    function renderTable() {
+      var progress = quiz.load();
+      var summary = pages.summarize(data.pages, data.questions, progress);
+      total.textContent = pages.totalText(summary);
+      table.textContent = "";
+      table.appendChild(el("caption", { text: "섹션과 페이지별 학습 현황 (푼 문제와 맞힌 문제는 이 브라우저에 저장된 마지막 답 기준)" }));
+      table.appendChild(el("thead", {}, [el("tr", {}, [
+        cell("th", "섹션 · 페이지", { scope: "col" }), cell("th", "문제", { scope: "col" }),
+        cell("th", "푼 문제", { scope: "col" }), cell("th", "맞힌 문제", { scope: "col" })
+      ])]));
+      summary.sections.forEach(function (section) {
+        var body = el("tbody");
+        body.appendChild(el("tr", { "class": "study-table__section" }, [
+          cell("th", section.name, { scope: "row" }), cell("td", String(section.total)),
+          cell("td", String(section.answered)), cell("td", String(section.right))
+        ]));
+        section.pages.forEach(function (page) {
+          body.appendChild(el("tr", { "class": "study-table__page" }, [
+            el("th", { scope: "row" }, [el("a", { href: quiz.url(page.page + "#quiz"), text: page.title })]),
+            cell("td", String(page.total)), cell("td", String(page.answered)), cell("td", String(page.right))
+          ]));
+        });
+        table.appendChild(body);
+      });
+      table.appendChild(el("tfoot", {}, [el("tr", {}, [
+        cell("th", "전체", { scope: "row" }), cell("td", String(summary.total)),
+        cell("td", String(summary.answered)), cell("td", String(summary.right))
+      ])]));
+      return summary;
+    }
+
+    function renderWrong() {
+      var progress = quiz.load();
+      var wrong = pages.wrong(data.questions, progress);
+      wrongList.textContent = "";
+      if (!wrong.length) {
+        var answered = core.count(data.questions, progress).answered;
+        wrongCount.textContent = answered
+          ? "마지막 답이 틀린 문제가 없습니다. 모의고사로 다른 문제도 풀어 보십시오."
+          : "아직 푼 문제가 없습니다. 각 페이지의 확인 문제나 모의고사에서 틀린 문제가 여기에 모입니다.";
+        return;
+      }
+      wrongCount.textContent = "마지막 답이 틀린 문제가 " + wrong.length + "개 있습니다. 해설을 읽고 " +
+        "'다시 풀기'로 다시 풀어 보십시오.";
+      var page = null, group = null;
+      wrong.forEach(function (q) {
+        if (q.page !== page) {
+          page = q.page;
+          wrongList.appendChild(el("h3", { "class": "study-wrong__page" }, [
+            el("a", { href: quiz.url(q.page), text: q.title }), " ",
+            el("span", { "class": "study-wrong__section", text: "· " + q.section })
+          ]));
+          group = el("div", { "class": "study-wrong__group" });
+          wrongList.appendChild(group);
+        }
+        var wrapper = build(q, "wrong-");
+        group.appendChild(wrapper);
+        var links = el("p", { "class": "study-links" });
+        if (q.teach) {
+          links.appendChild(el("a", { href: quiz.url(q.teach.href), text: "이 내용을 다루는 절: " + q.teach.text }));
+          links.appendChild(document.createTextNode(" · "));
+        }
+        links.appendChild(el("a", { href: quiz.url(q.page + "#q-" + q.id.split(":")[1]),
+                                    text: q.title + " 페이지의 문제 " + q.n }));
+        wrapper.appendChild(links);
+        quiz.enhance(wrapper, { progress: progress, onAnswer: renderTable, onReset: renderTable });
+      });
+    }
+
+    function renderClear() {
+      if (!clearApp) return;
+      clearApp.textContent = "";
+      var start = el("button", { type: "button", "class": "quiz__retry", text: "학습 기록 모두 지우기" });
+      var confirmBox = el("div", { "class": "study-confirm", hidden: true, tabindex: "-1",
+                                   role: "group", "aria-labelledby": "study-confirm-text" });
+      var question = el("p", { id: "study-confirm-text" });
+      var yes = el("button", { type: "button", "class": "quiz__retry quiz__retry--danger", text: "모두 지우기" });
+      var no = el("button", { type: "button", "class": "quiz__retry", text: "취소" });
+      confirmBox.appendChild(question);
+      confirmBox.appendChild(el("p", {}, [yes, " ", no]));
+      clearApp.appendChild(el("p", {}, [start]));
+      clearApp.appendChild(confirmBox);
+
+      start.addEventListener("click", function () {
+        var answered = Object.keys(quiz.load().answers).length;
+        question.textContent = answered
+          ? "이 브라우저에 저장된 답 " + answered + "개를 모두 지웁니다. 지운 기록은 되돌릴 수 없습니다."
+          : "지울 학습 기록이 없습니다.";
+        yes.hidden = !answered;
+        confirmBox.hidden = false;
+        (answered ? yes : no).focus();
+      });
+      no.addEventListener("click", function () {
+        confirmBox.hidden = true;
+        start.focus();
+      });
+      yes.addEventListener("click", function () {
+        quiz.clearAll(clearApp);
+        confirmBox.hidden = true;
+        renderTable();
+        renderWrong();
+        start.focus();
+        say("학습 기록을 모두 지웠습니다.");
+      });
+    }
+
+    pages.questions(fetch, quiz.url("study/questions.json"), quiz.shared).then(function (loaded) {
+      if (!document.body.contains(app)) return; // the reader has moved on
+      data = loaded;
+      app.textContent = "";
+      app.appendChild(total);
+      app.appendChild(table);
+      app.appendChild(said);
+      app.removeAttribute("aria-busy");
+      renderTable();
+      wrongApp.textContent = "";
+      wrongApp.appendChild(wrongCount);
+      wrongApp.appendChild(wrongList);
+      renderWrong();
+      renderClear();
+      quiz.notify(total);
+    }, function () {
+      app.textContent = "";
+      app.removeAttribute("aria-busy");
+      app.appendChild(el("p", { "class": "study-notice", role: "status",
+                                text: "문제 목록을 불러오지 못했습니다. 페이지를 새로 고쳐 보십시오." }));
+    });
+  });
+
+  // After instant navigation Material puts all of a page's scripts back at once, and each runs when it
+  // arrives: start once the files this one needs have run (each says so with a "study:ready" event).
+  function ready(names, start) {
+    var missing = function () { return names.some(function (name) { return !window[name]; }); };
+    if (!missing()) return start();
+    document.addEventListener("study:ready", function wait() {
+      if (missing()) return;
+      document.removeEventListener("study:ready", wait);
+      start();
+    });
+  }
+})();

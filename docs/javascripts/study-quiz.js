@@ -1,0 +1,340 @@
+/*
+ * 학습 모드 on a topic page: each 확인 문제 (wrapped by hooks/study.py) becomes a fieldset of radio buttons
+ * that answers at once (live region, explanation opened); answers stay in localStorage (study-core.js).
+ * Also `window.StudyQuiz` for the study pages. How it works, what it relies on: README "학습 모드".
+ * Why not mkdocs-quiz (1.6.5, evaluated): its own `<quiz>`/`- [x]` syntax instead of the site's question
+ * format (the questions would leave the Markdown that also makes search, print and the book), its whole
+ * script and stylesheet inlined into every quiz page (~14 KiB gzip, never cached), no print handling, no
+ * mock exam. The site's need is small: build-time markup (hooks/study.py) and this file.
+ */
+(function (script) {
+  "use strict";
+
+  ready(["StudyCore"], function () {
+    var core = window.StudyCore;
+    var shared = window.awsStudy || (window.awsStudy = {}); // lives as long as the tab: notice, memory
+    var root = new URL("../", script && script.src ? script.src : location.href).href; // javascripts/ → site root
+    var store = core.createStore(function () { return window.localStorage; });
+
+    // --- helpers ----------------------------------------------------------------------------------------
+
+    function el(tag, attrs, children) {
+      var node = document.createElement(tag);
+      Object.keys(attrs || {}).forEach(function (name) {
+        if (name === "text") node.textContent = attrs[name];
+        else if (name === "html") node.innerHTML = attrs[name];
+        else if (attrs[name] !== null && attrs[name] !== undefined && attrs[name] !== false) {
+          node.setAttribute(name, attrs[name] === true ? "" : attrs[name]);
+        }
+      });
+      (children || []).forEach(function (child) {
+        if (child) node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+      });
+      return node;
+    }
+
+    function url(path) {
+      return new URL(path, root).href;
+    }
+
+    /** Links in HTML from study/questions.json are relative to the site root: make them absolute. */
+    function absolutize(container) {
+      container.querySelectorAll("a[href]").forEach(function (link) {
+        var href = link.getAttribute("href");
+        if (!/^[a-z][a-z0-9+.-]*:/i.test(href)) link.setAttribute("href", url(href));
+      });
+      return container;
+    }
+
+    // --- stored answers -------------------------------------------------------------------------------------
+
+    /** The answers: from storage, or from this tab's memory once storage has failed to keep them. */
+    function load() {
+      var progress = store.load();
+      return shared.unsaved && shared.memory ? shared.memory : progress;
+    }
+
+    /** Tell the learner, once per tab, what is wrong with storage (after `anchor`). */
+    function notify(anchor) {
+      var text = core.notice(store.problem);
+      if (!text || shared.noticed || !anchor) return null;
+      shared.noticed = store.problem;
+      var box = el("p", { "class": "study-notice", role: "status" });
+      anchor.parentNode.insertBefore(box, anchor.nextSibling);
+      // the live region exists first, then gets its text: screen readers announce the change
+      setTimeout(function () { box.textContent = text; }, 0);
+      return box;
+    }
+
+    /** Record `choice` as the answer to `id`, at once; false (and a notice after `anchor`) if storage
+     *  could not keep it. */
+    function save(progress, anchor) {
+      shared.memory = progress;
+      var ok = store.save(progress);
+      shared.unsaved = !ok;
+      if (!ok) notify(anchor);
+      return ok;
+    }
+
+    function answer(id, choice, anchor) {
+      var progress = core.record(load(), id, choice, Date.now());
+      save(progress, anchor);
+      return progress;
+    }
+
+    function forget(ids, anchor) {
+      var progress = core.forget(load(), ids);
+      save(progress, anchor);
+      return progress;
+    }
+
+    function clearAll(anchor) {
+      shared.memory = core.empty();
+      shared.unsaved = !store.clear();
+      if (shared.unsaved) notify(anchor);
+      return shared.memory;
+    }
+
+    // --- the question widget ----------------------------------------------------------------------------
+
+    var MARKS = {
+      right: { icon: "✓", text: "정답" },
+      mine: { icon: "✗", text: "내 답 (오답)" },
+      mineRight: { icon: "✓", text: "내 답 (정답)" }
+    };
+
+    /**
+     * Make one wrapped question answerable. `options.onAnswer(id, choice)` and `options.onReset(id)` are
+     * told of changes (the page updates its counts). Returns the question's controller, or null.
+     */
+    function enhance(wrapper, options) {
+      options = options || {};
+      if (wrapper.quiz) return wrapper.quiz;
+      var id = wrapper.getAttribute("data-quiz");
+      var key = parseInt(wrapper.getAttribute("data-answer"), 10);
+      var text = wrapper.querySelector(":scope > p");
+      var list = wrapper.querySelector(":scope > ol");
+      var box = wrapper.querySelector(":scope > details");
+      if (!id || !key || !text || !list || !box) return null;
+      var name = (wrapper.id || "q-" + id.split(":")[1]) + "-choice";
+      text.id = text.id || name.replace(/-choice$/, "-text");
+
+      var status = el("p", { "class": "quiz__status", role: "status" });
+      var retry = el("button", { type: "button", "class": "quiz__retry", hidden: true, text: "다시 풀기" });
+      var fieldset = el("fieldset", { "class": "quiz__form", "aria-labelledby": text.id });
+      var radios = [], marks = [];
+      Array.prototype.forEach.call(list.children, function (item, i) {
+        var radio = el("input", { type: "radio", name: name, value: String(i + 1) });
+        var mark = el("span", { "class": "quiz__mark" });
+        var label = el("label", { "class": "quiz__choice" }, [
+          radio,
+          el("span", { "class": "quiz__number", text: i + 1 + "." }),
+          el("span", { "class": "quiz__text", html: item.innerHTML }),
+          mark
+        ]);
+        radios.push(radio);
+        marks.push(mark);
+        fieldset.appendChild(label);
+      });
+      fieldset.appendChild(status);
+      fieldset.appendChild(retry);
+      list.parentNode.insertBefore(fieldset, list.nextSibling);
+      wrapper.classList.add("quiz--ready");
+
+      var chosen = null;
+
+      function show(choice, announce) {
+        chosen = choice;
+        var right = choice === key;
+        radios.forEach(function (radio, i) {
+          var n = i + 1;
+          radio.checked = n === choice;
+          radio.disabled = n !== choice;
+          var mark = n === choice ? (right ? MARKS.mineRight : MARKS.mine) : n === key ? MARKS.right : null;
+          marks[i].textContent = "";
+          if (mark) {
+            marks[i].appendChild(el("span", { "aria-hidden": "true", "class": "quiz__icon", text: mark.icon }));
+            marks[i].appendChild(document.createTextNode(mark.text));
+          }
+          radio.parentNode.classList.toggle("quiz__choice--right", n === key);
+          radio.parentNode.classList.toggle("quiz__choice--chosen", n === choice);
+        });
+        wrapper.classList.toggle("quiz--right", right);
+        wrapper.classList.toggle("quiz--wrong", !right);
+        var feedback = core.feedbackText(choice, key);
+        if (announce) {
+          status.textContent = "";
+          setTimeout(function () { status.textContent = feedback; }, 0);
+        } else {
+          status.textContent = feedback;
+        }
+        status.setAttribute("data-result", right ? "right" : "wrong");
+        retry.hidden = false;
+        box.open = true;
+      }
+
+      function clear() {
+        chosen = null;
+        radios.forEach(function (radio, i) {
+          radio.checked = false;
+          radio.disabled = false;
+          marks[i].textContent = "";
+          radio.parentNode.classList.remove("quiz__choice--right", "quiz__choice--chosen");
+        });
+        wrapper.classList.remove("quiz--right", "quiz--wrong");
+        status.textContent = "";
+        status.removeAttribute("data-result");
+        retry.hidden = true;
+        box.open = false;
+      }
+
+      function choose(choice) {
+        if (chosen !== null || !(choice >= 1 && choice <= radios.length)) return;
+        show(choice, true);
+        answer(id, choice, fieldset);
+        if (options.onAnswer) options.onAnswer(id, choice);
+      }
+
+      // Arrow keys move between choices (and check them, as radio buttons do) without answering.
+      var moving = false;
+      fieldset.addEventListener("keydown", function (event) {
+        if (event.target.type !== "radio") return;
+        if (/^Arrow/.test(event.key)) {
+          moving = true;
+        } else if ((event.key === " " || event.key === "Enter") && chosen === null) {
+          if (event.key === "Enter" || event.target.checked) {
+            event.preventDefault();
+            event.target.checked = true;
+            choose(parseInt(event.target.value, 10));
+          }
+        }
+      });
+      fieldset.addEventListener("pointerdown", function () { moving = false; });
+      fieldset.addEventListener("change", function (event) {
+        if (event.target.type !== "radio") return;
+        if (moving) {
+          moving = false;
+          return;
+        }
+        choose(parseInt(event.target.value, 10));
+      });
+      retry.addEventListener("click", function () {
+        clear();
+        forget([id], fieldset);
+        radios[0].focus();
+        if (options.onReset) options.onReset(id);
+      });
+
+      var controller = {
+        id: id,
+        answer: key,
+        wrapper: wrapper,
+        get chosen() { return chosen; },
+        show: function (choice) { if (choice >= 1 && choice <= radios.length) show(choice, false); else clear(); },
+        clear: clear
+      };
+      wrapper.quiz = controller;
+      var stored = (options.progress || load()).answers[id];
+      if (stored) controller.show(stored.c);
+      return controller;
+    }
+
+    window.StudyQuiz = {
+      root: root, url: url, shared: shared, load: load, save: save, answer: answer, forget: forget,
+      clearAll: clearAll, notify: notify, enhance: enhance, absolutize: absolutize, el: el
+    };
+    document.dispatchEvent(new Event("study:ready")); // study-progress.js and study-exam.js wait for it
+
+    // --- a topic page -----------------------------------------------------------------------------------
+
+    var wrappers = Array.prototype.slice.call(document.querySelectorAll("article .quiz[data-quiz]"));
+    var heading = document.getElementById("quiz");
+    if (!wrappers.length || !heading || heading.hasAttribute("data-quiz-started")) return;
+    heading.setAttribute("data-quiz-started", "");
+
+    var controllers = [];
+    var count = el("p", { "class": "quiz-summary__count" });
+    var said = el("p", { "class": "study-sr-only", role: "status" });
+    var clearButton = el("button", { type: "button", "class": "quiz__retry", text: "이 페이지의 답 지우기" });
+    var summary = el("div", { "class": "quiz-summary" }, [
+      count,
+      el("p", { "class": "quiz-summary__hint",
+                text: "보기를 고르면 바로 정답인지 알려 줍니다. 키보드로는 화살표 키로 보기를 옮기고 Space나 Enter로 답합니다. " +
+                      "답은 이 브라우저에만 저장됩니다." }),
+      el("p", { "class": "quiz-summary__links" }, [
+        el("a", { href: url("study/progress/"), text: "학습 현황" }), " · ",
+        el("a", { href: url("study/progress/#wrong"), text: "오답 노트" }), " · ",
+        el("a", { href: url("study/exam/"), text: "모의고사" }), " ",
+        clearButton
+      ]),
+      said
+    ]);
+
+    function recount() {
+      var here = wrappers.map(function (w) {
+        return { id: w.getAttribute("data-quiz"), answer: +w.getAttribute("data-answer") };
+      });
+      count.textContent = core.pageCountText(core.count(here, load()));
+    }
+
+    // The stylesheet first (nothing of the page waits for it: only what this script adds uses it), then one
+    // question per idle moment, so a long page never blocks the main thread for long.
+    stylesheet(heading, function () {
+      if (!document.body.contains(heading)) return; // the reader has moved on
+      heading.parentNode.insertBefore(summary, heading.nextSibling);
+      recount();
+      var progress = load();
+      (function next() {
+        if (!document.body.contains(heading)) return;
+        var wrapper = wrappers[controllers.length];
+        if (!wrapper) {
+          notify(summary.lastChild.previousSibling);
+          heading.setAttribute("data-quiz-ready", "");
+          return;
+        }
+        controllers.push(enhance(wrapper, { progress: progress, onAnswer: recount, onReset: recount }));
+        idle(next);
+      })();
+    });
+
+    clearButton.addEventListener("click", function () {
+      forget(controllers.map(function (c) { return c.id; }), summary);
+      controllers.forEach(function (c) { c.clear(); });
+      recount();
+      said.textContent = "";
+      setTimeout(function () { said.textContent = "이 페이지의 답을 지웠습니다."; }, 0);
+    });
+
+    /** study.css (beside this file), then `then()`: linked before `where` unless the page links it already. */
+    function stylesheet(where, then) {
+      var href = new URL("../stylesheets/study.css", script && script.src ? script.src : location.href).href;
+      var link = Array.prototype.filter.call(document.querySelectorAll("link[rel=stylesheet]"), function (l) {
+        return l.href === href;
+      })[0];
+      if (link && link.sheet) return then();
+      if (!link) {
+        link = el("link", { rel: "stylesheet", href: href });
+        where.parentNode.insertBefore(link, where);
+      }
+      link.addEventListener("load", then);
+      link.addEventListener("error", then); // unstyled, but working
+    }
+
+    function idle(then) {
+      if (window.requestIdleCallback) requestIdleCallback(then, { timeout: 200 });
+      else setTimeout(then, 0);
+    }
+  });
+
+  // After instant navigation Material puts all of a page's scripts back at once, and each runs when it
+  // arrives: start once the files this one needs have run (each says so with a "study:ready" event).
+  function ready(names, start) {
+    var missing = function () { return names.some(function (name) { return !window[name]; }); };
+    if (!missing()) return start();
+    document.addEventListener("study:ready", function wait() {
+      if (missing()) return;
+      document.removeEventListener("study:ready", wait);
+      start();
+    });
+  }
+})(document.currentScript);

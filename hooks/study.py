@@ -1,0 +1,180 @@
+"""MkDocs hook: the 확인 문제 of every topic page become questions a learner answers (학습 모드).
+
+The questions stay in each page's Markdown, in the format README "확인 문제" sets (``**문제 N.**`` paragraph,
+an ordered list of four choices, a collapsed ``??? success "정답과 해설"`` box saying ``정답: N번``). That one
+source makes the page, the search index, the printout and the book, and — through this hook — the quiz, the
+학습 현황 page and the 모의고사. `on_page_content`, on every page with a ``<h2 id="quiz">`` section:
+
+- wraps each question (paragraph, list, answer box) in ``<div class="quiz" id="q-<hash>" data-quiz="<id>"
+  data-answer="N">``: a block with no style of its own, so without JavaScript, on paper and in the book the
+  page reads exactly as before. The id is the page and a short hash of the question's text (not its number),
+  so renumbering or inserting a question does not hand one question's stored answer to another;
+- gives the page the quiz's scripts through ``page.meta["scripts"]`` (loaded by overrides/main.html inside
+  Material's container, so they also run after instant navigation; the script links its stylesheet, which
+  only what it adds uses); a page without questions loads none of them;
+- collects each question (page, title, nav section, question/choices/explanation HTML with links made
+  relative to the site root, the answer, the first link into the page = its teaching section).
+
+`on_post_build` writes them, in nav order, to ``study/questions.json`` for the 학습 현황 and 모의고사 pages
+(docs/study/), which fetch it; nothing else loads it. It also ships the study scripts and stylesheets without
+their comments (`lean`): they explain the code in the repository, and would be a quarter of what a topic page
+pays for its quiz (budget: tests/test_study_build.py). Only comments that fill their own lines go, so no code
+changes; the tests parse and run the shipped copies.
+
+A question that breaks the format fails the build with the page and the question's number: the script, the
+JSON and tests/test_content.py read the same structure.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from mkdocs.exceptions import PluginError
+
+QUESTIONS_JSON = "study/questions.json"
+SCRIPTS = ["javascripts/study-core.js", "javascripts/study-quiz.js"]
+QUIZ_SECTION = re.compile(r'<h2 id="quiz"[^>]*>.*?</h2>(.*?)(?=<h2\b|\Z)', re.S)
+QUESTION = re.compile(r"^문제 (\d+)\.\s*")
+ANSWER = re.compile(r"정답:\s*([1-4])번")
+BASE = "http://site.invalid/"  # resolves page-relative links into site-root-relative ones
+SHIPPED = ("javascripts/study-*.js", "stylesheets/study*.css")  # shipped without their comments (`lean`)
+# A /* … */ comment alone on its lines (never reaching past its own */), and a // comment alone on its line.
+BLOCK_COMMENT = re.compile(r"^[ \t]*/\*(?:(?!\*/).)*\*/[ \t]*\n", re.S | re.M)
+LINE_COMMENT = re.compile(r"^[ \t]*//[^\n]*\n", re.M)
+
+_questions: dict[str, list[dict]] = {}  # page src_uri → its questions, filled by on_page_content
+_pages: dict[str, dict] = {}
+_order: list[str] = []  # nav order of the pages (on_nav)
+
+
+def lean(text: str, javascript: bool = True) -> str:
+    """A script or stylesheet without the comments that stand on their own lines."""
+    text = BLOCK_COMMENT.sub("", text)
+    return LINE_COMMENT.sub("", text) if javascript else text
+
+
+def question_hash(text: str) -> str:
+    """8 hex digits of SHA-1 over the question's text without its number, whitespace collapsed."""
+    normal = " ".join(QUESTION.sub("", " ".join(text.split())).split())
+    return hashlib.sha1(normal.encode("utf-8")).hexdigest()[:8]
+
+
+def page_key(src_uri: str) -> str:
+    """``networking/vpc.md`` → ``networking/vpc`` (the stored answers' prefix)."""
+    return src_uri.removesuffix(".md").removesuffix("/index")
+
+
+def site_relative(href: str, page_url: str) -> str:
+    """A link of the page, made relative to the site root (``#ranges`` → ``networking/rfc-1918/#ranges``);
+    a link to another host stays as it is."""
+    if urlsplit(href).scheme:
+        return href
+    return urljoin(BASE + page_url, href).removeprefix(BASE)
+
+
+def inner_html(tag: Tag, page_url: str) -> str:
+    """The tag's content as HTML, its links made relative to the site root (for another page to show)."""
+    copy = BeautifulSoup(tag.decode_contents(), "html.parser")
+    for link in copy.select("a[href]"):
+        link["href"] = site_relative(link["href"], page_url)
+    return str(copy).strip()
+
+
+def blocks(section: BeautifulSoup) -> list[Tag]:
+    return [node for node in section.children if isinstance(node, Tag)]
+
+
+def on_pre_build(config):
+    _questions.clear()
+    _pages.clear()
+    _order.clear()
+
+
+def on_page_content(html, page, config, files):
+    match = QUIZ_SECTION.search(html)
+    if match is None:
+        return html
+    src = page.file.src_uri
+    section = BeautifulSoup(match.group(1), "html.parser")
+    found = []
+    items = blocks(section)
+    for i, p in enumerate(items):
+        number = QUESTION.match(p.get_text(" ", strip=True)) if p.name == "p" else None
+        if not number:
+            continue
+        where = f"{src} 문제 {number.group(1)}"
+        choices, answer = (items[i + 1] if i + 1 < len(items) else None), (items[i + 2] if i + 2 < len(items) else None)
+        if choices is None or choices.name != "ol" or len(choices.find_all("li", recursive=False)) != 4:
+            raise PluginError(f"hooks/study.py: {where}: the four choices (1. … 4.) must follow the question")
+        summary = answer.find("summary") if answer is not None and answer.name == "details" else None
+        if summary is None or summary.get_text(strip=True) != "정답과 해설":
+            raise PluginError(f'hooks/study.py: {where}: ??? success "정답과 해설" must follow the choices')
+        right = ANSWER.search(answer.get_text(" ", strip=True))
+        if not right:
+            raise PluginError(f"hooks/study.py: {where}: the answer box says no '정답: N번'")
+        digest = question_hash(p.get_text(" ", strip=True))
+        qid = f"{page_key(src)}:{digest}"
+        if any(q["id"] == qid for q in found):
+            raise PluginError(f"hooks/study.py: {where}: the same question twice on the page")
+
+        # the record for the study pages (before the page's own markup changes)
+        text = BeautifulSoup(p.decode_contents(), "html.parser")
+        label = text.find("strong")
+        if label is not None and QUESTION.match(label.get_text(strip=True)):
+            label.decompose()
+        explanation = BeautifulSoup(answer.decode_contents(), "html.parser")
+        explanation.find("summary").decompose()
+        teach = next((a for a in answer.select('a[href^="#"]')), None)
+        found.append({
+            "id": qid,
+            "page": page.url,
+            "n": int(number.group(1)),
+            "q": inner_html(text, page.url),
+            "choices": [inner_html(li, page.url) for li in choices.find_all("li", recursive=False)],
+            "answer": int(right.group(1)),
+            "explain": inner_html(explanation, page.url),
+            "teach": {"href": site_relative(teach["href"], page.url), "text": teach.get_text(" ", strip=True)}
+            if teach is not None else None,
+        })
+
+        wrapper = section.new_tag("div", attrs={"class": "quiz", "id": f"q-{digest}", "data-quiz": qid,
+                                                "data-answer": right.group(1)})
+        p.insert_before(wrapper)
+        for element in (p, choices, answer):
+            wrapper.append(NavigableString("\n"))
+            wrapper.append(element.extract())
+        wrapper.append(NavigableString("\n"))
+    if not found:
+        return html
+
+    _questions[src] = found
+    _pages[src] = {"page": page.url, "title": page.title,
+                   "section": page.parent.title if page.parent is not None else page.title}
+    meta = page.meta
+    meta["scripts"] = [*(meta.get("scripts") or []), *SCRIPTS]
+    return html[: match.start(1)] + str(section) + html[match.end(1):]
+
+
+def on_nav(nav, config, files):
+    _order[:] = [page.file.src_uri for page in nav.pages]
+    return nav
+
+
+def on_post_build(config):
+    order = [src for src in _order if src in _questions]
+    data = {
+        "version": 1,
+        "pages": [{**_pages[src], "questions": len(_questions[src])} for src in order],
+        "questions": [q for src in order for q in _questions[src]],
+    }
+    site = Path(config["site_dir"])
+    path = site / QUESTIONS_JSON
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    for pattern in SHIPPED:
+        for shipped in site.glob(pattern):
+            shipped.write_text(lean(shipped.read_text(encoding="utf-8"), shipped.suffix == ".js"), encoding="utf-8")

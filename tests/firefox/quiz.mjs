@@ -1,0 +1,49 @@
+// Firefox: a topic page's question answers by click and by keyboard, says so in its live region, opens the
+// explanation, and after a reload the answers are still there (localStorage); the mock exam draws, scores.
+import { assert, check } from "./lib.mjs";
+
+const READY = "#quiz[data-quiz-ready]";
+const status = (i) => `document.querySelectorAll("article .quiz")[${i}].querySelector(".quiz__status").textContent`;
+
+await check(async ({ page, base }) => {
+  await page.goto(base + "networking/rfc-1918/");
+  await page.waitForSelector(READY);
+  const answers = await page.$$eval("article .quiz", (qs) => qs.map((q) => +q.dataset.answer));
+  const ids = await page.$$eval("article .quiz", (qs) => qs.map((q) => q.id));
+
+  // question 1 by a click on its right choice
+  const labels = await page.$$eval("article .quiz", (qs) => qs[0].querySelectorAll("label.quiz__choice").length);
+  await page.click(`#${ids[0]} label.quiz__choice:nth-of-type(${answers[0]})`);
+  await page.waitForFunction(`${status(0)} === "정답입니다."`);
+  const opened = await page.evaluate(() => document.querySelector("article .quiz details").open);
+  assert(opened, "the explanation did not open");
+
+  // question 2 by the keyboard: focus its first choice, ArrowDown (moves, does not answer), Space (answers)
+  await page.evaluate(() => document.querySelectorAll("article .quiz")[1].querySelector("input").focus());
+  await page.keyboard.press("ArrowDown");
+  assert(await page.evaluate(`${status(1)} === ""`), "an arrow key answered");
+  await page.keyboard.press(" ");
+  const said = answers[1] === 2 ? "정답입니다." : `오답입니다. 정답은 ${answers[1]}번입니다.`;
+  await page.waitForFunction(`${status(1)} === ${JSON.stringify(said)}`);
+  assert(labels === 4, "four choices");
+
+  // reload: both answers are kept
+  await page.reload();
+  await page.waitForSelector(READY);
+  await page.waitForFunction(`${status(0)} === "정답입니다." && ${status(1)} === ${JSON.stringify(said)}`);
+  const checked = await page.$$eval("article .quiz input:checked", (inputs) => inputs.map((i) => +i.value));
+  assert(JSON.stringify(checked) === JSON.stringify([answers[0], 2]), "kept answers: " + checked);
+
+  // 모의고사: a seeded list of 10, handed in, scored
+  await page.goto(base + "study/exam/?n=10&seed=firefox&mode=list");
+  await page.waitForSelector("form.exam-setup button[type=submit]");
+  await page.click("form.exam-setup button[type=submit]");
+  await page.waitForSelector(".exam__question");
+  const questions = await page.$$eval(".exam__question", (qs) => qs.length);
+  assert(questions === 10, `${questions} questions`);
+  for (let i = 1; i <= 10; i++) await page.click(`section[aria-labelledby="exam-q${i}"] label.quiz__choice`);
+  await page.click(".exam__submit button");
+  await page.waitForSelector("#exam-result");
+  const score = await page.$eval(".exam__score", (el) => el.textContent);
+  assert(/^10문제 중 \d+문제를 맞혔습니다/.test(score), score);
+});

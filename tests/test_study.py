@@ -1,0 +1,557 @@
+"""학습 모드 in Chromium, as a learner uses it: the wiring of docs/javascripts/study-*.js (its logic is tested
+fast under tests/js/, its build side in tests/test_study_build.py).
+
+Every topic page's questions answer by mouse and by keyboard (live region, explanation, focus); answers
+survive reload, instant navigation and the back button; 학습 현황 counts what was answered; clearing works;
+broken storage (disabled, null, quota, garbage) gets one notice and no error of ours; the mock exam draws
+the same set from the same seed, from ≥ 10 sections, scores right, links every miss, and its timer runs
+out; without JavaScript and on paper the page reads as the Markdown wrote it; axe-core finds nothing
+serious in either scheme. Waits are for conditions (the live region's words, a stored answer), never time.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from hooks.study import QUESTIONS_JSON
+from sitekit.browser import PHONE, STILL_JS
+from sitekit.pages import topic_pages, url
+
+pytestmark = pytest.mark.browser
+
+KEY = "aws-study-notes.progress.v1"
+PAGE = "networking/rfc-1918/"  # four questions, no diagram
+OTHER = "networking/vpc/"
+READY = "#quiz[data-quiz-ready]"
+EVERY_RULE = "light"  # sitekit.browser.AXE_RULES: the light pass runs every WCAG 2 A/AA rule, contrast included
+STORED = f"() => JSON.parse(localStorage.getItem({KEY!r}) || 'null')"
+STATUS_SET = "(i) => document.querySelectorAll('article .quiz')[i].querySelector('.quiz__status').textContent !== ''"
+# the h1 is the page's title, and its questions are set up (after instant navigation the old page's
+# content is replaced, so the title tells the pages apart)
+CENTRE = """(el) => { el.scrollIntoView({block: "center"}); const r = el.getBoundingClientRect();
+  return [r.x + r.width / 2, r.y + r.height / 2]; }"""
+READY_ON = """(title) => document.querySelector('article h1').textContent.includes(title)
+  && document.querySelector('#quiz[data-quiz-ready]') !== null"""
+
+BROKEN_STORAGE = {
+    # Chromium with site data blocked: reading window.localStorage throws
+    "disabled": """Object.defineProperty(window, "localStorage", {configurable: true,
+      get() { throw new DOMException("Access is denied for this document.", "SecurityError"); }});""",
+    # Firefox with dom.storage.enabled = false
+    "null": """Object.defineProperty(window, "localStorage", {configurable: true, get() { return null; }});""",
+    # a full quota (or Safari's old private mode): every write throws
+    "quota": """Storage.prototype.setItem = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); };""",
+    # an older version's or a hand-edited record, once (the page may then overwrite it)
+    "garbage": f"""if (!sessionStorage.getItem("planted")) {{ sessionStorage.setItem("planted", "1");
+      localStorage.setItem({KEY!r}, '{{"answers": [1, 2, "x"]}}'); }}""",
+}
+
+
+@pytest.fixture(scope="module")
+def bank(site_dir) -> dict:
+    data = json.loads((site_dir / QUESTIONS_JSON).read_text(encoding="utf-8"))
+    section = {p["page"]: p["section"] for p in data["pages"]}
+    for q in data["questions"]:
+        q["section"] = section[q["page"]]
+    return data
+
+
+def on_page(bank, path: str) -> list[dict]:
+    return [q for q in bank["questions"] if q["page"] == path]
+
+
+def open_quiz(tab, path: str = PAGE):
+    tab.goto(path)
+    tab.page.wait_for_selector(READY)
+    return tab.page
+
+
+def question(page, i: int):
+    return page.locator("article .quiz").nth(i)
+
+
+def status(page, i: int) -> str:
+    page.wait_for_function(STATUS_SET, arg=i)
+    return question(page, i).locator(".quiz__status").inner_text()
+
+
+def wrong_choice(q: dict) -> int:
+    return 1 if q["answer"] != 1 else 2
+
+
+def shown(tab, selector: str):
+    """Wait until ``selector`` is shown; if it never is, fail with what the page logged and holds."""
+    from playwright.sync_api import TimeoutError as Timeout
+
+    try:
+        tab.page.wait_for_selector(selector)
+    except Timeout:
+        state = tab.page.evaluate("""() => ({url: location.href, h1: document.querySelector('article h1')?.textContent,
+          scripts: [...document.querySelectorAll('[data-md-component=container] script[src]')].map(s => s.src),
+          globals: [typeof StudyCore, typeof StudyPages, typeof StudyQuiz],
+          app: (document.querySelector('[data-study-progress], [data-study-exam]') || {}).outerHTML?.slice(0, 400)})""")
+        pytest.fail(f"{selector} never shown: {state}, errors {tab.errors}")
+
+
+def clean(tab):
+    """No error and no request to another host in this tab."""
+    assert tab.errors == [], tab.errors
+    assert tab.blocked == [], tab.blocked
+
+
+# --- answering ---------------------------------------------------------------------------------------
+
+
+def test_a_question_answered_by_mouse_says_so_and_opens_the_explanation(tab, bank):
+    page = open_quiz(tab)
+    q = on_page(bank, PAGE)[0]
+    box = question(page, 0)
+    assert box.locator("details").evaluate("d => d.open") is False
+    wrong = wrong_choice(q)
+    box.locator("label.quiz__choice").nth(wrong - 1).click()
+    assert status(page, 0) == f"오답입니다. 정답은 {q['answer']}번입니다."
+    assert box.locator(".quiz__status").get_attribute("role") == "status"
+    assert box.locator("fieldset [role=status]").count() == 1  # the live region is inside its fieldset
+    assert box.locator("details").evaluate("d => d.open") is True
+    box.locator("details a[href*='#']").first.wait_for(state="visible")  # the teaching section's link
+    # the chosen and the right choice say so in words (not only colour)
+    assert box.locator("label.quiz__choice").nth(wrong - 1).inner_text().endswith("내 답 (오답)")
+    assert box.locator("label.quiz__choice").nth(q["answer"] - 1).inner_text().endswith("정답")
+    assert page.evaluate(STORED)["answers"][q["id"]]["c"] == wrong
+    assert page.locator(".quiz-summary__count").inner_text() == (
+        f"이 페이지의 문제 {len(on_page(bank, PAGE))}개 중 1개를 풀었고 0개를 맞혔습니다.")
+    # the other choices are locked until 다시 풀기
+    assert [r.is_disabled() for r in box.locator("input[type=radio]").all()] == [n != wrong for n in range(1, 5)]
+    box.get_by_role("button", name="다시 풀기").click()
+    assert box.locator("input[type=radio]:checked").count() == 0 and box.locator(".quiz__status").inner_text() == ""
+    assert q["id"] not in page.evaluate(STORED)["answers"]
+    box.locator("label.quiz__choice").nth(q["answer"] - 1).click()
+    assert status(page, 0) == "정답입니다."
+    clean(tab)
+
+
+def test_a_question_answered_by_keyboard_arrows_choose_space_answers_focus_stays(tab, bank):
+    page = open_quiz(tab)
+    qs = on_page(bank, PAGE)
+    # Tab from the control before the first question reaches its first choice, named by its text
+    page.get_by_role("button", name="이 페이지의 답 지우기").focus()
+    page.keyboard.press("Tab")
+    first = question(page, 0).get_by_role("radio").first
+    assert first.evaluate("el => el === document.activeElement")
+    assert question(page, 0).locator("fieldset").count() == 1
+    group_name = question(page, 0).locator("fieldset").evaluate(
+        "f => document.getElementById(f.getAttribute('aria-labelledby')).textContent")
+    assert group_name.startswith("문제 1.")
+    page.keyboard.press("ArrowDown")  # moves to choice 2 and checks it, but does not answer
+    assert question(page, 0).locator("input:checked").get_attribute("value") == "2"
+    assert question(page, 0).locator(".quiz__status").inner_text() == ""
+    assert page.evaluate(STORED) is None
+    page.keyboard.press("Space")  # answers with choice 2
+    assert status(page, 0) == ("정답입니다." if qs[0]["answer"] == 2 else f"오답입니다. 정답은 {qs[0]['answer']}번입니다.")
+    assert page.evaluate("document.activeElement.value") == "2"  # focus stays on the chosen choice
+    assert question(page, 0).locator("details").evaluate("d => d.open")
+    # Tab goes on to 다시 풀기, Enter retries and puts focus on the first choice
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "다시 풀기"
+    page.keyboard.press("Enter")
+    assert first.evaluate("el => el === document.activeElement") and qs[0]["id"] not in page.evaluate(STORED)["answers"]
+    # Enter on a choice answers with it
+    question(page, 1).get_by_role("radio").nth(2).focus()
+    page.keyboard.press("Enter")
+    assert status(page, 1) == ("정답입니다." if qs[1]["answer"] == 3 else f"오답입니다. 정답은 {qs[1]['answer']}번입니다.")
+    assert page.evaluate(STORED)["answers"][qs[1]["id"]]["c"] == 3
+    clean(tab)
+
+
+def test_every_question_of_every_topic_page_answers_by_mouse_and_by_keyboard(new_tab, bank):
+    """33/33 pages, reached one after another by instant navigation: each question once by a mouse click on
+    its right choice, then, after 이 페이지의 답 지우기, by the keyboard (focus, ArrowDown, Space: choice 2)."""
+    tab = new_tab(reduced_motion="reduce")  # no transition to wait out
+    page = tab.page
+    titles = {p["page"]: p["title"] for p in bank["pages"]}
+    problems = []
+    for n, source in enumerate(topic_pages()):
+        path = url(source)
+        qs = on_page(bank, path)
+        if n == 0:
+            open_quiz(tab, path)
+        else:
+            # (navigation.tracking may add a heading's hash to the address)
+            tab.click_instantly(f'.md-nav a[href$="/{path}"]', f"**/{path}**")
+            page.wait_for_function(READY_ON, arg=titles[path])
+        if page.locator("article .quiz fieldset.quiz__form").count() != len(qs) or not qs:
+            problems.append(f"{path}: not interactive")
+            continue
+        # the mouse, last question first (an opening explanation moves only what comes after it)
+        for i in reversed(range(len(qs))):
+            x, y = question(page, i).locator("label.quiz__choice").nth(qs[i]["answer"] - 1).evaluate(CENTRE)
+            page.mouse.click(x, y)
+        mouse = said_all(page, len(qs))
+        if mouse != ["정답입니다."] * len(qs) or not all(opened(page)):
+            problems.append(f"{path}: by mouse {mouse}, explanations open {opened(page)}")
+        expected = f"이 페이지의 문제 {len(qs)}개 중 {len(qs)}개를 풀었고 {len(qs)}개를 맞혔습니다."
+        if page.locator(".quiz-summary__count").inner_text() != expected:
+            problems.append(f"{path}: count says {page.locator('.quiz-summary__count').inner_text()!r}")
+        page.get_by_role("button", name="이 페이지의 답 지우기").click()
+        for i in range(len(qs)):
+            question(page, i).locator("input[type=radio]").first.evaluate("el => el.focus()")
+            page.keyboard.press("ArrowDown")
+            page.keyboard.press("Space")
+        keyboard = said_all(page, len(qs))
+        if keyboard != [("정답입니다." if q["answer"] == 2 else f"오답입니다. 정답은 {q['answer']}번입니다.") for q in qs]:
+            problems.append(f"{path}: by keyboard {keyboard}")
+        answers = page.evaluate(STORED)["answers"]
+        if {qid: a["c"] for qid, a in answers.items() if qid.startswith(source.removesuffix(".md") + ":")} != {
+                q["id"]: 2 for q in qs}:
+            problems.append(f"{path}: stored answers are not the keyboard's")
+    assert not problems, "\n".join(problems)
+    assert page.evaluate("window.__sameDocument === true"), "a page was reloaded, not reached instantly"
+    clean(tab)
+
+
+def said_all(page, n: int) -> list[str]:
+    """What the live region of each question says, once every one has said something."""
+    page.wait_for_function("(n) => [...document.querySelectorAll('article .quiz .quiz__status')]"
+                           ".filter(s => s.textContent).length === n", arg=n)
+    return page.locator("article .quiz .quiz__status").all_inner_texts()
+
+
+def opened(page) -> list[bool]:
+    return page.locator("article .quiz > details").evaluate_all("ds => ds.map(d => d.open)")
+
+
+# --- progress that stays ---------------------------------------------------------------------------------
+
+
+def test_answers_survive_reload_instant_navigation_and_back_and_progress_counts_them(tab, bank):
+    page = open_quiz(tab)
+    here, there = on_page(bank, PAGE), on_page(bank, OTHER)
+    question(page, 0).locator("label.quiz__choice").nth(here[0]["answer"] - 1).click()  # right
+    question(page, 1).locator("label.quiz__choice").nth(wrong_choice(here[1]) - 1).click()  # wrong
+    status(page, 1)
+
+    page.reload()
+    page.wait_for_selector(READY)
+    assert question(page, 0).locator("input:checked").get_attribute("value") == str(here[0]["answer"])
+    assert question(page, 1).locator(".quiz__status").inner_text() == f"오답입니다. 정답은 {here[1]['answer']}번입니다."
+    assert question(page, 1).locator("details").evaluate("d => d.open")
+    assert question(page, 2).locator("input:checked").count() == 0
+
+    # instant navigation to another topic page: its script runs, its answer is kept too
+    tab.click_instantly(f'article a[href$="{OTHER}"]', f"**/{OTHER}**")
+    page.wait_for_function(READY_ON, arg="Amazon VPC")
+    question(page, 0).locator("label.quiz__choice").nth(there[0]["answer"] - 1).click()
+    status(page, 0)
+
+    # back: the first page with its answers
+    page.go_back()
+    page.wait_for_function(READY_ON, arg="RFC 1918")
+    page.wait_for_function(STATUS_SET, arg=1)
+    assert question(page, 1).locator("input:checked").get_attribute("value") == str(wrong_choice(here[1]))
+    assert page.evaluate("window.__sameDocument === true"), "the back button reloaded the page"
+
+    # 학습 현황, reached by instant navigation from the page's own link
+    tab.click_instantly(".quiz-summary a[href$='study/progress/']", "**/study/progress/**")
+    shown(tab, "[data-study-progress] table")
+    rows = page.locator("[data-study-progress] tr").evaluate_all(
+        "rows => rows.map(r => [...r.cells].map(c => c.textContent.trim()))")
+    table = {row[0]: row[1:] for row in rows}
+    assert table["RFC 1918 (사설 IP 주소)"] == [str(len(here)), "2", "1"]
+    assert table["Amazon VPC"] == [str(len(there)), "1", "1"]
+    assert table["네트워킹"][1:] == ["3", "2"]
+    assert table["전체"] == [str(len(bank["questions"])), "3", "2"]
+    assert page.locator(".study-total").first.inner_text().startswith(f"전체 {len(bank['questions'])}문제 중 3문제를 풀었고 2문제를")
+    # the 오답 노트 holds the one wrong answer, linked to its teaching section, and retries in place
+    wrong = page.locator("[data-study-wrong] .quiz")
+    assert wrong.count() == 1
+    link = page.locator("[data-study-wrong] .study-links a").first
+    assert link.get_attribute("href").endswith(here[1]["teach"]["href"])
+    wrong.get_by_role("button", name="다시 풀기").click()
+    wrong.locator("label.quiz__choice").nth(here[1]["answer"] - 1).click()
+    page.wait_for_function("() => document.querySelector('[data-study-wrong] .quiz__status').textContent === '정답입니다.'")
+    page.wait_for_function("""() => [...document.querySelectorAll('[data-study-progress] tfoot td')]
+      .map(c => c.textContent).join() === '%d,3,3'""" % len(bank["questions"]))
+    clean(tab)
+
+
+# Counts the page scripts that wait for another file ("study:ready", see study-quiz.js `ready`).
+COUNT_WAITING = """(() => {
+  const add = EventTarget.prototype.addEventListener;
+  EventTarget.prototype.addEventListener = function (type, ...rest) {
+    if (type === "study:ready") window.__studyWaiting = (window.__studyWaiting || 0) + 1;
+    return add.call(this, type, ...rest);
+  };
+})();"""
+
+
+@pytest.mark.parametrize("held,link,ready", [
+    ("study-core.js", 'article a[href$="networking/rfc-1918/"]', READY),
+    ("study-pages.js", 'nav a[href$="study/progress/"]', "[data-study-progress] table"),
+], ids=["topic page", "학습 현황"])
+def test_scripts_that_arrive_out_of_order_after_instant_navigation_still_start(tab, held, link, ready):
+    """After instant navigation Material inserts a page's scripts at once and each runs when it arrives: a
+    file that needs another waits for it. Here the other is held back until the first is waiting."""
+    page = tab.page
+    tab.context.add_init_script(COUNT_WAITING)
+    tab.goto("networking/")  # no study file has run in this tab yet
+    routes = []
+    page.route(f"**/javascripts/{held}", lambda route: routes.append(route))
+    tab.click_instantly(link, "**/" + link.split('"')[1] + "**")
+    page.wait_for_function("() => window.__studyWaiting >= 1")  # a script ran before the file it needs
+    assert page.locator(ready).count() == 0
+    routes[0].continue_()
+    shown(tab, ready)
+    clean(tab)
+
+
+def test_clearing_a_page_and_clearing_everything(tab, bank):
+    page = open_quiz(tab)
+    here = on_page(bank, PAGE)
+    for i in range(2):
+        question(page, i).locator("label.quiz__choice").first.click()
+    page.get_by_role("button", name="이 페이지의 답 지우기").click()
+    assert page.evaluate(STORED)["answers"] == {}
+    assert page.locator("article .quiz input:checked").count() == 0
+    page.wait_for_function(
+        "() => document.querySelector('.quiz-summary [role=status]').textContent === '이 페이지의 답을 지웠습니다.'")
+    assert page.locator(".quiz-summary__count").inner_text() == f"이 페이지의 문제 {len(here)}개 중 아직 푼 문제가 없습니다."
+
+    question(page, 0).locator("label.quiz__choice").first.click()
+    status(page, 0)
+    tab.goto("study/progress/")
+    shown(tab, "[data-study-clear] button")
+    page.get_by_role("button", name="학습 기록 모두 지우기").click()
+    confirm = page.get_by_role("button", name="모두 지우기", exact=True)
+    assert confirm.evaluate("el => el === document.activeElement")
+    assert "답 1개를 모두 지웁니다" in page.locator(".study-confirm").inner_text()
+    confirm.click()
+    assert page.evaluate(f"localStorage.getItem({KEY!r})") is None
+    assert page.locator("[data-study-progress] tfoot td").all_inner_texts() == [str(len(bank["questions"])), "0", "0"]
+    assert page.get_by_role("button", name="학습 기록 모두 지우기").evaluate("el => el === document.activeElement")
+    open_quiz(tab)
+    assert page.locator("article .quiz input:checked").count() == 0
+    clean(tab)
+
+
+@pytest.mark.parametrize("kind", BROKEN_STORAGE)
+def test_broken_storage_gets_one_notice_and_no_error(new_tab, kind, bank):
+    # the same breakage on a page without questions: what Material itself logs (its inline scripts read
+    # localStorage unguarded); the quiz may add nothing to it
+    baseline_tab = new_tab()
+    baseline_tab.context.add_init_script(BROKEN_STORAGE[kind])
+    baseline_tab.goto("networking/")
+    baseline_tab.page.wait_for_load_state("load")
+    baseline = sorted(baseline_tab.errors)
+
+    tab = new_tab()
+    tab.context.add_init_script(BROKEN_STORAGE[kind])
+    page = open_quiz(tab)
+    here = on_page(bank, PAGE)
+    for i in range(3):
+        question(page, i).locator("label.quiz__choice").nth(here[i]["answer"] - 1).click()
+        assert status(page, i) == "정답입니다."
+    page.wait_for_function("() => [...document.querySelectorAll('.study-notice')].some(n => n.textContent)")
+    notices = [t for t in page.locator(".study-notice").all_inner_texts() if t]
+    assert len(notices) == 1 and notices[0].endswith("니다."), notices
+    assert page.locator(".quiz-summary__count").inner_text().endswith("3개를 풀었고 3개를 맞혔습니다.")
+    # instant navigation: the answers of this visit stay in memory, and nothing is said again
+    tab.click_instantly(f'article a[href$="{OTHER}"]', f"**/{OTHER}**")
+    page.wait_for_function(READY_ON, arg="Amazon VPC")
+    question(page, 0).locator("label.quiz__choice").first.click()
+    status(page, 0)
+    assert [t for t in page.locator(".study-notice").all_inner_texts() if t] == []
+    page.go_back()
+    page.wait_for_function(READY_ON, arg="RFC 1918")
+    page.wait_for_function(STATUS_SET, arg=2)
+    if kind == "garbage":  # replaced by a good record
+        assert set(page.evaluate(STORED)["answers"]) >= {q["id"] for q in here[:3]}
+    assert set(tab.errors) <= set(baseline), f"errors beyond Material's own {baseline}: {tab.errors}"
+    assert tab.blocked == []
+
+
+# --- the mock exam ---------------------------------------------------------------------------------------
+
+
+def start_exam(tab, query: str):
+    tab.goto("study/exam/" + query)
+    page = tab.page
+    page.wait_for_selector("form.exam-setup")
+    page.get_by_role("button", name="모의고사 시작").click()
+    page.wait_for_selector(".exam__question")
+    return page
+
+
+def exam_texts(page) -> list[str]:
+    return page.locator(".exam__question > p").all_inner_texts()
+
+
+def by_text(bank) -> dict:
+    from bs4 import BeautifulSoup
+    return {" ".join(BeautifulSoup(q["q"], "html.parser").get_text().split()): q for q in bank["questions"]}
+
+
+def test_the_same_seed_draws_the_same_set_from_ten_sections_and_scores_it(tab, bank):
+    page = start_exam(tab, "?n=10&seed=k3x9q2&mode=list")
+    first = exam_texts(page)
+    assert len(first) == 10 and len(set(first)) == 10
+    assert "seed=k3x9q2" in page.url and "n=10" in page.url
+    page = start_exam(tab, "?n=10&seed=k3x9q2&mode=list")
+    assert exam_texts(page) == first
+    page = start_exam(tab, "?n=10&seed=other&mode=list")
+    assert exam_texts(page) != first
+
+    page = start_exam(tab, "?n=10&seed=k3x9q2&mode=list")
+    known = by_text(bank)
+    drawn = [known[" ".join(t.split())] for t in exam_texts(page)]
+    assert len({q["section"] for q in drawn}) == 10
+    # right for the first six, wrong for the next three, the last unanswered
+    for i, q in enumerate(drawn[:9]):
+        choice = q["answer"] if i < 6 else wrong_choice(q)
+        page.locator(".exam__question").nth(i).locator("label.quiz__choice").nth(choice - 1).click()
+    page.get_by_role("button", name="답안 제출").click()
+    page.get_by_role("button", name="제출", exact=True).click()  # one left unanswered: confirm
+    result = page.locator("#exam-result")
+    assert result.evaluate("el => el === document.activeElement")
+    assert page.locator(".exam__score").inner_text() == "10문제 중 6문제를 맞혔습니다 (60%). 답하지 않은 문제가 1개 있습니다."
+    sections = page.locator("table tbody tr").evaluate_all(
+        "rows => rows.map(r => [...r.cells].map(c => c.textContent))")
+    assert len(sections) == 10 and sum(int(r[2]) for r in sections) == 6
+    misses = page.locator(".exam-miss")
+    assert misses.count() == 4
+    for i in range(4):
+        q = drawn[6 + i]
+        miss = misses.nth(i)
+        assert miss.locator(".exam-miss__explain").inner_text().startswith(f"정답: {q['answer']}번")
+        assert miss.locator(".study-links a").get_attribute("href").endswith(q["teach"]["href"])
+    assert "답하지 않았습니다." in misses.nth(3).inner_text()
+    # the link of a miss opens its teaching section
+    href = misses.first.locator(".study-links a").get_attribute("href")
+    assert page.request.get(href.split("#")[0]).ok
+    # the answers went into the stored progress
+    answers = page.evaluate(STORED)["answers"]
+    assert {q["id"] for q in drawn[:9]} == set(answers)
+    clean(tab)
+
+
+def test_one_question_at_a_time_by_keyboard(tab, bank):
+    page = start_exam(tab, "?n=20&seed=keys")
+    known = by_text(bank)
+    heading = page.locator(".exam__heading")
+    assert heading.evaluate("el => el === document.activeElement") and heading.inner_text().startswith("문제 1")
+    drawn = []
+    for n in range(1, 21):
+        drawn.append(known[" ".join(page.locator(".exam__question > p").inner_text().split())])
+        page.locator(".exam__question input").first.focus()
+        page.keyboard.press("ArrowDown")  # choice 2
+        if n < 20:
+            page.get_by_role("button", name="다음 문제").focus()
+            page.keyboard.press("Enter")
+            page.wait_for_function(
+                "(n) => document.querySelector('.exam__heading').textContent.startsWith('문제 ' + n + ' ')", arg=n + 1)
+            assert heading.evaluate("el => el === document.activeElement")
+    assert page.locator(".exam__meta").inner_text().endswith("답한 문제 20개")
+    assert page.get_by_role("button", name="문제 5 (답함)").count() == 1
+    page.get_by_role("button", name="답안 제출").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#exam-result")
+    right = sum(1 for q in drawn if q["answer"] == 2)
+    assert page.locator(".exam__score").inner_text() == f"20문제 중 {right}문제를 맞혔습니다 ({round(right * 5)}%)."
+    assert page.locator(".exam-miss").count() == 20 - right
+    clean(tab)
+
+
+def test_the_timer_says_its_milestones_and_hands_in_at_zero(tab):
+    page = tab.page
+    page.clock.install()
+    start = start_exam(tab, "?n=10&seed=timer&timer=1")
+    assert start.get_by_role("timer").inner_text() == "20:00"
+    page.locator(".exam__question label.quiz__choice").first.click()
+    page.clock.fast_forward("10:01")
+    page.wait_for_function("() => document.querySelector('[role=timer]').textContent === '09:59'")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[role=status]')].some(s => s.textContent === '남은 시간이 10분입니다.')")
+    page.clock.fast_forward("10:00")
+    page.wait_for_selector("#exam-result")
+    assert "시간이 끝나 답안을 제출했습니다." in page.locator("[data-study-exam]").inner_text()
+    assert page.locator(".exam__score").inner_text().startswith("10문제 중")
+    clean(tab)
+
+
+# --- no JavaScript, paper --------------------------------------------------------------------------------
+
+
+def test_without_javascript_the_page_reads_as_written(new_tab, bank):
+    tab = new_tab(javascript=False)
+    page = tab.page
+    tab.goto(PAGE)
+    here = on_page(bank, PAGE)
+    assert page.locator("article fieldset, article input[type=radio], .quiz-summary").count() == 0
+    lists = page.locator("article .quiz > ol")
+    assert lists.count() == len(here) and all(lists.nth(i).is_visible() for i in range(len(here)))
+    assert lists.first.locator("li").all_inner_texts()[0].strip()
+    details = page.locator("article .quiz > details")
+    assert details.count() == len(here) and details.first.locator("summary").inner_text() == "정답과 해설"
+    assert details.first.evaluate("d => d.open") is False
+    assert page.locator("[data-study-exam]").count() == 0
+    tab.goto("study/exam/")
+    assert "JavaScript" in page.locator("[data-study-exam]").inner_text()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_on_paper_the_list_and_explanation_print_not_the_radio_buttons(new_tab, bank, scheme):
+    tab = new_tab(color_scheme=scheme)
+    page = open_quiz(tab)
+    question(page, 0).locator("label.quiz__choice").first.click()
+    status(page, 0)
+    page.emulate_media(media="print")
+    assert page.locator("article .quiz__form").first.is_hidden()
+    assert page.locator(".quiz-summary").is_hidden()
+    for i in range(len(on_page(bank, PAGE))):
+        assert question(page, i).locator(":scope > ol").is_visible()
+        assert question(page, i).locator("details p").first.is_visible()  # print.css opens every answer
+    page.emulate_media(media="screen")
+    assert question(page, 0).locator(":scope > ol").is_hidden()
+
+
+# --- accessibility ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_serious_with_answers_notice_progress_and_results(new_tab, bank, scheme):
+    """Every WCAG 2 A/AA rule (contrast included) on the states the tour does not see: answered questions
+    (right and wrong) with the storage notice, 학습 현황 with a 오답 노트, the exam running and finished."""
+    findings = {}
+
+    def audit(tab):
+        tab.page.evaluate(STILL_JS)  # Material's header and back-to-top button fade while scrolling
+        return tab.axe(EVERY_RULE)
+
+    tab = new_tab(color_scheme=scheme, reduced_motion="reduce")
+    tab.context.add_init_script(BROKEN_STORAGE["quota"])  # the notice is audited too
+    page = open_quiz(tab)
+    here = on_page(bank, PAGE)
+    question(page, 0).locator("label.quiz__choice").nth(here[0]["answer"] - 1).click()
+    question(page, 1).locator("label.quiz__choice").nth(wrong_choice(here[1]) - 1).click()
+    status(page, 1)
+    page.wait_for_function("() => [...document.querySelectorAll('.study-notice')].some(n => n.textContent)")
+    findings["topic page"] = audit(tab)
+
+    tab = new_tab(color_scheme=scheme, viewport=PHONE, reduced_motion="reduce")
+    page = open_quiz(tab)
+    question(page, 1).locator("label.quiz__choice").nth(wrong_choice(here[1]) - 1).click()
+    status(page, 1)
+    tab.goto("study/progress/")
+    shown(tab, "[data-study-wrong] .quiz--ready")
+    findings["학습 현황"] = audit(tab)
+    page = start_exam(tab, "?n=10&seed=axe&mode=list&timer=1")
+    findings["모의고사"] = audit(tab)
+    page.locator(".exam__question").first.locator("label.quiz__choice").first.click()
+    page.get_by_role("button", name="답안 제출").click()
+    page.get_by_role("button", name="제출", exact=True).click()
+    page.wait_for_selector("#exam-result")
+    findings["결과"] = audit(tab)
+    assert page.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0  # fits a phone
+    assert {name: found for name, found in findings.items() if found} == {}
+    clean(tab)

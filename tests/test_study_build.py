@@ -1,0 +1,164 @@
+"""학습 모드 as built (hooks/study.py), read without a browser: every question of every topic page is marked up
+for the quiz script with a stable id and its answer, study/questions.json holds the same questions (one
+source: the pages' Markdown), only pages with questions and the study pages load the study files, and a
+question that breaks the format fails the build naming it. The browser side: tests/test_study.py."""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import subprocess
+from collections import Counter
+
+import pytest
+from bs4 import BeautifulSoup
+
+from hooks.study import QUESTIONS_JSON, SHIPPED, lean, question_hash
+from sitekit.build import build, copy_project
+from sitekit.pages import DOCS, nav_files, page_html, topic_pages, url
+from tests.test_content import questions
+from tests.test_js import ROOT, node_test
+
+JS_TESTS = ROOT / "tests" / "js"
+TOPIC_FILES = ["javascripts/study-core.js", "javascripts/study-quiz.js", "stylesheets/study.css"]
+SCRIPTS = (*TOPIC_FILES, "javascripts/study-pages.js", "javascripts/study-progress.js", "javascripts/study-exam.js",
+           "stylesheets/study-pages.css", QUESTIONS_JSON)
+PAGE_FILES = TOPIC_FILES + ["javascripts/study-pages.js", "stylesheets/study-pages.css"]
+STUDY_PAGES = {"study/progress.md": PAGE_FILES + ["javascripts/study-progress.js"],
+               "study/exam.md": PAGE_FILES + ["javascripts/study-exam.js"]}
+# What the quiz may add to a topic page's first visit (gzip): the heaviest topic page without its diagrams
+# was 91 KiB before the quiz, and a topic page's first visit stays within 100 KiB (1 KiB left for its text).
+TOPIC_BUDGET_KIB = 8
+WRAPPER_ID = re.compile(r"^(?P<page>[a-z0-9][a-z0-9/-]*):(?P<hash>[0-9a-f]{8})$")
+
+
+@pytest.fixture(scope="module")
+def bank(site_dir) -> dict:
+    return json.loads((site_dir / QUESTIONS_JSON).read_text(encoding="utf-8"))
+
+
+def text(element) -> str:
+    return element.get_text(" ", strip=True)
+
+
+def loaded(html: str) -> list[str]:
+    """The study files a built page names (scripts, stylesheets, the questions file)."""
+    return [name for name in SCRIPTS if name.rsplit("/", 1)[-1] in html]
+
+
+@pytest.mark.parametrize("page", topic_pages())
+def test_every_question_is_wrapped_with_its_id_and_answer(page, soups):
+    article = soups[page].select_one("article")
+    found = questions(article)
+    wrappers = article.select("div.quiz[data-quiz]")
+    assert len(wrappers) == len(found) >= 3, f"{page}: {len(wrappers)} wrappers for {len(found)} questions"
+    for wrapper, q in zip(wrappers, found):
+        match = WRAPPER_ID.match(wrapper["data-quiz"])
+        assert match and match["page"] == page.removesuffix(".md"), wrapper["data-quiz"]
+        assert wrapper["id"] == "q-" + match["hash"]
+        assert match["hash"] == question_hash(q["text"])
+        said = re.search(r"정답:\s*([1-4])번", text(q["answer"])).group(1)
+        assert wrapper["data-answer"] == said
+        # the wrapper holds exactly what the Markdown wrote: question, four choices, the answer box
+        assert [child.name for child in wrapper.find_all(True, recursive=False)] == ["p", "ol", "details"]
+        assert not wrapper.get("style") and wrapper["class"] == ["quiz"]
+
+
+def test_question_ids_are_unique_and_ignore_the_number():
+    assert question_hash("문제 1. 가장 알맞은 것은?") == question_hash("문제 7.  가장   알맞은 것은?")
+    assert question_hash("문제 1. 가장 알맞은 것은?") != question_hash("문제 1. 가장 알맞지 않은 것은?")
+
+
+def test_the_questions_file_holds_every_question_of_the_pages(bank, soups):
+    assert bank["version"] == 1
+    on_pages = []
+    for page in nav_files():
+        article = soups[page].select_one("article")
+        for wrapper, q in zip(article.select("div.quiz[data-quiz]"), questions(article)):
+            on_pages.append((wrapper["data-quiz"], url(page), q))
+    assert len(on_pages) >= 130
+    assert [q["id"] for q in bank["questions"]] == [qid for qid, _, _ in on_pages]  # nav order
+    assert len({q["id"] for q in bank["questions"]}) == len(bank["questions"])
+    for record, (qid, page_url, q) in zip(bank["questions"], on_pages):
+        assert record["page"] == page_url and record["n"] == q["number"]
+        assert f"문제 {q['number']}. " + text(BeautifulSoup(record["q"], "html.parser")) == q["text"]
+        assert [text(BeautifulSoup(c, "html.parser")) for c in record["choices"]] == q["choices"]
+        explanation = BeautifulSoup(record["explain"], "html.parser")
+        assert text(explanation) == text(q["answer"]).removeprefix("정답과 해설").strip()
+        assert str(record["answer"]) == re.search(r"정답:\s*([1-4])번", text(explanation)).group(1)
+        first = q["answer"].select_one('a[href^="#"]')
+        assert record["teach"] == {"href": page_url + first["href"], "text": text(first)}
+
+
+def test_every_topic_page_is_in_the_questions_file_with_its_nav_section(bank):
+    pages = {p["page"]: p for p in bank["pages"]}
+    assert set(pages) == {url(page) for page in topic_pages()}
+    counts = Counter(q["page"] for q in bank["questions"])
+    assert all(pages[p]["questions"] == n for p, n in counts.items())
+    sections = {p["section"] for p in bank["pages"]}
+    assert len(sections) >= 10 and "네트워킹" in sections and "컴퓨팅" in sections
+
+
+def test_links_in_the_questions_file_lead_to_pages_and_anchors_that_exist(bank, site_dir):
+    missing = []
+    for q in bank["questions"]:
+        html = BeautifulSoup(q["q"] + "".join(q["choices"]) + q["explain"], "html.parser")
+        for href in [a["href"] for a in html.select("a[href]")] + [q["teach"]["href"]]:
+            if re.match(r"^[a-z]+:", href):
+                continue
+            path, _, anchor = href.partition("#")
+            target = site_dir / path / "index.html"
+            if not target.is_file():
+                missing.append(f"{q['id']}: {href} (no page)")
+            elif anchor and f'id="{anchor}"' not in target.read_text(encoding="utf-8"):
+                missing.append(f"{q['id']}: {href} (no anchor)")
+    assert not missing, "\n".join(missing)
+
+
+def test_the_shipped_scripts_are_the_sources_without_comments_and_pass_the_node_tests(site_dir):
+    """The build ships study-*.js and study*.css without their comments (hooks/study.py `lean`): each shipped
+    script parses, and the node tests (tests/js) pass on the shipped copies and the site's own questions (the
+    mock exam draws from ten sections of them)."""
+    for pattern in SHIPPED:
+        for shipped in sorted(site_dir.glob(pattern)):
+            source = (DOCS / shipped.relative_to(site_dir)).read_text(encoding="utf-8")
+            text = shipped.read_text(encoding="utf-8")
+            assert text == lean(source, shipped.suffix == ".js") and len(text) < len(source), shipped.name
+            if shipped.suffix == ".js":
+                check = subprocess.run(["node", "--check", str(shipped)], capture_output=True, text=True)
+                assert check.returncode == 0, f"{shipped.name}: {check.stderr}"
+    env = {**os.environ, "STUDY_SCRIPTS": str(site_dir / "javascripts"),
+           "STUDY_QUESTIONS": str(site_dir / QUESTIONS_JSON)}
+    result = node_test(*sorted(JS_TESTS.glob("study-*.test.js")), env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_only_pages_with_questions_and_the_study_pages_load_study_files(site_dir, soups):
+    wrong = []
+    for page in nav_files():
+        names = loaded(page_html(site_dir, page))
+        has_questions = bool(soups[page].select("div.quiz[data-quiz]"))
+        # a topic page's script links study.css itself, when it starts (nothing else on the page uses it)
+        expected = TOPIC_FILES[:2] if has_questions else STUDY_PAGES.get(page, [])
+        if sorted(names) != sorted(expected):
+            wrong.append(f"{page}: loads {names}, expected {expected}")
+    assert not wrong, "\n".join(wrong)
+    assert all(soups[page].select("div.quiz[data-quiz]") for page in topic_pages())
+
+
+def test_a_topic_page_pays_at_most_its_budget_for_the_quiz(site_dir):
+    size = sum(len(gzip.compress((site_dir / name).read_bytes(), 9)) for name in TOPIC_FILES)
+    assert size <= TOPIC_BUDGET_KIB * 1024, f"the quiz costs a topic page {size / 1024:.1f} KiB gzip"
+
+
+def test_a_question_that_breaks_the_format_fails_the_build_naming_it(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs/networking/rfc-1918.md"
+    source = page.read_text(encoding="utf-8")
+    broken = source.replace("4. 172.20.0.0/16\n", "", 1)  # question 1 keeps three choices
+    assert broken != source
+    page.write_text(broken, encoding="utf-8")
+    result = build(project / "out", project=project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "networking/rfc-1918.md 문제 1" in output, output
