@@ -17,8 +17,8 @@ source makes the page, the search index, the printout and the book, and — thro
 
 `on_post_build` writes them, in nav order, to ``study/questions.json`` for the 학습 현황 and 모의고사 pages
 (docs/study/), which fetch it; nothing else loads it. It also ships the study scripts and stylesheets without
-their comments (`lean`): they explain the code in the repository, and would be a quarter of what a topic page
-pays for its quiz (budget: tests/test_study_build.py). Only comments that fill their own lines go, so no code
+their comments (`lean`): they explain the code in the repository, and a reader need not download them
+(budget: tests/test_study_build.py). Only comments that fill their own lines go, so no code
 changes; the tests parse and run the shipped copies.
 
 A question that breaks the format fails the build with the page and the question's number: the script, the

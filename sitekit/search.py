@@ -1,14 +1,9 @@
 """The site's own search box, driven in Chromium: what a learner types, which pages come up, how fast.
 
-`open_search_page()` opens a tab on the served site with the search dialog open and the index loaded
-(the search worker loads it on the reader's first search: docs/javascripts/search-worker.js); `search()`
-types one query into Material's real search box (value + ``input``/``keyup`` events, as a keyboard
-does) and returns the ranked result pages, timing in the page with ``performance.now()`` from the
-keystroke to the result list being rendered (a MutationObserver on the result component).
-`evaluate()` runs the learner query set of ``data/search-queries.tsv``; `first_search()` is a first
-visit whose reader focuses the box and types at once (nothing of the index loaded yet); `BAD_INPUT`
-is what must do no harm. ``search-bench`` prints hit@1/hit@5, the misses, the bytes of the index and
-the search code, and these latencies; tests/test_search.py checks the behaviour.
+`search()` types into Material's real search box as a keyboard does and times, in the page, the keystroke
+to the rendered result list; `evaluate()` runs the query set of ``data/search-queries.tsv``;
+`first_search()` is a first visit whose reader types at once, before anything of the index has loaded.
+Used by ``search-bench`` (scripts/bench.py) and tests/test_search.py.
 """
 from __future__ import annotations
 
@@ -24,12 +19,11 @@ from sitekit.pages import ROOT, url
 QUERIES = ROOT / "data" / "search-queries.tsv"
 CASES = ("name", "spacing", "particle", "english", "translit", "console", "acronym", "number", "concept",
          "typo", "compound", "question")
-TIMEOUT_MS = WAIT_MS
 SUGGESTION = "이것을 찾으셨나요?"  # the line above suggested pages when nothing matched
 DOCUMENTS = ("search/search_docs.json",)  # loaded on the reader's first search
 WARM_UP = "VPC"  # the first search of `open_search_page`, which loads the index
 
-# Odd input (issue 10): no error, no hang, no markup from the query, results or a suggestion.
+# Odd input: it must raise no error, hang nothing, inject no markup, and show results or a suggestion.
 PAYLOAD = (
     '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
     '"><svg onload="window.__pwned=3"><b>굵게</b>'
@@ -57,8 +51,7 @@ class Query:
 
     @property
     def path(self) -> str:
-        """The expected page as a site path relative to the site root (``networking/vpc/``; home is ``""``,
-        as `site_relative` makes it; MkDocs writes the home page's URL as ``./``)."""
+        """The expected page as `site_relative` writes result pages: ``networking/vpc/``, home ``""``."""
         return url(self.page).removeprefix("./")
 
 
@@ -160,7 +153,7 @@ INSTALL = """
     },
   };
 }
-""" % TIMEOUT_MS
+""" % WAIT_MS
 
 
 def open_search_page(browser, base_url: str, path: str = "") -> Tab:
@@ -275,10 +268,8 @@ class FirstSearch:
 
 
 def first_search(browser, base_url: str, query: str, path: str = "") -> FirstSearch:
-    """Open ``path`` in a new tab (empty cache), then focus the search box and type ``query`` at once.
-
-    ``result.ms`` is keystroke → results rendered, the index loading on this first search: the worst case
-    of issue 10's "results within 300 ms of the first keystroke"."""
+    """Open ``path`` in a new tab (empty cache), then focus the search box and type ``query`` at once:
+    ``result.ms`` includes loading the index, the slowest search a reader meets."""
     tab = Tab(browser, base_url)
     try:
         requested: list[str] = []
@@ -302,10 +293,7 @@ def is_search_file(path: str) -> bool:
 
 
 def search_bytes(site_dir: Path) -> dict[str, int]:
-    """gzip -9 bytes (what the server sends) of the search index and the search code, by file.
-
-    What every page loads: the index's configuration (search/search_index.json), search.js and the
-    worker; what the first search loads on top: the Korean search and the documents."""
+    """gzip -9 bytes (what the server sends) of the search index and the search code, by file."""
     site = Path(site_dir)
     files = [site / "search" / "search_index.json", *(site / name for name in DOCUMENTS),
              site / "javascripts" / "search.js", site / "javascripts" / "search-worker.js",
