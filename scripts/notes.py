@@ -21,9 +21,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from hooks.glossary import load_terms
-from sitekit.pages import html_path
+from sitekit.pages import ROOT, html_path
 
-ROOT = Path(__file__).resolve().parent.parent
 NOTES = ROOT / "data" / "aws-study-notes.md"  # a copy of ../shared/notes/aws-study-notes.md
 
 # Heading in the notes -> page(s) under docs/.
