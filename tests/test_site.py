@@ -130,8 +130,10 @@ def test_headings_have_korean_slugs(soups):
     assert any(re.search(r"[가-힣]", i) for i in ids)
 
 
-def test_theme_is_korean_and_needs_no_third_party_font(soups):
-    soup = soups["index.md"]
-    assert soup.html["lang"] == "ko"
-    for link in soup.select("link[href]"):
-        assert not link["href"].startswith(("http://", "https://", "//")) or link.get("rel") == ["canonical"], link
+def test_pages_are_korean_and_load_nothing_from_another_host(soups):
+    """No CDN script, stylesheet or font: everything a page loads is in the site."""
+    for page, soup in soups.items():
+        assert soup.html["lang"] == "ko", page
+        for tag in soup.select("link[href], script[src]"):
+            address = tag.get("href") or tag["src"]
+            assert not address.startswith(("http://", "https://", "//")) or tag.get("rel") == ["canonical"], (page, tag)
