@@ -191,19 +191,14 @@ def site_relative(address: str, base_url: str) -> str:
 
 def search(tab: Tab, query: str) -> Result:
     """Type ``query`` into the search box; the result pages in rank order and the keystroke→render time."""
-    return as_result(tab, query, tab.page.evaluate("(q) => window.__searchProbe.run(q)", query))
+    return search_all(tab, [query])[0]
 
 
 def search_all(tab: Tab, queries: list[str]) -> list[Result]:
     """`search` for each query in turn, in one call into the page (no round trip per query)."""
     found = tab.page.evaluate("(qs) => window.__searchProbe.runAll(qs)", queries)
-    return [as_result(tab, query, data) for query, data in zip(queries, found)]
-
-
-def as_result(tab: Tab, query: str, data: dict) -> Result:
-    """What the probe in the page returned, as a `Result`."""
-    pages = tuple(dict.fromkeys(site_relative(u, tab.base_url) for u in data["urls"]))
-    return Result(query, pages, data["ms"], data["meta"])
+    return [Result(query, tuple(dict.fromkeys(site_relative(u, tab.base_url) for u in data["urls"])),
+                   data["ms"], data["meta"]) for query, data in zip(queries, found)]
 
 
 # ---------------------------------------------------------------------------
