@@ -7,7 +7,6 @@ Used by ``search-bench`` (scripts/bench.py) and tests/test_search.py.
 """
 from __future__ import annotations
 
-import csv
 import gzip
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,13 +56,13 @@ class Query:
 
 def load_queries(path: Path = QUERIES) -> list[Query]:
     """The query set: tab-separated ``query, page, case, note`` rows after a header; ``#`` lines are comments."""
-    lines = [l for l in path.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
-    rows = list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-    header, body = rows[0], rows[1:]
+    rows = [(lineno, line.split("\t")) for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+            if line.strip() and not line.startswith("#")]
+    (_, header), body = rows[0], rows[1:]
     if header[:3] != ["query", "page", "case"]:
         raise ValueError(f"{path}: header must start with query, page, case (got {header})")
     queries = []
-    for lineno, row in enumerate(body, start=2):
+    for lineno, row in body:
         if len(row) < 3 or not row[0].strip() or not row[1].endswith(".md"):
             raise ValueError(f"{path}: bad row {lineno}: {row}")
         queries.append(Query(row[0], row[1], row[2], row[3] if len(row) > 3 else ""))
