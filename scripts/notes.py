@@ -198,7 +198,7 @@ def note_lines(path: Path = NOTES) -> list[NoteLine]:
 def page_text(html_file: Path) -> str:
     """The readable text of a built page's article, with link targets, without diagrams."""
     html = html_file.read_text(encoding="utf-8")
-    match = re.search(r"<article\b.*</article>", html, re.S)  # parse the article only: 3× faster
+    match = re.search(r"<article\b.*</article>", html, re.S)  # parse only the article (the rest is navigation)
     soup = BeautifulSoup(match.group(0) if match else html, "html.parser")
     article = soup.select_one("article") or soup
     for tag in article.select("pre.mermaid, div.mermaid, .headerlink"):
