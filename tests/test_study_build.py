@@ -16,9 +16,9 @@ from bs4 import BeautifulSoup
 
 from hooks.study import QUESTIONS_JSON, SHIPPED, lean, question_hash
 from sitekit.build import build, copy_project
-from sitekit.pages import DOCS, nav_files, page_html, topic_pages, url
+from sitekit.pages import DOCS, ROOT, nav_files, page_html, topic_pages, url
 from tests.test_content import questions
-from tests.test_js import ROOT, node_test
+from tests.test_js import node_test
 
 JS_TESTS = ROOT / "tests" / "js"
 TOPIC_FILES = ["javascripts/study-core.js", "javascripts/study-quiz.js", "stylesheets/study.css"]
