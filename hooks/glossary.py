@@ -25,18 +25,13 @@ from mkdocs.exceptions import PluginError
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = ROOT / "includes" / "abbreviations.md"
 TERMS = ROOT / "data" / "terminology.yml"
-ENTRY = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<meaning>.+?)\s*$")
+ENTRY = re.compile(r"^\*\[([^\]]+)\]:[ \t]*(.+?)[ \t]*$", re.M)  # *[term]: meaning
 ALIAS_LINE = "다른 이름"  # a page's line of other names (search synonyms): no tooltips, not prose
 
 
 def glossary_entries(path: Path = GLOSSARY) -> list[tuple[str, str]]:
     """(term, meaning) pairs of the glossary, in file order."""
-    entries = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        match = ENTRY.match(line)
-        if match:
-            entries.append((match["term"], match["meaning"]))
-    return entries
+    return ENTRY.findall(path.read_text(encoding="utf-8"))
 
 
 def load_terms(path: Path = TERMS) -> list[dict]:
