@@ -34,9 +34,12 @@ def box_title(box: Tag | None) -> str:
     return title.get_text(" ", strip=True) if title else ""
 
 
+BOX = "div.admonition, details"  # an admonition or a collapsible block
+
+
 def boxes(root: Tag) -> list[tuple[str, Tag]]:
-    """(title, element) of every admonition and collapsible block."""
-    return [(box_title(box), box) for box in root.select("div.admonition, details")]
+    """(title, element) of every box."""
+    return [(box_title(box), box) for box in root.select(BOX)]
 
 
 def aws_links(element: Tag) -> list[str]:
@@ -110,16 +113,12 @@ def test_every_table_names_its_source(pages):
 MARKED = re.compile("|".join(re.escape(m) for m in MARKERS))
 
 
-def is_box(tag) -> bool:
-    return tag.name == "details" or (tag.name == "div" and "admonition" in (tag.get("class") or []))
-
-
 def test_a_marked_note_line_is_followed_by_its_correction(pages):
     problems = []
     for page, root in pages.items():
         for node in root.find_all(string=MARKED):
             kind = MARKERS[MARKED.search(node).group(0)]
-            title = box_title(node.find_next(is_box))
+            title = box_title(node.find_next(lambda tag: tag.css.match(BOX)))
             if not title.startswith(kind):
                 line = node.find_parent(["li", "p", "td"]) or node.parent
                 problems.append(f"{page}: 「{line.get_text(' ', strip=True)[:60]}」 is marked for a {kind} box, "
