@@ -227,9 +227,9 @@ class Reader(Tab):
                            int(length) if length else request.sizes()["responseBodySize"]))
         return result
 
-    def quiet(self, timeout: float = 30.0) -> None:
+    def quiet(self) -> None:
         """Wait until no request is in flight (a benchmark counts every byte of a visit)."""
-        end = time.monotonic() + timeout
+        end = time.monotonic() + WAIT_MS / 1000
         while self._pending:
             if time.monotonic() > end:
                 raise TimeoutError(f"requests still in flight: {[r.url for r in self._pending]}")
