@@ -1,28 +1,24 @@
 """MkDocs hook: the 확인 문제 of every topic page become questions a learner answers (학습 모드).
 
 The questions stay in each page's Markdown, in the format README "확인 문제" sets (``**문제 N.**`` paragraph,
-an ordered list of four choices, a collapsed ``??? success "정답과 해설"`` box saying ``정답: N번``). That one
-source makes the page, the search index, the printout and the book, and — through this hook — the quiz, the
-학습 현황 page and the 모의고사. `on_page_content`, on every page with a ``<h2 id="quiz">`` section:
+an ordered list of four choices, a collapsed ``??? success "정답과 해설"`` box saying ``정답: N번``): one source
+for the page, the search index, the printout, the book and the quiz. `on_page_content`, on every page with a
+``<h2 id="quiz">`` section:
 
-- wraps each question (paragraph, list, answer box) in ``<div class="quiz" id="q-<hash>" data-quiz="<id>"
-  data-answer="N">``: a block with no style of its own, so without JavaScript, on paper and in the book the
-  page reads exactly as before. The id is the page and a short hash of the question's text (not its number),
-  so renumbering or inserting a question does not hand one question's stored answer to another;
+- wraps each question in ``<div class="quiz" id="q-<hash>" data-quiz="<id>" data-answer="N">``, a block with
+  no style of its own, so without JavaScript, on paper and in the book the page reads as before. The id is the
+  page and a hash of the question's text (not its number), so renumbering or inserting a question does not
+  hand one question's stored answer to another;
 - gives the page the quiz's scripts through ``page.meta["scripts"]`` (loaded by overrides/main.html inside
-  Material's container, so they also run after instant navigation; the script links its stylesheet, which
-  only what it adds uses); a page without questions loads none of them;
-- collects each question (page, title, nav section, question/choices/explanation HTML with links made
-  relative to the site root, the answer, the first link into the page = its teaching section).
+  Material's container, so they also run after instant navigation); a page without questions loads none;
+- collects each question for `on_post_build`, which writes them in nav order to ``study/questions.json`` for
+  the 학습 현황 and 모의고사 pages (docs/study/).
 
-`on_post_build` writes them, in nav order, to ``study/questions.json`` for the 학습 현황 and 모의고사 pages
-(docs/study/), which fetch it; nothing else loads it. It also ships the study scripts and stylesheets without
-their comments (`lean`): they explain the code in the repository, and would be a quarter of what a topic page
-pays for its quiz (budget: tests/test_study_build.py). Only comments that fill their own lines go, so no code
-changes; the tests parse and run the shipped copies.
+`on_post_build` also ships the study scripts and stylesheets without the comments that fill their own lines
+(`lean`): they explain the code in the repository, and a reader need not download them (budget:
+tests/test_study_build.py, which also runs the node tests on the shipped copies).
 
-A question that breaks the format fails the build with the page and the question's number: the script, the
-JSON and tests/test_content.py read the same structure.
+A question that breaks the format fails the build with the page and the question's number.
 """
 from __future__ import annotations
 
@@ -84,10 +80,6 @@ def inner_html(tag: Tag, page_url: str) -> str:
     return str(copy).strip()
 
 
-def blocks(section: BeautifulSoup) -> list[Tag]:
-    return [node for node in section.children if isinstance(node, Tag)]
-
-
 def on_pre_build(config):
     _questions.clear()
     _pages.clear()
@@ -101,7 +93,7 @@ def on_page_content(html, page, config, files):
     src = page.file.src_uri
     section = BeautifulSoup(match.group(1), "html.parser")
     found = []
-    items = blocks(section)
+    items = [node for node in section.children if isinstance(node, Tag)]
     for i, p in enumerate(items):
         number = QUESTION.match(p.get_text(" ", strip=True)) if p.name == "p" else None
         if not number:
@@ -128,7 +120,7 @@ def on_page_content(html, page, config, files):
             label.decompose()
         explanation = BeautifulSoup(answer.decode_contents(), "html.parser")
         explanation.find("summary").decompose()
-        teach = next((a for a in answer.select('a[href^="#"]')), None)
+        teach = answer.select_one('a[href^="#"]')
         found.append({
             "id": qid,
             "page": page.url,

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
+from sitekit.pages import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SITE = str(ROOT / "site")
 
 

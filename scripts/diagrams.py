@@ -8,13 +8,12 @@ rules (flowchart/sequence/state only, no hard-coded colours) keep diagrams reada
 from __future__ import annotations
 
 import re
-from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.mermaid import ENTRY
+from sitekit.pages import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ("docs", "includes")
 SNIPPETS = "includes"  # pymdownx.snippets base_path
 FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*mermaid\b")
@@ -115,9 +114,9 @@ def parse_errors(page, library_url: str, diagrams: list[Diagram]) -> list[str]:
     for d, error in zip(diagrams, results):
         if error:
             line = re.search(r"on line (\d+)", error)  # of the diagram: the file line follows
-            at = f" (file line {d.line + int(line.group(1))})" if line else ""
-            messages.append(f"{d.where()}: {error.strip()}".replace(line.group(0), line.group(0) + at, 1)
-                            if line else f"{d.where()}: {error.strip()}")
+            if line:
+                error = error.replace(line[0], f"{line[0]} (file line {d.line + int(line[1])})", 1)
+            messages.append(f"{d.where()}: {error.strip()}")
     return messages
 
 
@@ -132,32 +131,19 @@ def style_problems(diagrams: list[Diagram]) -> list[str]:
     return problems
 
 
-def check_sources(root: Path = ROOT, browser=None) -> list[str]:
-    """Parse every diagram of ``root``'s sources with the vendored Mermaid (served from docs/)."""
+def cmd_check_diagrams(args) -> int:
+    """Parse every Mermaid diagram of docs/ and includes/ in Chromium; print the broken ones."""
     from sitekit.browser import chromium
     from sitekit.server import serve
 
-    diagrams = all_diagrams(root)
-    with ExitStack() as stack:
-        base = stack.enter_context(serve(root / "docs", "/"))
-        if browser is None:
-            browser = stack.enter_context(chromium())
-        context = browser.new_context()
-        try:
-            page = context.new_page()
-            blank = base + "check-diagrams.html"  # an empty page on the library's origin
-            page.route(blank, lambda route: route.fulfill(body="<!doctype html>", content_type="text/html"))
-            page.goto(blank)
-            return parse_errors(page, base + f"javascripts/mermaid/{ENTRY}", diagrams)
-        finally:
-            context.close()
-
-
-def cmd_check_diagrams(args) -> int:
-    """Parse every Mermaid diagram of docs/ and includes/ in Chromium; print the broken ones."""
     root = Path(args.root)
     diagrams = all_diagrams(root)
-    problems = check_sources(root) + style_problems(diagrams)
+    with serve(root / "docs", "/") as base, chromium() as browser:
+        page = browser.new_page()
+        blank = base + "check-diagrams.html"  # an empty page on the library's origin (served from docs/)
+        page.route(blank, lambda route: route.fulfill(body="<!doctype html>", content_type="text/html"))
+        page.goto(blank)
+        problems = parse_errors(page, base + f"javascripts/mermaid/{ENTRY}", diagrams) + style_problems(diagrams)
     for problem in problems:
         print(problem)
     pages = {d.source for d in diagrams} | {p for d in diagrams for p in d.used_by}

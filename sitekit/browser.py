@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import Callable, Iterator
 from urllib.parse import urlsplit
 
+from sitekit.pages import ROOT
+
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -34,7 +36,7 @@ ARGS = [
     "--no-first-run",
 ]
 DESKTOP = {"width": 1280, "height": 900}
-AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"  # pinned in package.json
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"  # pinned in package.json
 WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SEVERE = ("serious", "critical")
 PHONE = {"width": 375, "height": 740}

@@ -12,11 +12,9 @@ from sitekit.pages import ROOT
 PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "includes", "hooks", "data")
 
 
-def build(dest: Path, project: Path = ROOT, strict: bool = True, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run ``mkdocs build`` of ``project`` into ``dest``; returns the finished process (not raised)."""
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "-d", str(dest)]
-    if strict:
-        cmd.append("--strict")
+def build(dest: Path, project: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run ``mkdocs build --strict`` of ``project`` into ``dest``; returns the finished process (not raised)."""
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(dest)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True)
 

@@ -14,6 +14,7 @@ import subprocess
 from pathlib import Path
 
 from sitekit import browser
+from sitekit.pages import ROOT
 
 CANDIDATES = ("/usr/bin/firefox-esr", "/usr/bin/firefox")
 
@@ -37,5 +38,4 @@ def run(script: Path, base_url: str) -> subprocess.CompletedProcess:
     if path is None:
         raise FileNotFoundError("no Firefox: install firefox-esr (make system-deps) or set FIREFOX_PATH")
     env = {**os.environ, "BASE_URL": base_url, "FIREFOX_PATH": path}
-    return subprocess.run(["node", str(script)], env=env, capture_output=True, text=True,
-                          cwd=Path(__file__).resolve().parents[1])
+    return subprocess.run(["node", str(script)], env=env, capture_output=True, text=True, cwd=ROOT)

@@ -27,13 +27,13 @@ NOT_TOPICS = ("architecture/", "reference/", "study/")
 MERMAID_PRE = re.compile(r'<pre\b[^>]*\bclass="[^"]*\bmermaid\b[^"]*"[^>]*>(?:<code>)?\s*([\w-]*)')
 
 
-@functools.lru_cache(maxsize=None)
-def config(config_file: Path = ROOT / "mkdocs.yml") -> MkDocsConfig:
+@functools.cache
+def config() -> MkDocsConfig:
     """mkdocs.yml, loaded and validated as MkDocs does (plugins and hooks included)."""
-    return load_config(str(config_file))
+    return load_config(str(ROOT / "mkdocs.yml"))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _files() -> dict[str, File]:
     return {f.src_uri: f for f in get_files(config()).documentation_pages()}
 
@@ -88,6 +88,7 @@ def html_path(site_dir: Path, page: str) -> Path:
 
 
 def page_html(site_dir: Path, page: str) -> str:
+    """The HTML the build wrote for a docs/ page."""
     return html_path(site_dir, page).read_text(encoding="utf-8")
 
 

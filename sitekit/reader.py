@@ -5,9 +5,8 @@ like a reader so every diagram comes near the viewport, and waits until each dia
 returns a `Visit`: every response with its size over the wire (gzip, as GitHub Pages sends it), what
 had arrived by the ``load`` event, the state of each Mermaid diagram (drawn, Mermaid's error, the
 lowest text contrast, labels spilling out of their boxes, scale and widths), console errors and
-requests to other hosts. `Reader.axe()` runs axe-core on the page as it stands, `Reader.scheme()`
-switches Material's palette in place (both on `Tab`). The waits are for the conditions themselves: the diagrams
-drawn, no request in flight, animations finished.
+requests to other hosts. The waits are for the conditions themselves: the diagrams drawn, no request in
+flight, animations finished.
 """
 from __future__ import annotations
 
@@ -132,10 +131,9 @@ DRAWN_JS = """(hosts) => ({
   drawn: [...document.querySelectorAll(hosts)].filter((h) => h.shadowRoot && h.shadowRoot.querySelector("svg")).length,
   all: document.querySelectorAll(hosts).length,
 })"""
-DRAWN_TIMEOUT_MS = WAIT_MS
 
 
-def wait_drawn(page, timeout_ms: int = DRAWN_TIMEOUT_MS) -> dict:
+def wait_drawn(page, timeout_ms: int = WAIT_MS) -> dict:
     """Wait until every diagram of the page is drawn (the condition, not a time); ``{drawn, all}`` when it
     is, or when ``timeout_ms`` has passed without it."""
     from playwright.sync_api import TimeoutError as Timeout
@@ -229,22 +227,22 @@ class Reader(Tab):
                            int(length) if length else request.sizes()["responseBodySize"]))
         return result
 
-    def quiet(self, timeout: float = 30.0) -> None:
+    def quiet(self) -> None:
         """Wait until no request is in flight (a benchmark counts every byte of a visit)."""
-        end = time.monotonic() + timeout
+        end = time.monotonic() + WAIT_MS / 1000
         while self._pending:
             if time.monotonic() > end:
                 raise TimeoutError(f"requests still in flight: {[r.url for r in self._pending]}")
             self.page.wait_for_timeout(50)
 
-    def visit(self, path: str | None = None, navigate=None, scroll: bool = True, draw: bool | None = None,
-              settle: bool = False, fresh: bool = False) -> Visit:
+    def visit(self, path: str | None = None, navigate=None, scroll: bool = True, settle: bool = False,
+              fresh: bool = False) -> Visit:
         """Open ``path`` or run ``navigate()`` (e.g. an instant click).
 
         ``fresh``: clear the cache first, so every byte of a first visit goes over the wire (benchmarks;
         a cached response is still listed, with its size, so per-page counts hold either way).
-        ``scroll``: scroll through the page like a reader. ``draw`` (default: ``scroll``): wait until
-        every diagram is drawn (`wait_drawn`; what was not drawn is in the visit).
+        ``scroll``: scroll through the page like a reader and wait until every diagram is drawn
+        (`wait_drawn`; what was not drawn is in the visit).
         ``settle``: wait until no request is in flight, before and after drawing (benchmarks).
         """
         self._requests.clear()
@@ -266,7 +264,6 @@ class Reader(Tab):
         on_load = len(self._requests)
         if scroll:
             self.page.evaluate(SCROLL_JS)
-        if scroll if draw is None else draw:
             wait_drawn(self.page)
             if settle:
                 self.quiet()

@@ -1,18 +1,12 @@
 """The site's own search box, driven in Chromium: what a learner types, which pages come up, how fast.
 
-`open_search_page()` opens a tab on the served site with the search dialog open and the index loaded
-(the search worker loads it on the reader's first search: docs/javascripts/search-worker.js); `search()`
-types one query into Material's real search box (value + ``input``/``keyup`` events, as a keyboard
-does) and returns the ranked result pages, timing in the page with ``performance.now()`` from the
-keystroke to the result list being rendered (a MutationObserver on the result component).
-`evaluate()` runs the learner query set of ``data/search-queries.tsv``; `first_search()` is a first
-visit whose reader focuses the box and types at once (nothing of the index loaded yet); `BAD_INPUT`
-is what must do no harm. ``search-bench`` prints hit@1/hit@5, the misses, the bytes of the index and
-the search code, and these latencies; tests/test_search.py checks the behaviour.
+`search()` types into Material's real search box as a keyboard does and times, in the page, the keystroke
+to the rendered result list; `evaluate()` runs the query set of ``data/search-queries.tsv``;
+`first_search()` is a first visit whose reader types at once, before anything of the index has loaded.
+Used by ``search-bench`` (scripts/bench.py) and tests/test_search.py.
 """
 from __future__ import annotations
 
-import csv
 import gzip
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,12 +18,11 @@ from sitekit.pages import ROOT, url
 QUERIES = ROOT / "data" / "search-queries.tsv"
 CASES = ("name", "spacing", "particle", "english", "translit", "console", "acronym", "number", "concept",
          "typo", "compound", "question")
-TIMEOUT_MS = WAIT_MS
 SUGGESTION = "이것을 찾으셨나요?"  # the line above suggested pages when nothing matched
 DOCUMENTS = ("search/search_docs.json",)  # loaded on the reader's first search
 WARM_UP = "VPC"  # the first search of `open_search_page`, which loads the index
 
-# Odd input (issue 10): no error, no hang, no markup from the query, results or a suggestion.
+# Odd input: it must raise no error, hang nothing, inject no markup, and show results or a suggestion.
 PAYLOAD = (
     '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
     '"><svg onload="window.__pwned=3"><b>굵게</b>'
@@ -57,20 +50,19 @@ class Query:
 
     @property
     def path(self) -> str:
-        """The expected page as a site path relative to the site root (``networking/vpc/``; home is ``""``,
-        as `site_relative` makes it; MkDocs writes the home page's URL as ``./``)."""
+        """The expected page as `site_relative` writes result pages: ``networking/vpc/``, home ``""``."""
         return url(self.page).removeprefix("./")
 
 
 def load_queries(path: Path = QUERIES) -> list[Query]:
     """The query set: tab-separated ``query, page, case, note`` rows after a header; ``#`` lines are comments."""
-    lines = [l for l in path.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
-    rows = list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-    header, body = rows[0], rows[1:]
+    rows = [(lineno, line.split("\t")) for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+            if line.strip() and not line.startswith("#")]
+    (_, header), body = rows[0], rows[1:]
     if header[:3] != ["query", "page", "case"]:
         raise ValueError(f"{path}: header must start with query, page, case (got {header})")
     queries = []
-    for lineno, row in enumerate(body, start=2):
+    for lineno, row in body:
         if len(row) < 3 or not row[0].strip() or not row[1].endswith(".md"):
             raise ValueError(f"{path}: bad row {lineno}: {row}")
         queries.append(Query(row[0], row[1], row[2], row[3] if len(row) > 3 else ""))
@@ -160,7 +152,7 @@ INSTALL = """
     },
   };
 }
-""" % TIMEOUT_MS
+""" % WAIT_MS
 
 
 def open_search_page(browser, base_url: str, path: str = "") -> Tab:
@@ -198,19 +190,14 @@ def site_relative(address: str, base_url: str) -> str:
 
 def search(tab: Tab, query: str) -> Result:
     """Type ``query`` into the search box; the result pages in rank order and the keystroke→render time."""
-    return as_result(tab, query, tab.page.evaluate("(q) => window.__searchProbe.run(q)", query))
+    return search_all(tab, [query])[0]
 
 
 def search_all(tab: Tab, queries: list[str]) -> list[Result]:
     """`search` for each query in turn, in one call into the page (no round trip per query)."""
     found = tab.page.evaluate("(qs) => window.__searchProbe.runAll(qs)", queries)
-    return [as_result(tab, query, data) for query, data in zip(queries, found)]
-
-
-def as_result(tab: Tab, query: str, data: dict) -> Result:
-    """What the probe in the page returned, as a `Result`."""
-    pages = tuple(dict.fromkeys(site_relative(u, tab.base_url) for u in data["urls"]))
-    return Result(query, pages, data["ms"], data["meta"])
+    return [Result(query, tuple(dict.fromkeys(site_relative(u, tab.base_url) for u in data["urls"])),
+                   data["ms"], data["meta"]) for query, data in zip(queries, found)]
 
 
 # ---------------------------------------------------------------------------
@@ -275,10 +262,8 @@ class FirstSearch:
 
 
 def first_search(browser, base_url: str, query: str, path: str = "") -> FirstSearch:
-    """Open ``path`` in a new tab (empty cache), then focus the search box and type ``query`` at once.
-
-    ``result.ms`` is keystroke → results rendered, the index loading on this first search: the worst case
-    of issue 10's "results within 300 ms of the first keystroke"."""
+    """Open ``path`` in a new tab (empty cache), then focus the search box and type ``query`` at once:
+    ``result.ms`` includes loading the index, the slowest search a reader meets."""
     tab = Tab(browser, base_url)
     try:
         requested: list[str] = []
@@ -302,10 +287,7 @@ def is_search_file(path: str) -> bool:
 
 
 def search_bytes(site_dir: Path) -> dict[str, int]:
-    """gzip -9 bytes (what the server sends) of the search index and the search code, by file.
-
-    What every page loads: the index's configuration (search/search_index.json), search.js and the
-    worker; what the first search loads on top: the Korean search and the documents."""
+    """gzip -9 bytes (what the server sends) of the search index and the search code, by file."""
     site = Path(site_dir)
     files = [site / "search" / "search_index.json", *(site / name for name in DOCUMENTS),
              site / "javascripts" / "search.js", site / "javascripts" / "search-worker.js",

@@ -10,7 +10,7 @@ import re
 import pytest
 from bs4 import Comment, Tag
 
-from hooks.glossary import load_terms
+from hooks.glossary import ALIAS_LINE, load_terms
 from sitekit.pages import topic_pages, front_matter, nav_files
 
 AWS_SOURCE = re.compile(r"^https://(docs\.aws\.amazon\.com|aws\.amazon\.com)/")
@@ -29,13 +29,17 @@ CHANGING_FIGURE = re.compile(
 )
 
 
+def box_title(box: Tag | None) -> str:
+    title = box.select_one(":scope > .admonition-title, :scope > summary") if box else None
+    return title.get_text(" ", strip=True) if title else ""
+
+
+BOX = "div.admonition, details"  # an admonition or a collapsible block
+
+
 def boxes(root: Tag) -> list[tuple[str, Tag]]:
-    """(title, element) of every admonition and collapsible block."""
-    found = []
-    for box in root.select("div.admonition, details"):
-        title = box.select_one(":scope > .admonition-title, :scope > summary")
-        found.append((title.get_text(" ", strip=True) if title else "", box))
-    return found
+    """(title, element) of every box."""
+    return [(box_title(box), box) for box in root.select(BOX)]
 
 
 def aws_links(element: Tag) -> list[str]:
@@ -49,7 +53,7 @@ def skipped(tag: Tag) -> bool:
     """Not prose: code, diagrams, heading links, the term and abbreviation lists, tags, the alias line
     (search synonyms), and struck-through old names (~~고객 마스터 키~~)."""
     return (tag.name in ("pre", "code", "del") or not SKIP_CLASSES.isdisjoint(tag.get("class") or ())
-            or (tag.name == "p" and tag.get_text(strip=True).startswith("다른 이름")))
+            or (tag.name == "p" and tag.get_text(strip=True).startswith(ALIAS_LINE)))
 
 
 def prose(root: Tag) -> str:
@@ -109,21 +113,12 @@ def test_every_table_names_its_source(pages):
 MARKED = re.compile("|".join(re.escape(m) for m in MARKERS))
 
 
-def is_box(tag) -> bool:
-    return tag.name == "details" or (tag.name == "div" and "admonition" in (tag.get("class") or []))
-
-
-def box_title(box: Tag | None) -> str:
-    title = box.select_one(":scope > .admonition-title, :scope > summary") if box else None
-    return title.get_text(" ", strip=True) if title else ""
-
-
 def test_a_marked_note_line_is_followed_by_its_correction(pages):
     problems = []
     for page, root in pages.items():
         for node in root.find_all(string=MARKED):
             kind = MARKERS[MARKED.search(node).group(0)]
-            title = box_title(node.find_next(is_box))
+            title = box_title(node.find_next(lambda tag: tag.css.match(BOX)))
             if not title.startswith(kind):
                 line = node.find_parent(["li", "p", "td"]) or node.parent
                 problems.append(f"{page}: 「{line.get_text(' ', strip=True)[:60]}」 is marked for a {kind} box, "
@@ -170,14 +165,6 @@ def test_one_term_per_concept(pages):
                 at = match.start()
                 found.append(f"{page}: 「{variant}」 → 「{term}」 … {text[max(0, at - 25):at + 25]} …")
     assert not found, "use the AWS Korean term (data/terminology.yml):\n" + "\n".join(found)
-
-
-def test_glossary_page_shows_the_terminology(pages):
-    table = pages["reference/glossary.md"].select_one(".terminology table")
-    assert table is not None, "reference/glossary.md: no terminology table"
-    text = " ".join(table.get_text(" ").split())
-    for entry in load_terms():
-        assert " ".join(entry["term"].split()) in text, entry["term"]
 
 
 # --- descriptions and changing figures -----------------------------------------------------------
@@ -267,7 +254,7 @@ def test_storage_overview_compares_file_storage_and_instance_store(pages):
     assert all(word in text for word in ("EFS", "FSx", "인스턴스 스토어")), "storage/index.md lacks file storage"
 
 
-# --- 확인 문제 (issue 12) ------------------------------------------------------------------------------
+# --- 확인 문제 (self-check questions) ------------------------------------------------------------------
 
 BIG_PAGES = {"networking/vpc.md", "compute/ec2.md", "compute/elb.md", "compute/auto-scaling.md",
              "database/rds.md", "storage/s3.md", "security/iam.md"}
@@ -298,14 +285,12 @@ def questions(root: Tag) -> list[dict]:
     for i, element in enumerate(blocks):
         match = QUESTION.match(element.get_text(" ", strip=True)) if element.name == "p" else None
         if match:
-            choices = blocks[i + 1] if i + 1 < len(blocks) else None
-            answer = blocks[i + 2] if i + 2 < len(blocks) else None
+            choices, answer = blocks[i + 1], blocks[i + 2]  # hooks/study.py fails the build otherwise
             found.append({
                 "number": int(match.group(1)),
                 "text": element.get_text(" ", strip=True),
-                "choices": [li.get_text(" ", strip=True) for li in choices.select(":scope > li")]
-                if choices is not None and choices.name == "ol" else [],
-                "answer": answer if answer is not None and answer.name == "details" else None,
+                "choices": [li.get_text(" ", strip=True) for li in choices.select(":scope > li")],
+                "answer": answer,
             })
     return found
 
@@ -320,18 +305,10 @@ def test_topic_page_ends_with_self_check_questions(page, pages):
     found = questions(root)
     least = 4 if page in BIG_PAGES else 3
     assert len(found) >= least, f"{page}: {len(found)} questions, expected at least {least}"
-    ids = {tag.get("id") for tag in root.select("[id]")}
     for n, q in enumerate(found, start=1):
         where = f"{page} 문제 {q['number']}"
         assert q["number"] == n, f"{where}: questions are numbered 1, 2, 3 …"
-        assert len(q["choices"]) == 4 and all(q["choices"]), f"{where}: needs 4 choices, has {q['choices']}"
+        # four choices and a 정답과 해설 box saying 정답: N번 are checked by hooks/study.py (the build fails)
         answer = q["answer"]
-        assert answer is not None, f"{where}: no collapsed answer (??? right after the choices)"
         assert not answer.has_attr("open"), f"{where}: the answer must start collapsed (???, not ???+)"
-        assert box_title(answer) == "정답과 해설", f"{where}: answer title is 「{box_title(answer)}」"
-        text = answer.get_text(" ", strip=True)
-        right = re.search(r"정답:\s*([1-4])번", text)
-        assert right, f"{where}: the answer says no '정답: N번'"
-        anchors = [a["href"][1:] for a in answer.select('a[href^="#"]')]
-        assert anchors, f"{where}: the explanation links no section of the page"
-        assert set(anchors) <= ids, f"{where}: links to missing sections {set(anchors) - ids}"
+        assert answer.select('a[href^="#"]'), f"{where}: the explanation links no section of the page"

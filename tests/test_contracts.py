@@ -20,6 +20,7 @@ from sitekit.pages import ROOT
 
 THEME = Path(material.__file__).parent / "templates"
 BASE = (THEME / "base.html").read_text(encoding="utf-8")
+BUNDLE = next((THEME / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
 
 
 def block(name: str) -> str:
@@ -51,20 +52,18 @@ def test_the_overridden_source_partial_is_materials_without_the_facts_fetch():
 
 
 def test_material_uses_a_global_mermaid_and_the_document_observable():
-    bundle = next((THEME / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
-    assert 'typeof mermaid=="undefined"' in bundle, (
+    assert 'typeof mermaid=="undefined"' in BUNDLE, (
         "Material no longer uses a global `mermaid` when there is one (docs/javascripts/mermaid-loader.js is it)")
-    assert "document$" in bundle, "Material no longer exposes document$ (overrides/main.html subscribes to it)"
-    assert 'parseFromString(o,"text/xml")' in bundle and '"sitemap.xml"' in bundle, (
+    assert "document$" in BUNDLE, "Material no longer exposes document$ (overrides/main.html subscribes to it)"
+    assert 'parseFromString(o,"text/xml")' in BUNDLE and '"sitemap.xml"' in BUNDLE, (
         "Material no longer parses sitemap.xml as text/xml (sitekit/browser.py waits for that before instant clicks)")
 
 
 def test_material_hands_each_diagrams_shadow_root_to_the_render_results_fn():
     """docs/javascripts/mermaid-dialog.mjs reaches each drawn diagram through `fn(shadowRoot)`, which Material calls
     after putting the SVG of `mermaid.render()` into the diagram's closed shadow root."""
-    bundle = next((THEME / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
     found = re.search(r"\{svg:(\w+),fn:(\w+)\}=(?:yield|await) mermaid\.render\(.{0,120}?"
-                      r"attachShadow\(\{mode:\"closed\"\}\).{0,120}?\2==null\|\|\2\((\w+)\)", bundle)
+                      r"attachShadow\(\{mode:\"closed\"\}\).{0,120}?\2==null\|\|\2\((\w+)\)", BUNDLE)
     assert found, "Material no longer calls the `fn` of mermaid.render()'s result with the diagram's shadow root"
 
 
@@ -72,8 +71,7 @@ def test_material_listens_to_popstate_on_window():
     """overrides/main.html adds its popstate listener before Material's bundle runs, so the diagram viewer's own back
     never reaches instant navigation: that only works while Material listens on `window` (listeners there run in the
     order they were added)."""
-    bundle = next((THEME / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
-    assert re.search(r"\w\(window,\"popstate\"\)", bundle), "Material no longer listens to popstate on window"
+    assert re.search(r"\w\(window,\"popstate\"\)", BUNDLE), "Material no longer listens to popstate on window"
 
 
 def test_korean_glossary_tooltips_subclass_python_markdowns_abbr():

@@ -9,7 +9,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from sitekit.pages import ROOT
+
 TESTS = sorted((ROOT / "tests" / "js").glob("*.test.js"))
 
 

@@ -13,11 +13,9 @@ import re
 import subprocess
 from pathlib import Path
 
-import material
-
 from sitekit.pages import ROOT
+from tests.test_contracts import BASE, BUNDLE, THEME as TEMPLATES, block
 
-TEMPLATES = Path(material.__file__).parent / "templates"
 JAVASCRIPTS = TEMPLATES / "assets" / "javascripts"
 
 
@@ -27,22 +25,15 @@ def only(pattern: str) -> Path:
     return found[0]
 
 
-def block(html: str, name: str) -> str:
-    match = re.search(r"{%%\s*block %s\s*%%}(.*?){%%\s*endblock\s*%%}" % name, html, re.S)
-    assert match, f"base.html has no {{% block {name} %}}"
-    return match.group(1)
-
-
 def test_the_config_block_writes_the_search_worker_into___config_before_the_bundle_runs():
     """search.js (in our `config` block, after super()) rewrites #__config's "search"; the bundle reads it later."""
-    base = (TEMPLATES / "base.html").read_text(encoding="utf-8")
-    config = block(base, "config")
+    config = block("config")
     assert '<script id="__config" type="application/json">' in config, \
         "base.html's config block no longer writes #__config as JSON"
     assert re.search(r'"search":\s*"assets/javascripts/workers/search\.\w+\.min\.js"\s*\|\s*url', config), \
         "#__config no longer names the search worker in its \"search\" key"
-    assert re.search(r"bundle\.\w+\.min\.js", block(base, "scripts")), "the bundle is no longer in the scripts block"
-    assert base.index("{% block config %}") < base.index("{% block scripts %}"), \
+    assert re.search(r"bundle\.\w+\.min\.js", block("scripts")), "the bundle is no longer in the scripts block"
+    assert BASE.index("{% block config %}") < BASE.index("{% block scripts %}"), \
         "the bundle now runs before the config block: search.js would rewrite #__config too late"
     override = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
     assert re.search(r"{% block config %}\s*{{ super\(\) }}\s*<script src=\"{{ 'javascripts/search\.js' \| url }}\">",
@@ -51,9 +42,8 @@ def test_the_config_block_writes_the_search_worker_into___config_before_the_bund
 
 def test_the_bundle_reads___config_and_fetches_the_search_index_on_every_page():
     """The worker's SETUP comes from search/search_index.json (configuration only: hooks/search_index.py)."""
-    bundle = only("bundle.*.min.js").read_text(encoding="utf-8")
-    assert "#__config" in bundle, "the bundle no longer reads #__config"
-    assert "search/search_index.json" in bundle, "the bundle no longer fetches search/search_index.json"
+    assert "#__config" in BUNDLE, "the bundle no longer reads #__config"
+    assert "search/search_index.json" in BUNDLE, "the bundle no longer fetches search/search_index.json"
 
 
 def test_materials_worker_and_ours_answer_the_same_messages_in_the_same_shape(site_dir):
@@ -90,17 +80,15 @@ def test_materials_worker_and_ours_answer_the_same_messages_in_the_same_shape(si
 def test_result_titles_and_texts_are_inserted_as_html():
     """Material's h() appends string children with innerHTML: our <mark>s show, and everything else in a title
     or text must be escaped (search-korean.js builds them from the index's HTML only)."""
-    bundle = only("bundle.*.min.js").read_text(encoding="utf-8")
-    assert re.search(r'typeof \w+=="string"\|\|typeof \w+=="number"\)\w+\.innerHTML\+=\w+\.toString\(\)', bundle), \
+    assert re.search(r'typeof \w+=="string"\|\|typeof \w+=="number"\)\w+\.innerHTML\+=\w+\.toString\(\)', BUNDLE), \
         "Material's h() no longer appends strings as HTML: titles and texts would show their <mark> tags"
 
 
 def test_the_score_is_rendered_and_enter_opens_the_highest():
     """search.js finds suggestions by data-md-score="-1.00"; Enter in the search box opens the result with the
     highest data-md-score, so search-korean.js lets scores fall down the list."""
-    bundle = only("bundle.*.min.js").read_text(encoding="utf-8")
-    assert re.search(r'"data-md-score":\w+\.score\.toFixed\(2\)', bundle), "the result's score is no longer rendered as data-md-score"
-    assert re.search(r'parseFloat\(\w+\.getAttribute\("data-md-score"\)\)', bundle), \
+    assert re.search(r'"data-md-score":\w+\.score\.toFixed\(2\)', BUNDLE), "the result's score is no longer rendered as data-md-score"
+    assert re.search(r'parseFloat\(\w+\.getAttribute\("data-md-score"\)\)', BUNDLE), \
         "Enter no longer picks the result by data-md-score: check how it picks now"
     partial = (TEMPLATES / "partials" / "search.html").read_text(encoding="utf-8")
     for name in ("md-search-result__meta", "md-search-result__list"):

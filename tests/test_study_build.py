@@ -16,9 +16,9 @@ from bs4 import BeautifulSoup
 
 from hooks.study import QUESTIONS_JSON, SHIPPED, lean, question_hash
 from sitekit.build import build, copy_project
-from sitekit.pages import DOCS, nav_files, page_html, topic_pages, url
+from sitekit.pages import DOCS, ROOT, nav_files, page_html, topic_pages, url
 from tests.test_content import questions
-from tests.test_js import ROOT, node_test
+from tests.test_js import node_test
 
 JS_TESTS = ROOT / "tests" / "js"
 TOPIC_FILES = ["javascripts/study-core.js", "javascripts/study-quiz.js", "stylesheets/study.css"]
@@ -27,8 +27,7 @@ SCRIPTS = (*TOPIC_FILES, "javascripts/study-pages.js", "javascripts/study-progre
 PAGE_FILES = TOPIC_FILES + ["javascripts/study-pages.js", "stylesheets/study-pages.css"]
 STUDY_PAGES = {"study/progress.md": PAGE_FILES + ["javascripts/study-progress.js"],
                "study/exam.md": PAGE_FILES + ["javascripts/study-exam.js"]}
-# What the quiz may add to a topic page's first visit (gzip): the heaviest topic page without its diagrams
-# was 91 KiB before the quiz, and a topic page's first visit stays within 100 KiB (1 KiB left for its text).
+# What the quiz may add to a topic page's first visit (gzip), so that the page stays within 100 KiB.
 TOPIC_BUDGET_KIB = 8
 WRAPPER_ID = re.compile(r"^(?P<page>[a-z0-9][a-z0-9/-]*):(?P<hash>[0-9a-f]{8})$")
 
