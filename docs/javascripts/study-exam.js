@@ -30,11 +30,6 @@
     var said = el("p", { "class": "study-sr-only", role: "status" });
     var exam = null; // {params, drawn, answers, index, deadline, left, interval, finished}
 
-    function say(text) {
-      said.textContent = "";
-      setTimeout(function () { said.textContent = text; }, 0);
-    }
-
     function show(children, focus) {
       app.textContent = "";
       children.forEach(function (child) { if (child) app.appendChild(child); });
@@ -111,7 +106,7 @@
         exam.left = pages.remaining(exam.deadline, Date.now());
       }
       render(true);
-      say(drawn.length + "문제 모의고사를 시작합니다." +
+      quiz.say(said, drawn.length + "문제 모의고사를 시작합니다." +
           (params.timer ? " 시간 제한은 " + pages.duration(exam.left) + "입니다." : ""));
       startTimer();
     }
@@ -148,7 +143,7 @@
                                   checked: exam.answers[q.id] === c + 1 });
         fieldset.appendChild(el("label", { "class": "quiz__choice" }, [
           input, el("span", { "class": "quiz__number", text: c + 1 + "." }),
-        quiz.absolutize(el("span", { "class": "quiz__text", html: html }))
+          quiz.absolutize(el("span", { "class": "quiz__text", html: html }))
         ]));
       });
       fieldset.addEventListener("change", function (event) {
@@ -184,7 +179,7 @@
         bar.jump = exam.drawn.map(function (q, i) {
           var answered = exam.answers[q.id] !== undefined;
           var jump = el("button", { type: "button",
-                                  "class": "exam__jump-button" + (answered ? " exam__jump--answered" : ""),
+                                    "class": "exam__jump-button" + (answered ? " exam__jump--answered" : ""),
                                     "aria-label": "문제 " + (i + 1) + (answered ? " (답함)" : ""),
                                     "aria-current": i === exam.index ? "step" : null, text: String(i + 1) });
           jump.addEventListener("click", function () { go(i); });
@@ -244,7 +239,7 @@
       exam.left = left;
       if (bar.clock) bar.clock.textContent = pages.clock(left);
       if (left === 0) return finish(true);
-      if (crossed) say("남은 시간이 " + crossed + "분입니다.");
+      if (crossed) quiz.say(said, "남은 시간이 " + crossed + "분입니다.");
     }
 
     // --- results --------------------------------------------------------------------------------------------
@@ -306,7 +301,7 @@
         el("a", { href: quiz.url("study/progress/#wrong"), text: "오답 노트 보기" })]));
       show(parts, heading);
       quiz.save(progress, heading);
-      say((timeUp ? "시간이 끝나 답안을 제출했습니다. " : "") + pages.scoreText(result));
+      quiz.say(said, (timeUp ? "시간이 끝나 답안을 제출했습니다. " : "") + pages.scoreText(result));
     }
 
     function missItem(miss) {
@@ -318,7 +313,7 @@
       q.choices.forEach(function (html, c) {
         var n = c + 1;
         var mark = n === q.answer ? "exam-miss__right" : n === miss.choice ? "exam-miss__mine" : null;
-      var li = el("li", { "class": mark });
+        var li = el("li", { "class": mark });
         li.appendChild(quiz.absolutize(el("span", { html: html })));
         if (n === q.answer) li.appendChild(el("span", { "class": "quiz__mark" }, [
           el("span", { "aria-hidden": "true", "class": "quiz__icon", text: "✓" }), "정답"]));

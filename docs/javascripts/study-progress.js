@@ -46,11 +46,6 @@
       return quiz.absolutize(wrapper);
     }
 
-    function say(text) {
-      said.textContent = "";
-      setTimeout(function () { said.textContent = text; }, 0);
-    }
-
     function cell(tag, text, attrs) {
       return el(tag, attrs || {}, [text]);
     }
@@ -157,7 +152,7 @@
         renderTable();
         renderWrong();
         start.focus();
-        say("학습 기록을 모두 지웠습니다.");
+        quiz.say(said, "학습 기록을 모두 지웠습니다.");
       });
     }
 
