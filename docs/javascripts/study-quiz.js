@@ -2,9 +2,8 @@
  * 학습 모드 on a topic page: each 확인 문제 (wrapped by hooks/study.py) becomes a fieldset of radio buttons
  * that answers at once (live region, explanation opened); answers stay in localStorage (study-core.js).
  * Also `window.StudyQuiz` for the study pages. How it works, what it relies on: README "학습 모드".
- * Why not mkdocs-quiz (1.6.5, evaluated): its own `<quiz>`/`- [x]` syntax instead of the site's question
- * format (the questions would leave the Markdown that also makes search, print and the book), its whole
- * script and stylesheet inlined into every quiz page (never cached), no print handling, no mock exam. The site's need is small: build-time markup (hooks/study.py) and this file.
+ * Why not mkdocs-quiz: README "학습 모드" (its own question syntax instead of the site's format, its
+ * script inlined into every quiz page, no print handling, no mock exam).
  */
 (function (script) {
   "use strict";
