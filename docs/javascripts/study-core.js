@@ -175,7 +175,7 @@
   }
 
   return {
-    KEY: KEY, VERSION: VERSION,
+    KEY: KEY,
     empty: empty, parse: parse, serialize: serialize, record: record, forget: forget,
     createStore: createStore, notice: notice, status: status, count: count,
     pageCountText: pageCountText, feedbackText: feedbackText

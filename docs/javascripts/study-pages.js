@@ -279,9 +279,8 @@
 
   return {
     EXAM_SIZES: EXAM_SIZES, EXAM_DEFAULT: EXAM_DEFAULT, MINUTES_PER_QUESTION: MINUTES_PER_QUESTION,
-    MILESTONES: MILESTONES,
-    prepare: prepare, questions: questions, summarize: summarize, wrong: wrong, percent: percent, totalText: totalText,
-    normalizeSeed: normalizeSeed, newSeed: newSeed, hash32: hash32, random: random, shuffle: shuffle,
+    questions: questions, summarize: summarize, wrong: wrong, totalText: totalText,
+    normalizeSeed: normalizeSeed, newSeed: newSeed, random: random, shuffle: shuffle,
     draw: draw, examParams: examParams, examQuery: examQuery, score: score, scoreText: scoreText,
     examMinutes: examMinutes, remaining: remaining, clock: clock, duration: duration, milestone: milestone
   };

@@ -240,8 +240,8 @@
     }
 
     window.StudyQuiz = {
-      root: root, url: url, shared: shared, load: load, save: save, answer: answer, forget: forget,
-      clearAll: clearAll, notify: notify, say: say, enhance: enhance, absolutize: absolutize, el: el
+      url: url, shared: shared, load: load, save: save, clearAll: clearAll, notify: notify, say: say,
+      enhance: enhance, absolutize: absolutize, el: el
     };
     document.dispatchEvent(new Event("study:ready")); // study-progress.js and study-exam.js wait for it
 
