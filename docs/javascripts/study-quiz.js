@@ -8,7 +8,12 @@
 (function (script) {
   "use strict";
 
-  ready(["StudyCore"], function () {
+  // After instant navigation Material puts all of a page's scripts back at once, and each runs when it
+  // arrives: this one starts once the files it needs have run (each says so with a "study:ready" event).
+  (function start() {
+    if (!window.StudyCore) {
+      return document.addEventListener("study:ready", start, { once: true });
+    }
     var core = window.StudyCore;
     var shared = window.awsStudy || (window.awsStudy = {}); // lives as long as the tab: notice, memory
     var root = new URL("../", script && script.src ? script.src : location.href).href; // javascripts/ → site root
@@ -323,17 +328,5 @@
       if (window.requestIdleCallback) requestIdleCallback(then, { timeout: 200 });
       else setTimeout(then, 0);
     }
-  });
-
-  // After instant navigation Material puts all of a page's scripts back at once, and each runs when it
-  // arrives: start once the files this one needs have run (each says so with a "study:ready" event).
-  function ready(names, start) {
-    var missing = function () { return names.some(function (name) { return !window[name]; }); };
-    if (!missing()) return start();
-    document.addEventListener("study:ready", function wait() {
-      if (missing()) return;
-      document.removeEventListener("study:ready", wait);
-      start();
-    });
-  }
+  })();
 })(document.currentScript);
