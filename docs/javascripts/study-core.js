@@ -90,7 +90,7 @@
       storage = null;
       problem = "unavailable";
     }
-    var store = {
+    return {
       get problem() { return problem; },
       load: function () {
         if (!storage) return empty();
@@ -128,7 +128,6 @@
         }
       }
     };
-    return store;
   }
 
   /** What the learner is told, once, when answers cannot be kept (합쇼체). */
