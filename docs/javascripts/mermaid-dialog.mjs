@@ -3,22 +3,11 @@
  * <dialog> (showModal) at its natural size or larger, to pinch, drag, scroll and zoom; Esc, the
  * 닫기 button and the browser's back button close it, and focus goes back to the diagram.
  *
- * Why it exists (issue "Study mode", part 5): on a 390 px phone a diagram shrinks to 60 % of its
- * natural size (labels about 10 px) and scrolls sideways in its box; nothing showed one large.
- * Why our own, after reading the maintained plugins (the README, "다이어그램", has the same):
- * - mkdocs-panzoom-plugin 0.5.3 wraps `.mermaid` in a box at build time and runs anvaka/panzoom in
- *   place on the host (a CSS transform, so the closed shadow root is no obstacle, and its files are
- *   self-hosted). But it adds 9 KiB of script (gzip) and its CSS to every page, text pages included;
- *   it attaches by polling each second for five seconds after a page (re)loads, so a diagram our
- *   loader draws later (it draws one when the reader scrolls near it) never gets it; its touchstart
- *   handler calls preventDefault, so a finger on a diagram pans the diagram instead of the page;
- *   mouse zoom needs Alt held; its buttons have no accessible name (axe: button-name, critical) and
- *   its hint is English; "full screen" is a fixed-position class, not a dialog: no focus trap, no
- *   back button; its buttons print; and it writes every pan to localStorage with a console.log.
- * - mkdocs-glightbox 0.5.3 makes a lightbox of <img> elements only (wrapped in links at build time);
- *   a Mermaid diagram is no image but an SVG drawn at run time into Material's closed shadow root,
- *   so there is nothing for it to wrap. It also puts 15 KiB of script and 3 KiB of CSS (gzip) in
- *   the <head> of every page, its controls are named in English, and it has no back-button support.
+ * Why it exists: on a phone a diagram shrinks to the column's width (its labels too small to read)
+ * and scrolls sideways in its box; nothing showed one large. Why our own and not mkdocs-panzoom-plugin
+ * or mkdocs-glightbox: README "다이어그램" (panzoom misses the diagrams our loader draws late, puts its
+ * script on every page and its buttons have no accessible name; glightbox opens <img> only, and a
+ * diagram is an SVG in Material's closed shadow root).
  * Print: neither the viewer nor a diagram's button is ever printed; print output is as before.
  *
  * How: Material puts each diagram's SVG into a closed shadow root and then calls `fn(shadowRoot)`

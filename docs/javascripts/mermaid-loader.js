@@ -1,19 +1,17 @@
 /*
  * Mermaid for Material for MkDocs, self-hosted: no CDN, one library load per page with diagrams.
  *
- * mkdocs-mermaid2-plugin adds this script to pages that have a diagram (scripts/mermaid.py moves
- * it into Material's container, so instant navigation runs it too; the print page includes it
- * from overrides/main.html). Material draws every `pre.mermaid` itself: it calls
- * `mermaid.initialize(…)` once (palette-aware themeCSS) and `mermaid.render(id, text)` per
+ * overrides/main.html puts this script inside Material's container on each page with a diagram and
+ * on the print page, so instant navigation runs it too. Material draws every `pre.mermaid` itself:
+ * it calls `mermaid.initialize(…)` once (palette-aware themeCSS) and `mermaid.render(id, text)` per
  * diagram, and fetches Mermaid from a CDN unless a global `mermaid` exists. This script is that
  * global: a stand-in that imports the ESM build next to it (mermaid/mermaid.esm.min.mjs, pinned
  * in mermaid/VERSION; it fetches only the chunks of the diagram kinds it meets) once, when the
  * first diagram is about to be seen.
  *
- * When (measured with `python -m scripts lighthouse`, see scripts/mermaid.py): a diagram is
- * drawn when it comes within one screen of the viewport (IntersectionObserver), so a page whose
- * diagrams are further down loads no Mermaid until the reader scrolls there; once loaded, the
- * page's other diagrams follow in idle time. All at once when printing (print media,
+ * When: a diagram is drawn when it comes within one screen of the viewport (IntersectionObserver),
+ * so a page whose diagrams are further down loads no Mermaid until the reader scrolls there; once
+ * loaded, the page's other diagrams follow in idle time. All at once when printing (print media,
  * `beforeprint`, the print page). One diagram per task, in order.
  *
  * Full screen: with Mermaid comes mermaid-dialog.mjs (so a text page, and a diagram page until a
@@ -74,9 +72,9 @@
     return merged;
   }
 
-  // Phones: a wide diagram shrinks with its column down to 60 % of its natural size (text
-  // about 10 px), then scrolls sideways inside its own box; the page itself never scrolls
-  // sideways; a tap opens it full screen (mermaid-dialog.mjs). Printing scales it to the page again.
+  // Phones: a wide diagram shrinks with its column down to MIN_SCALE of its natural size (smaller,
+  // its labels could not be read), then scrolls sideways inside its own box; the page itself never
+  // scrolls sideways; a tap opens it full screen (mermaid-dialog.mjs). Printing scales it to the page again.
   var MIN_SCALE = 0.6;
   var FIT = "<style>.mermaid-scroll{overflow-x:auto;overflow-y:hidden}" +
     "@media print{.mermaid-scroll{overflow:visible}.mermaid-scroll>svg{min-width:0!important;max-height:235mm}}</style>";

@@ -90,7 +90,7 @@
       storage = null;
       problem = "unavailable";
     }
-    var store = {
+    return {
       get problem() { return problem; },
       load: function () {
         if (!storage) return empty();
@@ -128,7 +128,6 @@
         }
       }
     };
-    return store;
   }
 
   /** What the learner is told, once, when answers cannot be kept (합쇼체). */
@@ -163,22 +162,19 @@
     return result;
   }
 
-  /**
-   * Per section and page, in the given order: pages [{page, title, section}], questions [{id, page,
-   * answer}] → {total, answered, right, sections: [{name, total, answered, right, pages: [{page, title,
-   * total, answered, right}]}]}.
-   */
+  /** The line under a topic page's 확인 문제 heading. */
   function pageCountText(c) {
     if (!c.answered) return "이 페이지의 문제 " + c.total + "개 중 아직 푼 문제가 없습니다.";
     return "이 페이지의 문제 " + c.total + "개 중 " + c.answered + "개를 풀었고 " + c.right + "개를 맞혔습니다.";
   }
 
+  /** What the live region of a question says right after it is answered. */
   function feedbackText(choice, answer) {
     return choice === answer ? "정답입니다." : "오답입니다. 정답은 " + answer + "번입니다.";
   }
 
   return {
-    KEY: KEY, VERSION: VERSION,
+    KEY: KEY,
     empty: empty, parse: parse, serialize: serialize, record: record, forget: forget,
     createStore: createStore, notice: notice, status: status, count: count,
     pageCountText: pageCountText, feedbackText: feedbackText

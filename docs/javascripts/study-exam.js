@@ -19,7 +19,12 @@
 (function () {
   "use strict";
 
-  ready(["StudyCore", "StudyPages", "StudyQuiz"], function () {
+  // After instant navigation Material puts all of a page's scripts back at once, and each runs when it
+  // arrives: this one starts once the files it needs have run (each says so with a "study:ready" event).
+  (function start() {
+    if (!(window.StudyCore && window.StudyPages && window.StudyQuiz)) {
+      return document.addEventListener("study:ready", start, { once: true });
+    }
     var core = window.StudyCore, pages = window.StudyPages, quiz = window.StudyQuiz;
     var app = document.querySelector("[data-study-exam]");
     if (!app || app.hasAttribute("data-ready")) return;
@@ -29,11 +34,6 @@
     var data = null;
     var said = el("p", { "class": "study-sr-only", role: "status" });
     var exam = null; // {params, drawn, answers, index, deadline, left, interval, finished}
-
-    function say(text) {
-      said.textContent = "";
-      setTimeout(function () { said.textContent = text; }, 0);
-    }
 
     function show(children, focus) {
       app.textContent = "";
@@ -111,7 +111,7 @@
         exam.left = pages.remaining(exam.deadline, Date.now());
       }
       render(true);
-      say(drawn.length + "문제 모의고사를 시작합니다." +
+      quiz.say(said, drawn.length + "문제 모의고사를 시작합니다." +
           (params.timer ? " 시간 제한은 " + pages.duration(exam.left) + "입니다." : ""));
       startTimer();
     }
@@ -148,7 +148,7 @@
                                   checked: exam.answers[q.id] === c + 1 });
         fieldset.appendChild(el("label", { "class": "quiz__choice" }, [
           input, el("span", { "class": "quiz__number", text: c + 1 + "." }),
-        quiz.absolutize(el("span", { "class": "quiz__text", html: html }))
+          quiz.absolutize(el("span", { "class": "quiz__text", html: html }))
         ]));
       });
       fieldset.addEventListener("change", function (event) {
@@ -184,7 +184,7 @@
         bar.jump = exam.drawn.map(function (q, i) {
           var answered = exam.answers[q.id] !== undefined;
           var jump = el("button", { type: "button",
-                                  "class": "exam__jump-button" + (answered ? " exam__jump--answered" : ""),
+                                    "class": "exam__jump-button" + (answered ? " exam__jump--answered" : ""),
                                     "aria-label": "문제 " + (i + 1) + (answered ? " (답함)" : ""),
                                     "aria-current": i === exam.index ? "step" : null, text: String(i + 1) });
           jump.addEventListener("click", function () { go(i); });
@@ -244,7 +244,7 @@
       exam.left = left;
       if (bar.clock) bar.clock.textContent = pages.clock(left);
       if (left === 0) return finish(true);
-      if (crossed) say("남은 시간이 " + crossed + "분입니다.");
+      if (crossed) quiz.say(said, "남은 시간이 " + crossed + "분입니다.");
     }
 
     // --- results --------------------------------------------------------------------------------------------
@@ -306,7 +306,7 @@
         el("a", { href: quiz.url("study/progress/#wrong"), text: "오답 노트 보기" })]));
       show(parts, heading);
       quiz.save(progress, heading);
-      say((timeUp ? "시간이 끝나 답안을 제출했습니다. " : "") + pages.scoreText(result));
+      quiz.say(said, (timeUp ? "시간이 끝나 답안을 제출했습니다. " : "") + pages.scoreText(result));
     }
 
     function missItem(miss) {
@@ -318,7 +318,7 @@
       q.choices.forEach(function (html, c) {
         var n = c + 1;
         var mark = n === q.answer ? "exam-miss__right" : n === miss.choice ? "exam-miss__mine" : null;
-      var li = el("li", { "class": mark });
+        var li = el("li", { "class": mark });
         li.appendChild(quiz.absolutize(el("span", { html: html })));
         if (n === q.answer) li.appendChild(el("span", { "class": "quiz__mark" }, [
           el("span", { "aria-hidden": "true", "class": "quiz__icon", text: "✓" }), "정답"]));
@@ -355,17 +355,5 @@
       app.appendChild(el("p", { "class": "study-notice", role: "status",
                                 text: "문제 목록을 불러오지 못했습니다. 페이지를 새로 고쳐 보십시오." }));
     });
-  });
-
-  // After instant navigation Material puts all of a page's scripts back at once, and each runs when it
-  // arrives: start once the files this one needs have run (each says so with a "study:ready" event).
-  function ready(names, start) {
-    var missing = function () { return names.some(function (name) { return !window[name]; }); };
-    if (!missing()) return start();
-    document.addEventListener("study:ready", function wait() {
-      if (missing()) return;
-      document.removeEventListener("study:ready", wait);
-      start();
-    });
-  }
+  })();
 })();

@@ -8,35 +8,21 @@
  */
 (function (root, factory) {
   "use strict";
-  var api = factory();
-  if (typeof module === "object" && module.exports) return void (module.exports = api);
-  root.StudyPages = api;
+  if (typeof module === "object" && module.exports) {
+    return void (module.exports = factory(function () { return require("./study-core.js"); }));
+  }
+  root.StudyPages = factory(function () { return root.StudyCore; });
   root.document.dispatchEvent(new Event("study:ready")); // the page scripts wait for it (study-quiz.js)
-})(this, function () {
+})(this, function (core) {
   "use strict";
+
+  // `core()` is study-core.js, looked up when a count is made: after instant navigation Material runs a
+  // page's scripts in the order they arrive, so this file must not need it to load first.
 
   var EXAM_SIZES = [10, 20, 65];
   var EXAM_DEFAULT = 20;
   var MINUTES_PER_QUESTION = 2; // SAA-C03: 65 questions in 130 minutes
   var MILESTONES = [30, 10, 5, 1]; // minutes left that the timer says aloud
-
-  // As study-core.js's: this file needs no other to run first (after instant navigation Material runs a
-  // page's scripts in the order they arrive).
-  function status(question, progress) {
-    var entry = progress.answers[question.id];
-    if (!entry) return null;
-    return entry.c === question.answer ? "right" : "wrong";
-  }
-
-  function count(questions, progress) {
-    var result = { total: questions.length, answered: 0, right: 0 };
-    questions.forEach(function (q) {
-      var s = status(q, progress);
-      if (s) result.answered += 1;
-      if (s === "right") result.right += 1;
-    });
-    return result;
-  }
 
   // --- study/questions.json ---------------------------------------------------------------------------
 
@@ -72,12 +58,17 @@
 
   // --- 학습 현황 -----------------------------------------------------------------------------------------
 
+  /**
+   * Per section and page, in the given order: pages [{page, title, section}], questions [{id, page,
+   * answer}] → {total, answered, right, sections: [{name, total, answered, right, pages: [{page, title,
+   * total, answered, right}]}]}.
+   */
   function summarize(pages, questions, progress) {
     var byPage = {};
     questions.forEach(function (q) { (byPage[q.page] = byPage[q.page] || []).push(q); });
     var sections = [], index = {};
     pages.forEach(function (p) {
-      var c = count(byPage[p.page] || [], progress);
+      var c = core().count(byPage[p.page] || [], progress);
       var section = index[p.section];
       if (!section) {
         section = index[p.section] = { name: p.section, total: 0, answered: 0, right: 0, pages: [] };
@@ -88,27 +79,26 @@
       section.answered += c.answered;
       section.right += c.right;
     });
-    var all = count(questions, progress);
+    var all = core().count(questions, progress);
     return { total: all.total, answered: all.answered, right: all.right, sections: sections };
   }
 
   /** The questions whose latest answer is wrong, in the given order (오답 노트). */
   function wrong(questions, progress) {
-    return questions.filter(function (q) { return status(q, progress) === "wrong"; });
+    return questions.filter(function (q) { return core().status(q, progress) === "wrong"; });
   }
 
   function percent(part, whole) {
     return whole ? Math.round((part / whole) * 100) : 0;
   }
 
-  /** The line under a topic page's 확인 문제 heading. */
+  /** The 학습 현황 page's total line. */
   function totalText(c) {
     if (!c.answered) return "전체 " + c.total + "문제 중 아직 푼 문제가 없습니다.";
     return "전체 " + c.total + "문제 중 " + c.answered + "문제를 풀었고 " + c.right + "문제를 맞혔습니다" +
       " (푼 문제의 " + percent(c.right, c.answered) + "%).";
   }
 
-  /** What the live region of a question says right after it is answered. */
   // --- the mock exam: seed, draw, score ---------------------------------------------------------------
 
   /** A seed as the URL may carry it: letters, digits, - and _, at most 32; "" if none is left. */
@@ -289,9 +279,8 @@
 
   return {
     EXAM_SIZES: EXAM_SIZES, EXAM_DEFAULT: EXAM_DEFAULT, MINUTES_PER_QUESTION: MINUTES_PER_QUESTION,
-    MILESTONES: MILESTONES,
-    prepare: prepare, questions: questions, summarize: summarize, wrong: wrong, percent: percent, totalText: totalText,
-    normalizeSeed: normalizeSeed, newSeed: newSeed, hash32: hash32, random: random, shuffle: shuffle,
+    questions: questions, summarize: summarize, wrong: wrong, totalText: totalText,
+    normalizeSeed: normalizeSeed, newSeed: newSeed, random: random, shuffle: shuffle,
     draw: draw, examParams: examParams, examQuery: examQuery, score: score, scoreText: scoreText,
     examMinutes: examMinutes, remaining: remaining, clock: clock, duration: duration, milestone: milestone
   };

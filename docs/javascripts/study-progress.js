@@ -11,7 +11,12 @@
 (function () {
   "use strict";
 
-  ready(["StudyCore", "StudyPages", "StudyQuiz"], function () {
+  // After instant navigation Material puts all of a page's scripts back at once, and each runs when it
+  // arrives: this one starts once the files it needs have run (each says so with a "study:ready" event).
+  (function start() {
+    if (!(window.StudyCore && window.StudyPages && window.StudyQuiz)) {
+      return document.addEventListener("study:ready", start, { once: true });
+    }
     var core = window.StudyCore, pages = window.StudyPages, quiz = window.StudyQuiz;
     var app = document.querySelector("[data-study-progress]");
     var wrongApp = document.querySelector("[data-study-wrong]");
@@ -44,11 +49,6 @@
       box.insertAdjacentHTML("beforeend", question.explain);
       wrapper.appendChild(box);
       return quiz.absolutize(wrapper);
-    }
-
-    function say(text) {
-      said.textContent = "";
-      setTimeout(function () { said.textContent = text; }, 0);
     }
 
     function cell(tag, text, attrs) {
@@ -157,7 +157,7 @@
         renderTable();
         renderWrong();
         start.focus();
-        say("학습 기록을 모두 지웠습니다.");
+        quiz.say(said, "학습 기록을 모두 지웠습니다.");
       });
     }
 
@@ -182,17 +182,5 @@
       app.appendChild(el("p", { "class": "study-notice", role: "status",
                                 text: "문제 목록을 불러오지 못했습니다. 페이지를 새로 고쳐 보십시오." }));
     });
-  });
-
-  // After instant navigation Material puts all of a page's scripts back at once, and each runs when it
-  // arrives: start once the files this one needs have run (each says so with a "study:ready" event).
-  function ready(names, start) {
-    var missing = function () { return names.some(function (name) { return !window[name]; }); };
-    if (!missing()) return start();
-    document.addEventListener("study:ready", function wait() {
-      if (missing()) return;
-      document.removeEventListener("study:ready", wait);
-      start();
-    });
-  }
+  })();
 })();

@@ -2,15 +2,18 @@
  * 학습 모드 on a topic page: each 확인 문제 (wrapped by hooks/study.py) becomes a fieldset of radio buttons
  * that answers at once (live region, explanation opened); answers stay in localStorage (study-core.js).
  * Also `window.StudyQuiz` for the study pages. How it works, what it relies on: README "학습 모드".
- * Why not mkdocs-quiz (1.6.5, evaluated): its own `<quiz>`/`- [x]` syntax instead of the site's question
- * format (the questions would leave the Markdown that also makes search, print and the book), its whole
- * script and stylesheet inlined into every quiz page (~14 KiB gzip, never cached), no print handling, no
- * mock exam. The site's need is small: build-time markup (hooks/study.py) and this file.
+ * Why not mkdocs-quiz: README "학습 모드" (its own question syntax instead of the site's format, its
+ * script inlined into every quiz page, no print handling, no mock exam).
  */
 (function (script) {
   "use strict";
 
-  ready(["StudyCore"], function () {
+  // After instant navigation Material puts all of a page's scripts back at once, and each runs when it
+  // arrives: this one starts once the files it needs have run (each says so with a "study:ready" event).
+  (function start() {
+    if (!window.StudyCore) {
+      return document.addEventListener("study:ready", start, { once: true });
+    }
     var core = window.StudyCore;
     var shared = window.awsStudy || (window.awsStudy = {}); // lives as long as the tab: notice, memory
     var root = new URL("../", script && script.src ? script.src : location.href).href; // javascripts/ → site root
@@ -37,6 +40,13 @@
       return new URL(path, root).href;
     }
 
+    /** Put `text` in the live region `region`, which is emptied first and filled a moment later, so that
+     *  screen readers announce it, even when the text repeats. */
+    function say(region, text) {
+      region.textContent = "";
+      setTimeout(function () { region.textContent = text; }, 0);
+    }
+
     /** Links in HTML from study/questions.json are relative to the site root: make them absolute. */
     function absolutize(container) {
       container.querySelectorAll("a[href]").forEach(function (link) {
@@ -61,8 +71,7 @@
       shared.noticed = store.problem;
       var box = el("p", { "class": "study-notice", role: "status" });
       anchor.parentNode.insertBefore(box, anchor.nextSibling);
-      // the live region exists first, then gets its text: screen readers announce the change
-      setTimeout(function () { box.textContent = text; }, 0);
+      say(box, text);
       return box;
     }
 
@@ -162,12 +171,8 @@
         wrapper.classList.toggle("quiz--right", right);
         wrapper.classList.toggle("quiz--wrong", !right);
         var feedback = core.feedbackText(choice, key);
-        if (announce) {
-          status.textContent = "";
-          setTimeout(function () { status.textContent = feedback; }, 0);
-        } else {
-          status.textContent = feedback;
-        }
+        if (announce) say(status, feedback);
+        else status.textContent = feedback;
         status.setAttribute("data-result", right ? "right" : "wrong");
         retry.hidden = false;
         box.open = true;
@@ -240,8 +245,8 @@
     }
 
     window.StudyQuiz = {
-      root: root, url: url, shared: shared, load: load, save: save, answer: answer, forget: forget,
-      clearAll: clearAll, notify: notify, enhance: enhance, absolutize: absolutize, el: el
+      url: url, shared: shared, load: load, save: save, clearAll: clearAll, notify: notify, say: say,
+      enhance: enhance, absolutize: absolutize, el: el
     };
     document.dispatchEvent(new Event("study:ready")); // study-progress.js and study-exam.js wait for it
 
@@ -301,13 +306,12 @@
       forget(controllers.map(function (c) { return c.id; }), summary);
       controllers.forEach(function (c) { c.clear(); });
       recount();
-      said.textContent = "";
-      setTimeout(function () { said.textContent = "이 페이지의 답을 지웠습니다."; }, 0);
+      say(said, "이 페이지의 답을 지웠습니다.");
     });
 
     /** study.css (beside this file), then `then()`: linked before `where` unless the page links it already. */
     function stylesheet(where, then) {
-      var href = new URL("../stylesheets/study.css", script && script.src ? script.src : location.href).href;
+      var href = url("stylesheets/study.css");
       var link = Array.prototype.filter.call(document.querySelectorAll("link[rel=stylesheet]"), function (l) {
         return l.href === href;
       })[0];
@@ -324,17 +328,5 @@
       if (window.requestIdleCallback) requestIdleCallback(then, { timeout: 200 });
       else setTimeout(then, 0);
     }
-  });
-
-  // After instant navigation Material puts all of a page's scripts back at once, and each runs when it
-  // arrives: start once the files this one needs have run (each says so with a "study:ready" event).
-  function ready(names, start) {
-    var missing = function () { return names.some(function (name) { return !window[name]; }); };
-    if (!missing()) return start();
-    document.addEventListener("study:ready", function wait() {
-      if (missing()) return;
-      document.removeEventListener("study:ready", wait);
-      start();
-    });
-  }
+  })();
 })(document.currentScript);

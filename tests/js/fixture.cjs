@@ -65,4 +65,4 @@ function pages(index, query) {
   return index.search(query).items.map(group => group[0].location.split("#")[0]);
 }
 
-module.exports = { ROOT, KoreanSearch, CONFIG, DOCS, SYNONYMS, fixture, pages, separator };
+module.exports = { ROOT, KoreanSearch, CONFIG, DOCS, SYNONYMS, fixture, pages };
