@@ -8,6 +8,9 @@ UV := $(VENV)/bin/uv
 UV_VERSION := 0.13.8
 export NO_MKDOCS_2_WARNING := 1
 export PYTHON := $(PY)
+# Two pytest workers: one process keeps the two cores only three-quarters busy (it waits on Chromium); the tour and the
+# book are each made once, by the worker that runs their group (xdist_group in tests/test_reading.py, test_print.py).
+WORKERS := -n 2 --dist loadgroup
 
 .PHONY: help serve build test test-fast test-browser pdf check-links bench requirements system-deps clean
 
@@ -43,14 +46,14 @@ serve: $(VENV)/.runtime  ## set up, then live preview on http://127.0.0.1:8000
 build: $(VENV)/.runtime  ## strict build into site/
 	$(VENV)/bin/mkdocs build --strict
 
-test: $(VENV)/.dev system-deps node_modules/.installed  ## set up, then every check (the fast ones first)
-	$(PY) -m pytest
+test: $(VENV)/.dev system-deps node_modules/.installed  ## set up, then every check (two workers, pytest-xdist)
+	$(PY) -m pytest $(WORKERS)
 
 test-fast: $(VENV)/.dev node_modules/.installed  ## the checks that start no browser
 	$(PY) -m pytest -m "not browser"
 
 test-browser: $(VENV)/.dev system-deps node_modules/.installed  ## the checks in Chromium and Firefox
-	$(PY) -m pytest -m browser
+	$(PY) -m pytest -m browser $(WORKERS)
 
 pdf: $(VENV)/.dev system-deps  ## the site with its book: site/ + site/pdf/aws-study-notes.pdf
 	PDF_BOOK=1 $(VENV)/bin/mkdocs build --strict

@@ -57,7 +57,7 @@ DIAGRAMS_JS = """() => {
     const box = host.getBoundingClientRect(), drawn = svg.getBoundingClientRect();
     const natural = svg.viewBox && svg.viewBox.baseVal && svg.viewBox.baseVal.width;
     const scale = natural ? drawn.width / natural : 1;
-    let contrast = 99, worst = "", font = 99;
+    let contrast = 99, worst = "", font = 99, unscaled = 99;
     for (const el of root.querySelectorAll("*")) {
       const own = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join("").trim();
       if (!own) continue;
@@ -79,6 +79,7 @@ DIAGRAMS_JS = """() => {
       const c = ratio(over(fg, bg, fg[3] * parseFloat(cs.opacity)), bg);
       if (c < contrast) [contrast, worst] = [c, own.slice(0, 40)];
       font = Math.min(font, parseFloat(cs.fontSize) * scale);
+      unscaled = Math.min(unscaled, parseFloat(cs.fontSize));  // at the SVG's own size: the least the viewer shows
     }
     // A label whose text reaches outside its box (Mermaid sized the box for other wrapping).
     let spill = { px: 0, text: "" };
@@ -95,7 +96,7 @@ DIAGRAMS_JS = """() => {
       drawn: true, top, spill,
       error: error ? (svg.textContent || "Mermaid error").trim().slice(0, 200) : null,
       kind: svg.getAttribute("aria-roledescription"),
-      contrast: Math.round(contrast * 100) / 100, worst, font: Math.round(font * 10) / 10,
+      contrast: Math.round(contrast * 100) / 100, worst, font: Math.round(font * 10) / 10, unscaled,
       scale: Math.round(scale * 100) / 100,
       hostWidth: box.width, svgWidth: drawn.width, parentWidth: host.parentElement.clientWidth,
     };

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from sitekit.pages import urls
+from sitekit.pages import diagram_kinds, urls
 from sitekit.reader import Reader
 
 pytestmark = pytest.mark.browser
@@ -65,9 +65,11 @@ def wait_open(tab) -> dict:
 
 
 def wait_closed(tab) -> dict:
-    """The dialog closed and the history entry it pushed consumed."""
+    """The dialog closed, the history entry it pushed consumed and its close event handled (the focus has left
+    the viewer: `close` is a task of its own, after the popstate that closed the dialog)."""
     tab.page.wait_for_function(CLOSED)
     tab.page.wait_for_function("() => !(history.state && history.state.mermaidDialog)")
+    tab.page.wait_for_function("() => document.activeElement !== document.querySelector('.mermaid-viewer')")
     return viewer(tab)
 
 
@@ -89,10 +91,21 @@ def readers(browser, base_url):
         reader.close()
 
 
-def test_every_diagram_opens_full_screen_on_a_phone_with_readable_labels_and_closes_with_esc(readers, site_dir):
+def one_page_per_kind(site_dir) -> list[str]:
+    """The wide page, and the first page with each kind of diagram (flowchart, sequence …)."""
+    pages = {}
+    for path in urls(site_dir, diagrams=True):
+        for kind in diagram_kinds((site_dir / path / "index.html").read_text(encoding="utf-8")):
+            pages.setdefault(kind, path)
+    return sorted({WIDE, *pages.values()})
+
+
+def test_diagrams_open_full_screen_on_a_phone_at_their_own_size_or_larger_and_close_with_esc(readers, site_dir):
+    """Every diagram of one page per kind. The viewer's scale is the mechanism: it never shows a diagram below its
+    own size, and the tour checks every diagram's labels at that size (test_reading.py)."""
     reader = readers(on_phone=True)
     problems, opened = [], 0
-    for path in urls(site_dir, diagrams=True):
+    for path in one_page_per_kind(site_dir):
         visit = reader.visit(path)
         for n in range(len(visit.diagrams)):
             reader.page.locator("article div.mermaid").nth(n).tap()
@@ -103,13 +116,13 @@ def test_every_diagram_opens_full_screen_on_a_phone_with_readable_labels_and_clo
                 problems.append(f"{where}: the dialog covers {shown['rect']}, not the whole {shown['window']} screen")
             if shown["ring"] != "none":
                 problems.append(f"{where}: a tap left a focus ring ({shown['ring']}) around the diagram")
-            if shown["font"] < READABLE_PX:
-                problems.append(f"{where}: {shown['text']!r} drawn at {shown['font']} px")
+            if shown["scale"] < 0.999 or shown["font"] < READABLE_PX:
+                problems.append(f"{where}: shown at {shown['scale']}× its size, {shown['text']!r} at {shown['font']} px")
             reader.page.keyboard.press("Escape")
             closed = wait_closed(reader)
             if closed["host"] != n:
                 problems.append(f"{where}: after Esc the focus is on {closed['focus']!r}, not the diagram")
-    assert opened >= 40, f"only {opened} diagrams opened"
+    assert opened >= 4, f"only {opened} diagrams opened"
     assert not problems, "\n".join(problems)
     assert not reader.errors, reader.errors
 

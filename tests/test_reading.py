@@ -16,9 +16,10 @@ from sitekit.pages import diagram_kinds, urls
 from sitekit.reader import HOSTS, LIBRARY, Reader
 from sitekit.server import serve
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("tour")]  # the tour is read once, by one worker
 
 READABLE = 4.5  # WCAG AA contrast for text
+VIEWER_PX = 12  # the smallest label in the diagram viewer, at the diagram's own size
 SMALLEST_TEXT_PX = 7  # drawn size on a phone; wider diagrams scroll inside their box instead
 MERMAID_BUDGET_KIB = 280  # Mermaid's share of a page using all three diagram kinds (about 272 KiB)
 
@@ -104,6 +105,14 @@ def test_diagrams_fit_a_phone(tour):
             if d["drawn"] and d["font"] < SMALLEST_TEXT_PX:
                 problems.append(f"/{path} diagram {n}: text drawn at {d['font']}px")
     assert problems == [], "\n".join(problems)
+
+
+def test_every_diagram_has_labels_readable_at_its_own_size(tour):
+    """The viewer (tests/test_diagram_dialog.py) opens a diagram at its own size or larger: every label of every
+    diagram is readable there if it is at that size."""
+    small = [f"/{path} diagram {n}: labels at {d['unscaled']}px" for path, t in tour.items()
+             for n, d in enumerate(t["phone"], start=1) if d["drawn"] and d["unscaled"] < VIEWER_PX]
+    assert not small, "\n".join(small)
 
 
 def test_diagrams_are_drawn_after_instant_navigation(browser, base_url):
