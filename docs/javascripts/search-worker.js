@@ -15,14 +15,7 @@
  * search/search_docs.json (documents and synonyms). Queries that arrive meanwhile are answered once,
  * the latest.
  *
- * Why an index of our own and no engine: measured on the site (426 documents, 403 learner queries of
- * data/search-queries.tsv, Node 20, CPU time), with MiniSearch 7.2.0 (npm, MIT; the maintained
- * candidate) in place of search-korean.js's `score()` and everything else the same:
- *                     hit@1   hit@5   index + first search   query median / p95   bytes (gzip)
- *   own BM25 index    97.8%   99.5%   125-154 ms             1.7 / 6.8-7.1 ms     0 (about 40 lines)
- *   MiniSearch        95.5%   99.5%   284-298 ms             2.0 / 7.9-8.6 ms     +18.6 KiB (no minified build)
- * MiniSearch cannot list its terms, which the Korean part needs (typos, compounds, whole numbers, sounds),
- * so it would be a second index beside ours rather than a replacement.
+ * Why an index of our own and no engine (MiniSearch measured against it): README "Decisions".
  */
 "use strict";
 
