@@ -181,21 +181,25 @@ class Tab:
         return self.page.goto(self.base_url + path, **kwargs)
 
     def click_instantly(self, selector: str, url_glob: str) -> None:
-        """Follow a link (visible or in a closed drawer) with Material's instant navigation, and wait until
-        the new page's content is in (the address changes first; Material then replaces its container).
+        """Follow a link (visible or in a closed drawer) with Material's instant navigation (see `instantly`)."""
+        self.instantly(lambda: self.page.locator(selector).first.evaluate("link => link.click()"), url_glob)
+
+    def instantly(self, navigate: Callable[[], None], url_glob: str) -> None:
+        """Run ``navigate()`` (a click, a key) that Material follows instantly, and wait until the new page's
+        content is in: the address changes first; Material then replaces its container (and closes search).
 
         Fails if the document was reloaded instead (a marker on ``window`` must survive)."""
         self.page.wait_for_function("() => window.__sitemapRead === true")
         self.page.evaluate("""() => { window.__sameDocument = true;
           document.querySelector("[data-md-component=container]").dataset.leaving = ""; }""")
-        self.page.locator(selector).first.evaluate("link => link.click()")
+        navigate()
         self.page.wait_for_url(url_glob)
         self.page.wait_for_function("""() => {
           const container = document.querySelector("[data-md-component=container]");
           return container && !("leaving" in container.dataset) && document.querySelector("article h1");
         }""")
         if not self.page.evaluate("window.__sameDocument === true"):
-            raise AssertionError(f"clicking {selector} reloaded the page: no instant navigation")
+            raise AssertionError(f"{url_glob} was reached by a reload, not by instant navigation")
 
     def scheme(self, scheme: str) -> None:
         """Switch the page to Material's ``default`` (light) or ``slate`` (dark) scheme, as the toggle does."""

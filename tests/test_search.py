@@ -44,7 +44,7 @@ def search_page(browser, base_url):
 def test_query_set_covers_every_case_and_every_service_page():
     queries = load_queries()
     assert len(queries) >= 300
-    assert {q.case for q in queries} == set(CASES), "every case of issues 4 and 10, and no other"
+    assert {q.case for q in queries} == set(CASES), "every case of CASES, and no other"
     pages = nav_files()
     assert {q.page for q in queries} <= set(pages), "a query expects a page that is not in nav"
     services = [p for p in pages if not p.endswith("index.md") and not p.startswith("reference/")]
@@ -104,6 +104,8 @@ def test_a_typo_is_searched_highlighted_and_shown_as_corrected(search_page):
 
 @pytest.mark.browser
 def test_nothing_found_suggests_pages_that_open_by_keyboard_and_click(browser, base_url):
+    """Each way in its own tab: after an instant navigation Material closes search 125 ms later (a timer), which
+    would hide the results of a search typed within that time."""
     tab = open_search_page(browser, base_url)
     try:
         result = search(tab, TOO_FAR)
@@ -112,10 +114,12 @@ def test_nothing_found_suggests_pages_that_open_by_keyboard_and_click(browser, b
         tab.page.locator(".md-search__input").press("ArrowDown")
         focused = tab.page.evaluate("() => document.activeElement.closest('a.md-search-result__link')?.href")
         assert focused and urlsplit(focused).path.endswith("/" + result.pages[0]), (focused, result.pages)
-        tab.page.keyboard.press("Enter")
-        tab.page.wait_for_url(f"**/{result.pages[0]}**")
-        # A click opens a suggestion too.
-        tab.page.locator(".md-search__input").click()
+        tab.instantly(lambda: tab.page.keyboard.press("Enter"), f"**/{result.pages[0]}**")
+        assert not tab.errors
+    finally:
+        tab.close()
+    tab = open_search_page(browser, base_url)  # a click opens a suggestion too
+    try:
         search(tab, TOO_FAR)
         tab.page.locator(RESULT_LINKS).nth(len(result.pages) - 1).click()
         tab.page.wait_for_url(f"**/{result.pages[-1]}**")
