@@ -124,6 +124,8 @@ def default_pages(site_dir: Path) -> dict[str, str]:
 def cmd_lighthouse(args) -> int:
     """Lighthouse (npm, pinned) on Debian's Chromium: scores, LCP and TBT of pages (default: home, text, diagram)."""
     site = Path(args.site)
+    if not (site / "index.html").is_file():  # else Chromium only says "prevented page load with an interstitial"
+        raise SystemExit(f"{site} is not a built site: run `make build` first, or pass --site")
     pages = args.pages or list(default_pages(site).values())
     print(HEADER)
     with ExitStack() as stack:
