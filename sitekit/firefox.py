@@ -1,9 +1,9 @@
 """Firefox ESR, driven by Puppeteer over WebDriver BiDi, for what must hold in a second browser engine.
 
 Playwright cannot drive Debian's Firefox; Puppeteer (``puppeteer-core``, pinned in package.json, no browser
-download) drives it over WebDriver BiDi. A check is a Node script under ``tests/firefox/`` (helpers in
-``tests/firefox/lib.mjs``): `run()` starts it with the served site's address in ``BASE_URL`` and the browser
-in ``FIREFOX_PATH``; the script exits non-zero and prints what failed. Like `sitekit.browser.chromium`, it
+download) drives it over WebDriver BiDi. A check is a Node module under ``tests/firefox/``; `run()` starts
+``tests/firefox/run.mjs``, which runs every check in one Firefox, with the served site's address in ``BASE_URL``
+and the browser in ``FIREFOX_PATH``; it exits non-zero and prints which checks failed and why. Like `sitekit.browser.chromium`, it
 asks `sitekit.browser.guard` first: only tests marked ``browser`` may start a browser.
 """
 from __future__ import annotations
@@ -30,12 +30,15 @@ def firefox_path() -> str | None:
     return shutil.which("firefox-esr") or shutil.which("firefox")
 
 
-def run(script: Path, base_url: str) -> subprocess.CompletedProcess:
-    """Run one Firefox check (a Node script) against the site served at ``base_url``."""
+SCRIPT = ROOT / "tests" / "firefox" / "run.mjs"
+
+
+def run(base_url: str) -> subprocess.CompletedProcess:
+    """Run the Firefox checks against the site served at ``base_url``."""
     if browser.guard is not None:
         browser.guard()
     path = firefox_path()
     if path is None:
         raise FileNotFoundError("no Firefox: install firefox-esr (make system-deps) or set FIREFOX_PATH")
     env = {**os.environ, "BASE_URL": base_url, "FIREFOX_PATH": path}
-    return subprocess.run(["node", str(script)], env=env, capture_output=True, text=True, cwd=ROOT)
+    return subprocess.run(["node", str(SCRIPT)], env=env, capture_output=True, text=True, cwd=ROOT)

@@ -104,9 +104,10 @@ DIAGRAMS_JS = """() => {
 }""" % HOSTS
 
 # Like a reader (on a page with diagrams still to draw): open the content tabs and collapsed blocks that
-# hold a diagram, then come to each diagram in turn, with two rendered frames at each (the
-# IntersectionObserver sees it), and back to the top.
-SCROLL_JS = """async () => {
+# hold a diagram, then stay at each diagram in turn until it is drawn (the loader may start watching it only
+# after the reader got there: after an instant navigation Material renders the new page's diagrams when its
+# own turn comes), and back to the top. ``limit``: ms after which it moves on (`wait_drawn` then reports).
+SCROLL_JS = """async (limit) => {
   if (!document.querySelector("article pre.mermaid")) return;  // nothing waits for the reader
   const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   const hasDiagram = (el) => el && el.querySelector("pre.mermaid");
@@ -120,12 +121,16 @@ SCROLL_JS = """async () => {
       if (hasDiagram(blocks[i])) input.click();
     }
   }
-  for (const pre of document.querySelectorAll("article pre.mermaid")) {
-    pre.scrollIntoView({ block: "center" });
-    await frame();
+  const hosts = () => document.querySelectorAll(%r);  // Material puts a div.mermaid in each pre's place
+  const end = performance.now() + limit;
+  for (let i = 0; i < hosts().length; i++) {
+    do {
+      hosts()[i].scrollIntoView({ block: "center" });
+      await frame();
+    } while (!hosts()[i].shadowRoot?.querySelector("svg") && performance.now() < end);
   }
   scrollTo(0, 0);
-}"""
+}""" % HOSTS
 
 # How many diagram hosts hold an SVG, and how many there are.
 DRAWN_JS = """(hosts) => ({
@@ -264,7 +269,7 @@ class Reader(Tab):
             self.quiet()
         on_load = len(self._requests)
         if scroll:
-            self.page.evaluate(SCROLL_JS)
+            self.page.evaluate(SCROLL_JS, WAIT_MS)
             wait_drawn(self.page)
             if settle:
                 self.quiet()

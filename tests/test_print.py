@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from scripts.pdf import BOOK, fonts, outline_titles, page_margins, pdf_text
 from sitekit.pages import PRINT_PAGE, config, diagram_kinds, html_path, nav_files, page_html
-from sitekit.browser import Tab
+from sitekit.browser import WAIT_MS, Tab
 from sitekit.reader import DRAWN_JS, HOSTS, SCROLL_JS, wait_drawn
 from sitekit.server import serve
 
@@ -222,7 +222,7 @@ def test_ctrl_p_after_instant_navigation_prints_every_diagram(tab):
     """Ctrl+P cannot wait for a drawing: once Mermaid is loaded, the diagrams of the next page are drawn
     without the reader scrolling to them, so that a printout finds them drawn."""
     tab.goto("compute/elb/")
-    tab.page.evaluate(SCROLL_JS)  # the reader reads the first page to its end: Mermaid loads there
+    tab.page.evaluate(SCROLL_JS, WAIT_MS)  # the reader reads the first page to its end: Mermaid loads there
     wait_drawn(tab.page)
     tab.click_instantly('.md-nav a[href$="database/rds/"]', "**/database/rds/")  # through the nav
     state = wait_drawn(tab.page)  # the reader does not scroll

@@ -1,6 +1,6 @@
 // Firefox: a diagram opens full screen (docs/javascripts/mermaid-dialog.mjs) by a click and by Enter, with its
 // labels at 12 px or more on a 390 px screen; Esc, 닫기 and back close it, the page stays, the focus comes back.
-import { assert, check } from "./lib.mjs";
+import assert from "node:assert/strict";
 
 // The viewer (an open shadow root on <body>) and where the focus is.
 const state = () => {
@@ -27,7 +27,7 @@ const state = () => {
 const isOpen = () => !!document.querySelector(".mermaid-viewer")?.shadowRoot.querySelector("dialog").open;
 const isClosed = () => !document.querySelector(".mermaid-viewer")?.shadowRoot.querySelector("dialog").open;
 
-await check(async ({ page, base }) => {
+export default async function ({ page, base }) {
   await page.setViewport({ width: 390, height: 844 });
   await page.goto(base + "networking/");
   await page.goto(base + "networking/vpc/");
@@ -67,4 +67,4 @@ await check(async ({ page, base }) => {
   // for a load event that a page restored from Firefox's back-forward cache never fires)
   await page.evaluate(() => history.back());
   await page.waitForFunction(() => location.pathname.endsWith("/networking/"));
-});
+}

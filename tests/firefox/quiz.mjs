@@ -1,11 +1,11 @@
 // Firefox: a topic page's question answers by click and by keyboard, says so in its live region, opens the
 // explanation, and after a reload the answers are still there (localStorage); the mock exam draws, scores.
-import { assert, check } from "./lib.mjs";
+import assert from "node:assert/strict";
 
 const READY = "#quiz[data-quiz-ready]";
 const status = (i) => `document.querySelectorAll("article .quiz")[${i}].querySelector(".quiz__status").textContent`;
 
-await check(async ({ page, base }) => {
+export default async function ({ page, base }) {
   await page.goto(base + "networking/rfc-1918/");
   await page.waitForSelector(READY);
   const answers = await page.$$eval("article .quiz", (qs) => qs.map((q) => +q.dataset.answer));
@@ -46,4 +46,4 @@ await check(async ({ page, base }) => {
   await page.waitForSelector("#exam-result");
   const score = await page.$eval(".exam__score", (el) => el.textContent);
   assert(/^10문제 중 \d+문제를 맞혔습니다/.test(score), score);
-});
+}

@@ -1,7 +1,7 @@
 // Firefox: a page opens, instant navigation reaches a diagram page, and its diagrams are drawn.
-import { assert, check } from "./lib.mjs";
+import assert from "node:assert/strict";
 
-await check(async ({ page, base }) => {
+export default async function ({ page, base }) {
   await page.goto(base + "networking/");
   await page.waitForSelector("article h1");
   await page.evaluate(() => { window.sameDocument = true; });
@@ -13,4 +13,4 @@ await check(async ({ page, base }) => {
   await page.evaluate(() => document.querySelectorAll("article pre.mermaid").forEach((pre) => pre.scrollIntoView()));
   await page.waitForFunction(() => !document.querySelector("article pre.mermaid")
     && document.querySelectorAll("article div.mermaid").length > 0);
-});
+}
