@@ -8,8 +8,8 @@ UV := $(VENV)/bin/uv
 UV_VERSION := 0.13.8
 export NO_MKDOCS_2_WARNING := 1
 export PYTHON := $(PY)
-# Two pytest workers: one process keeps the two cores only three-quarters busy (it waits on Chromium); the tour and the
-# book are each made once, by the worker that runs their group (xdist_group in tests/test_reading.py, test_print.py).
+# Two pytest workers keep both cores busy (one process leaves a quarter idle while it waits on Chromium); the book is
+# made once, by the worker that runs its group (xdist_group in tests/test_print.py, guarded by tests/test_contracts.py).
 WORKERS := -n 2 --dist loadgroup
 
 .PHONY: help serve build test test-fast test-browser pdf check-links bench requirements system-deps clean

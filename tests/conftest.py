@@ -2,8 +2,7 @@
 that needs it runs, and nothing starts at collection (``pytest --collect-only`` builds nothing):
 
 - ``site_dir``: the site (``mkdocs build --strict`` with no network), which most tests read;
-- ``made_book``: the book (a build with PDF_BOOK=1, its print page opened once, the PDF printed);
-- ``tour``: every page read once in Chromium (two readers side by side: the machine has two cores).
+- ``made_book``: the book (a build with PDF_BOOK=1, its print page opened once, the PDF printed).
 
 Chromium: only a test marked ``browser`` may start it. A test that uses a browser fixture without the mark
 fails at collection, and `sitekit.browser.chromium` refuses to start for any other test, however it is
@@ -12,7 +11,6 @@ reached — so ``pytest -m "not browser"`` (the fast tier) never starts a browse
 from __future__ import annotations
 
 import re
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -20,10 +18,9 @@ from bs4 import BeautifulSoup
 
 from scripts.pdf import BOOK, open_print_page, print_pdf
 from sitekit import browser as browser_module
-from sitekit.browser import PHONE, Tab, chromium
+from sitekit.browser import Tab, chromium
 from sitekit.build import build
-from sitekit.pages import nav_files, page_html, url
-from sitekit.reader import Reader
+from sitekit.pages import nav_files, page_html
 from sitekit.server import serve
 
 MISSING = "no-such-page/at/any/depth/"  # GitHub Pages answers any missing address with 404.html
@@ -59,49 +56,15 @@ def make_book(browser, dest: Path) -> dict:
     return {"site": site, "book": book, "print_page": shown}
 
 
-def read_pages(base_url: str, paths: list[str]) -> dict:
-    """One reader (its own Chromium) through ``paths``; what `tour` records for each."""
-    found = {}
-    with chromium() as browser:
-        reader = Reader(browser, base_url, reduced_motion="reduce")
-        try:
-            for path in paths:
-                visit = reader.visit(path)
-                entry = {"visit": visit, "axe": {"light": reader.axe("light")}}
-                reader.scheme("slate")
-                entry["axe"]["dark"] = reader.axe("dark")
-                entry["dark"] = reader.diagrams()
-                reader.scheme("default")
-                reader.page.set_viewport_size(PHONE)
-                reader.page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-                entry["phone"] = reader.diagrams()
-                entry["phone_overflow"] = reader.page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
-                entry["axe"]["phone"] = reader.axe("phone")
-                reader.page.set_viewport_size(reader.viewport)
-                found[path] = entry
-        finally:
-            reader.close()
-    return found
-
-
-def read_every_page(site: Path) -> dict:
-    """Every page read once: two readers share the pages (a browser's work is most of the time)."""
-    paths = [url(page) for page in nav_files()] + [MISSING]
-    with serve(site) as address, ThreadPoolExecutor(2) as pool:
-        halves = pool.map(lambda half: read_pages(address, half), (paths[0::2], paths[1::2]))
-        found = {path: entry for half in halves for path, entry in half.items()}
-    return {path: found[path] for path in paths}
-
-
 @pytest.hookimpl(trylast=True)  # after `-m` has deselected
 def pytest_collection_modifyitems(config, items):
     """Fail a test that uses a browser fixture but is not marked ``browser``; run the fast tests first (a
-    broken build fails within seconds) and the tests that read the tour last."""
+    broken build fails within seconds)."""
     unmarked = [item.nodeid for item in items
                 if "browser" in item.fixturenames and not item.get_closest_marker("browser")]
     if unmarked:
         raise pytest.UsageError("tests use Chromium but are not marked browser: " + ", ".join(unmarked))
-    items.sort(key=lambda item: (item.get_closest_marker("browser") is not None, "tour" in item.fixturenames))
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
 
 
 @pytest.hookimpl(wrapper=True)
@@ -127,18 +90,6 @@ def site_dir(tmp_path_factory) -> Path:
 def made_book(browser, tmp_path_factory) -> dict:
     """The book, its site and what its print page showed (`make_book`)."""
     return make_book(browser, tmp_path_factory.mktemp("book") / "site")
-
-
-@pytest.fixture(scope="session")
-def tour(site_dir) -> dict:
-    """Every page visited once, as a first visit on a desktop, scrolled through, diagrams drawn.
-
-    For each page: the `Visit` (light), axe-core findings in the light and the dark scheme (switched in
-    place, as the palette toggle does), the diagrams as drawn in the dark scheme, and the page on a 375 px
-    phone (its diagrams, sideways scrolling, and the axe-core rules that depend on the screen's width). Also the 404 page at a deep missing address. The
-    readers prefer reduced motion: no transition is half-way when colours are measured.
-    """
-    return read_every_page(site_dir)
 
 
 def head_and_article(html: str) -> str:

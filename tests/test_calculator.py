@@ -180,7 +180,7 @@ def test_the_fields_are_reachable_and_usable_with_the_keyboard(tab, base_url):
 @pytest.mark.browser
 def test_axe_finds_no_serious_violation_with_an_error_showing(tab, base_url):
     """Every WCAG 2 A/AA rule in the light scheme, then the contrast in the dark one (switched in place). The page
-    as it loads is audited in both schemes by the tour (tests/test_reading.py)."""
+    as it loads is audited in both schemes by tests/test_reading.py::test_every_page."""
     page = tab.page
     open_calculator(page, base_url)
     page.fill(CIDR, "10.0.0.5/16")

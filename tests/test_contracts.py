@@ -6,7 +6,10 @@ When an upgrade breaks one, this file fails before any page does.
 from __future__ import annotations
 
 import inspect
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import markdown
@@ -96,3 +99,16 @@ def test_print_site_keeps_each_pages_html_where_the_hook_replaces_it():
 def test_the_print_page_has_its_cover(site_dir):
     """overrides/main.html knows print-site's page by its source name, print_page.md."""
     assert 'class="print-cover"' in (site_dir / "print_page" / "index.html").read_text(encoding="utf-8")
+
+
+def test_xdist_runs_a_group_on_one_worker(tmp_path):
+    """`make test` runs two workers with ``--dist loadgroup``: the book's tests (tests/test_print.py) share one
+    worker, so the book is made once. pytest 9.2.0 made xdist ignore the mark silently (pytest-dev/pytest-xdist#1386)."""
+    (tmp_path / "test_group.py").write_text(
+        "import pytest\npytestmark = pytest.mark.xdist_group('book')\n\n"
+        "@pytest.mark.parametrize('i', range(6))\ndef test_one(i):\n    pass\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "pytest", "-n", "2", "--dist", "loadgroup", "-v", "-p", "no:cacheprovider",
+                             "--rootdir", str(tmp_path), "-c", os.devnull, str(tmp_path)],
+                            capture_output=True, text=True, cwd=tmp_path)
+    workers = set(re.findall(r"^\[(gw\d)\].*PASSED", result.stdout, re.M))
+    assert result.returncode == 0 and len(workers) == 1, f"the group ran on {workers or 'no worker'}:\n{result.stdout}"

@@ -102,7 +102,7 @@ def one_page_per_kind(site_dir) -> list[str]:
 
 def test_diagrams_open_full_screen_on_a_phone_at_their_own_size_or_larger_and_close_with_esc(readers, site_dir):
     """Every diagram of one page per kind. The viewer's scale is the mechanism: it never shows a diagram below its
-    own size, and the tour checks every diagram's labels at that size (test_reading.py)."""
+    own size, and test_reading.py::test_every_page checks every diagram's labels at that size."""
     reader = readers(on_phone=True)
     problems, opened = [], 0
     for path in one_page_per_kind(site_dir):

@@ -1,9 +1,11 @@
 """Every page as a reader's browser meets it (Chromium): drawn, private, error-free, accessible, light and dark.
 
-The checks read the session's tour (conftest.py): every page visited once, scrolled through, with axe-core
-run in the light scheme and again after switching to the dark one, and each diagram page also measured on
-a 375 px phone. A few tests make their own visits: instant navigation, a reader who never scrolls, a
-page before its diagrams are drawn, and each gate on a deliberately broken page.
+`test_every_page` reads each page of the nav (and the 404 page at a deep missing address) once, with one
+reader per worker: a first visit on a desktop, scrolled through, diagrams drawn; axe-core in the light
+scheme, again after switching to the dark one in place (as the palette toggle does), and on a 375 px phone;
+the diagrams measured in each. The readers prefer reduced motion: no transition is half-way when colours are
+measured. A few tests make their own visits: instant navigation, a reader who never scrolls, and every gate
+on a deliberately broken page.
 """
 from __future__ import annotations
 
@@ -11,108 +13,83 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import MISSING
+from sitekit.browser import PHONE
 from sitekit.build import link_site, writable
-from sitekit.pages import diagram_kinds, urls
+from sitekit.pages import diagram_kinds, nav_files, url
 from sitekit.reader import HOSTS, LIBRARY, Reader
 from sitekit.server import serve
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("tour")]  # the tour is read once, by one worker
+pytestmark = pytest.mark.browser
 
 READABLE = 4.5  # WCAG AA contrast for text
 VIEWER_PX = 12  # the smallest label in the diagram viewer, at the diagram's own size
 SMALLEST_TEXT_PX = 7  # drawn size on a phone; wider diagrams scroll inside their box instead
 MERMAID_BUDGET_KIB = 280  # Mermaid's share of a page using all three diagram kinds (about 272 KiB)
+FAR_DOWN = "principles/well-architected/"  # its first diagram is more than three screens down
+FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
 
-def report(problems: list[str], title: str) -> str:
-    return f"{title}:\n  " + "\n  ".join(problems)
+@pytest.fixture(scope="session")
+def reader(browser, base_url):
+    """The reader of `test_every_page` (one per worker), cache and storage kept from page to page, as a reader's."""
+    r = Reader(browser, base_url, reduced_motion="reduce")
+    yield r
+    r.close()
 
 
-def test_every_page_asks_no_other_host_and_logs_no_error(tour):
-    blocked = [f"/{path}: {u}" for path, t in tour.items() for u in t["visit"].blocked]
-    errors = [f"/{path}: {e}" for path, t in tour.items() for e in t["visit"].errors
-              if not (path == MISSING and "status of 404" in e)]  # Chromium logs the 404 page's own status
-    assert not blocked, report(blocked, "requests to other hosts")
-    assert not errors, report(errors, "console errors")
+def read(reader: Reader, path: str, diagrams: int) -> list[str]:
+    """What is wrong with ``path`` as ``reader`` meets it, one line each; ``diagrams``: how many the build wrote."""
+    visit = reader.visit(path)
+    problems = [f"request to another host: {u}" for u in visit.blocked]
+    problems += [f"console error: {e}" for e in visit.errors if not (path == MISSING and "status of 404" in e)]
+    if visit.status != (404 if path == MISSING else 200):
+        problems.append(f"HTTP status {visit.status}")
+    axe = {"light": reader.axe("light")}
+    problems += visit.undrawn()
+    if len(visit.diagrams) != diagrams:
+        problems.append(f"{len(visit.diagrams)} diagrams on the page, the build wrote {diagrams}")
+    if diagrams and visit.library_loads != 1:
+        problems.append(f"{LIBRARY} loaded {visit.library_loads} times")
+    if diagrams and visit.mermaid > MERMAID_BUDGET_KIB * 1024:
+        problems.append(f"{round(visit.mermaid / 1024)} KiB of Mermaid over the wire, budget {MERMAID_BUDGET_KIB}")
+    if not diagrams and visit.mermaid_requests:
+        problems.append(f"no diagram, but Mermaid was loaded: {visit.mermaid_requests}")
+    drawn = {"light": visit.diagrams}
+    reader.scheme("slate")
+    axe["dark"], drawn["dark"] = reader.axe("dark"), reader.diagrams()
+    reader.scheme("default")
+    reader.page.set_viewport_size(PHONE)
+    reader.page.evaluate(FRAMES)
+    phone, overflow = reader.diagrams(), reader.page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
+    axe["phone"] = reader.axe("phone")
+    reader.page.set_viewport_size(reader.viewport)
+    problems += [f"axe-core ({scheme}): [{v['impact']}] {v['id']} ({v['count']}×) {v['help']} — {', '.join(v['targets'])}"
+                 for scheme, found in axe.items() for v in found]
+    for scheme, shown in drawn.items():
+        problems += [f"diagram {n}: {d['worst']!r} contrast {d['contrast']}:1 in the {scheme} scheme (≥ {READABLE})"
+                     for n, d in enumerate(shown, start=1) if d["drawn"] and d["contrast"] < READABLE]
+    problems += [f"diagram {n}: {d['spill']['text']!r} overflows by {d['spill']['px']} px"
+                 for n, d in enumerate(visit.diagrams, start=1) if d["drawn"] and d["spill"]["px"] > 1]
+    if overflow > 0:
+        problems.append(f"a 375 px phone scrolls the page sideways by {overflow}px")
+    for n, d in enumerate(phone, start=1):
+        if not d["drawn"]:
+            continue
+        if d["hostWidth"] > d["parentWidth"] + 0.5:
+            problems.append(f"diagram {n}: {d['hostWidth']}px wide in a {d['parentWidth']}px phone column")
+        if d["font"] < SMALLEST_TEXT_PX:
+            problems.append(f"diagram {n}: text drawn at {d['font']}px on a phone (≥ {SMALLEST_TEXT_PX})")
+        if d["unscaled"] < VIEWER_PX:  # the viewer (test_diagram_dialog.py) shows a diagram at its own size or larger
+            problems.append(f"diagram {n}: labels at {d['unscaled']}px at the diagram's own size (≥ {VIEWER_PX})")
+    return problems
 
 
-def test_a_missing_address_at_any_depth_gets_the_korean_404_page(tour):
-    visit = tour[MISSING]["visit"]
-    assert visit.status == 404
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark", "phone"])
-def test_no_page_has_a_serious_accessibility_violation(scheme, tour):
-    found = [f"/{path}: [{v['impact']}] {v['id']} ({v['count']}×) {v['help']} — {', '.join(v['targets'])}"
-             for path, t in tour.items() for v in t["axe"][scheme]]
-    assert not found, report(found, f"serious/critical WCAG 2 A/AA violations (axe-core, {scheme})")
-
-
-def test_every_diagram_is_drawn_on_a_first_visit(tour, site_dir):
-    problems = []
-    for path in urls(site_dir, diagrams=True):
-        visit = tour[path]["visit"]
-        problems += visit.undrawn()
-        expected = len(diagram_kinds((site_dir / path / "index.html").read_text(encoding="utf-8")))
-        if len(visit.diagrams) != expected:
-            problems.append(f"/{path}: {len(visit.diagrams)} diagrams on the page, the build wrote {expected}")
-    assert not problems, "\n".join(problems)
-
-
-def test_no_diagram_label_spills_out_of_its_box(tour):
-    spills = [f"/{path} diagram {n}: {d['spill']['text']!r} overflows by {d['spill']['px']} px"
-              for path, t in tour.items() for n, d in enumerate(t["visit"].diagrams, start=1)
-              if d["drawn"] and d["spill"]["px"] > 1]
-    assert not spills, "\n".join(spills)
-
-
-def test_mermaid_is_loaded_once_per_diagram_page_within_its_budget(tour, site_dir):
-    loads, heavy = {}, {}
-    for path in urls(site_dir, diagrams=True):
-        visit = tour[path]["visit"]
-        if visit.library_loads != 1:
-            loads[path] = visit.library_loads
-        if visit.mermaid > MERMAID_BUDGET_KIB * 1024:
-            heavy[path] = round(visit.mermaid / 1024)
-    assert not loads, f"loads of {LIBRARY} per page: {loads}"
-    assert not heavy, f"KiB of Mermaid over the wire, budget {MERMAID_BUDGET_KIB}: {heavy}"
-
-
-def test_pages_without_diagrams_load_no_mermaid(tour, site_dir):
-    text_pages = urls(site_dir, diagrams=False)
-    assert text_pages
-    loaded = {path: tour[path]["visit"].mermaid_requests for path in text_pages if tour[path]["visit"].mermaid_requests}
-    assert not loaded, loaded
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_diagram_text_is_readable(scheme, tour):
-    low = [f"/{path} diagram {n}: {d['worst']!r} contrast {d['contrast']}:1"
-           for path, t in tour.items()
-           for n, d in enumerate(t["visit"].diagrams if scheme == "light" else t["dark"], start=1)
-           if d["drawn"] and d["contrast"] < READABLE]
-    assert not low, f"text below {READABLE}:1 in the {scheme} scheme:\n" + "\n".join(low)
-
-
-def test_diagrams_fit_a_phone(tour):
-    problems = []
-    for path, t in tour.items():
-        if t["phone_overflow"] > 0:
-            problems.append(f"/{path}: the page scrolls sideways by {t['phone_overflow']}px")
-        for n, d in enumerate(t["phone"], start=1):
-            if d["drawn"] and d["hostWidth"] > d["parentWidth"] + 0.5:
-                problems.append(f"/{path} diagram {n}: {d['hostWidth']}px wide in a {d['parentWidth']}px column")
-            if d["drawn"] and d["font"] < SMALLEST_TEXT_PX:
-                problems.append(f"/{path} diagram {n}: text drawn at {d['font']}px")
-    assert problems == [], "\n".join(problems)
-
-
-def test_every_diagram_has_labels_readable_at_its_own_size(tour):
-    """The viewer (tests/test_diagram_dialog.py) opens a diagram at its own size or larger: every label of every
-    diagram is readable there if it is at that size."""
-    small = [f"/{path} diagram {n}: labels at {d['unscaled']}px" for path, t in tour.items()
-             for n, d in enumerate(t["phone"], start=1) if d["drawn"] and d["unscaled"] < VIEWER_PX]
-    assert not small, "\n".join(small)
+@pytest.mark.parametrize("path", [url(page) for page in nav_files()] + [MISSING])
+def test_every_page(path, reader, site_dir):
+    page = site_dir / path / "index.html"
+    expected = len(diagram_kinds(page.read_text(encoding="utf-8"))) if path != MISSING else 0
+    problems = read(reader, path, expected)
+    assert not problems, f"/{path}:\n  " + "\n  ".join(problems)
 
 
 def test_diagrams_are_drawn_after_instant_navigation(browser, base_url):
@@ -132,20 +109,12 @@ def test_diagrams_are_drawn_after_instant_navigation(browser, base_url):
     assert not first.blocked + second.blocked
 
 
-def far_down(site_dir, tour, screens: float) -> str:
-    """A diagram page whose first diagram is more than ``screens`` desktop screens down."""
-    for path in urls(site_dir, diagrams=True):
-        diagrams = tour[path]["visit"].diagrams
-        if diagrams and min(d["top"] for d in diagrams) > screens * 900:
-            return path
-    pytest.fail(f"no diagram page has its first diagram below {screens} screens")
-
-
-def test_a_reader_who_does_not_scroll_down_loads_no_mermaid_and_sees_no_source(browser, base_url, site_dir, tour):
-    path = far_down(site_dir, tour, 3)
+def test_a_reader_who_does_not_scroll_down_loads_no_mermaid_and_sees_no_source(browser, base_url):
     reader = Reader(browser, base_url)
     try:
-        before = reader.visit(path, scroll=False)
+        before = reader.visit(FAR_DOWN, scroll=False)
+        first = reader.page.evaluate("() => document.querySelector('article pre.mermaid').getBoundingClientRect().top")
+        assert first > 3 * reader.viewport["height"], f"/{FAR_DOWN}: choose a page whose first diagram is further down"
         waiting = reader.page.evaluate("""(hosts) => [...document.querySelectorAll("article pre.mermaid")].map((pre) => ({
             height: pre.getBoundingClientRect().height,
             source: getComputedStyle(pre.querySelector("code")).visibility,
@@ -156,7 +125,7 @@ def test_a_reader_who_does_not_scroll_down_loads_no_mermaid_and_sees_no_source(b
         reader.close()
     assert before.mermaid_requests == ["javascripts/mermaid-loader.js"]
     assert waiting and all(w["source"] == "hidden" and w["height"] > 50 for w in waiting), waiting
-    assert not axe, f"/{path} before its diagrams are drawn: {axe}"
+    assert not axe, f"/{FAR_DOWN} before its diagrams are drawn: {axe}"
     assert not after.undrawn() and after.library_loads == 1
 
 
@@ -172,13 +141,10 @@ def test_the_gates_catch_other_hosts_console_errors_low_contrast_and_spilling_la
     style.write_text(style.read_text(encoding="utf-8") + "\n.md-typeset .mermaid { word-break: keep-all; letter-spacing: .3em }\n",
                      encoding="utf-8")
     with serve(broken) as address:
-        reader = Reader(browser, address)
+        reader = Reader(browser, address, reduced_motion="reduce")
         try:
-            visit = reader.visit("")
-            axe = [v["id"] for v in reader.axe("light")]
+            problems = "\n".join(read(reader, "", diagrams=len(diagram_kinds(page_file.read_text(encoding="utf-8")))))
         finally:
             reader.close()
-    assert any("fonts.example.com" in u for u in visit.blocked)
-    assert any("깨진 스크립트" in e for e in visit.errors)
-    assert "color-contrast" in axe
-    assert any(d["drawn"] and d["spill"]["px"] > 1 for d in visit.diagrams), visit.diagrams
+    for gate in ("fonts.example.com", "깨진 스크립트", "[serious] color-contrast", "overflows by"):
+        assert gate in problems, f"{gate!r} not reported:\n{problems}"

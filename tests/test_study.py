@@ -511,7 +511,7 @@ def test_on_paper_the_list_and_explanation_print_not_the_radio_buttons(new_tab, 
 
 
 def test_axe_finds_nothing_serious_with_answers_notice_progress_and_results(new_tab, bank):
-    """Every WCAG 2 A/AA rule (contrast included) on the states the tour does not see: answered questions
+    """Every WCAG 2 A/AA rule (contrast included) on the states test_reading.py::test_every_page does not see: answered questions
     (right and wrong) with the storage notice, 학습 현황 with a 오답 노트, the exam running and finished; each
     state in the light scheme, then its contrast in the dark one (switched in place, as the palette toggle does)."""
     findings = {}
