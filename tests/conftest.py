@@ -10,6 +10,8 @@ reached — so ``pytest -m "not browser"`` (the fast tier) never starts a browse
 """
 from __future__ import annotations
 
+import fcntl
+import os
 import re
 from pathlib import Path
 
@@ -82,8 +84,18 @@ def _no_browser(nodeid: str):
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
-    """The site as ``mkdocs build --strict`` makes it, with no network."""
-    return built(tmp_path_factory.mktemp("site") / "site", **NO_NETWORK)
+    """The site as ``mkdocs build --strict`` makes it, with no network; built once per run: with two workers the
+    first builds it and the other waits on a lock (the pattern pytest-xdist documents for once-per-run fixtures)."""
+    run = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        run = run.parent  # pytest-N/popen-gwK → pytest-N, common to the run's workers
+    with open(run / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = run / "site.built"
+        if not done.exists():
+            built(run / "site", **NO_NETWORK)
+            done.touch()
+    return run / "site"
 
 
 @pytest.fixture(scope="session")

@@ -3,15 +3,17 @@
 `test_every_page` reads each page of the nav (and the 404 page at a deep missing address) once, with one
 reader per worker: a first visit on a desktop, scrolled through, diagrams drawn; axe-core in the light
 scheme, again after switching to the dark one in place (as the palette toggle does), and on a 375 px phone;
-the diagrams measured in each. The readers prefer reduced motion: no transition is half-way when colours are
-measured. A few tests make their own visits: instant navigation, a reader who never scrolls, and every gate
-on a deliberately broken page.
+the diagrams measured in each; last, each 확인 문제 answered by a click on its right choice. The readers prefer
+reduced motion: no transition is half-way when colours are measured. A few tests make their own visits: instant
+navigation, a reader who never scrolls, and every gate on a deliberately broken page.
 """
 from __future__ import annotations
 
+import json
 
 import pytest
 
+from hooks.study import QUESTIONS_JSON
 from tests.conftest import MISSING
 from sitekit.browser import PHONE
 from sitekit.build import link_site, writable
@@ -27,6 +29,9 @@ SMALLEST_TEXT_PX = 7  # drawn size on a phone; wider diagrams scroll inside thei
 MERMAID_BUDGET_KIB = 280  # Mermaid's share of a page using all three diagram kinds (about 272 KiB)
 FAR_DOWN = "principles/well-architected/"  # its first diagram is more than three screens down
 FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+CENTRE = """(el) => { el.scrollIntoView({block: "center"}); const r = el.getBoundingClientRect();
+  return [r.x + r.width / 2, r.y + r.height / 2]; }"""
+SAID = "article .quiz .quiz__status"  # each question's live region
 
 
 @pytest.fixture(scope="session")
@@ -37,8 +42,9 @@ def reader(browser, base_url):
     r.close()
 
 
-def read(reader: Reader, path: str, diagrams: int) -> list[str]:
-    """What is wrong with ``path`` as ``reader`` meets it, one line each; ``diagrams``: how many the build wrote."""
+def read(reader: Reader, path: str, diagrams: int, questions: list[dict] = ()) -> list[str]:
+    """What is wrong with ``path`` as ``reader`` meets it, one line each; ``diagrams``: how many the build wrote,
+    ``questions``: the page's 확인 문제 (study/questions.json), each answered last by a click on its right choice."""
     visit = reader.visit(path)
     problems = [f"request to another host: {u}" for u in visit.blocked]
     problems += [f"console error: {e}" for e in visit.errors if not (path == MISSING and "status of 404" in e)]
@@ -81,6 +87,27 @@ def read(reader: Reader, path: str, diagrams: int) -> list[str]:
             problems.append(f"diagram {n}: text drawn at {d['font']}px on a phone (≥ {SMALLEST_TEXT_PX})")
         if d["unscaled"] < VIEWER_PX:  # the viewer (test_diagram_dialog.py) shows a diagram at its own size or larger
             problems.append(f"diagram {n}: labels at {d['unscaled']}px at the diagram's own size (≥ {VIEWER_PX})")
+    return problems + (answer(reader, questions) if questions else [])
+
+
+def answer(reader: Reader, questions: list[dict]) -> list[str]:
+    """Click each question's right choice (the answer key as the page draws it), last first: an opening
+    explanation moves only what comes after it. Each must say 정답 in its live region and open its explanation."""
+    page, n = reader.page, len(questions)
+    page.wait_for_selector("#quiz[data-quiz-ready]")
+    if page.locator("article .quiz fieldset.quiz__form").count() != n:
+        return [f"{page.locator('article .quiz fieldset.quiz__form').count()} questions to answer, the build wrote {n}"]
+    for i in reversed(range(n)):
+        choice = page.locator("article .quiz").nth(i).locator("label.quiz__choice").nth(questions[i]["answer"] - 1)
+        page.mouse.click(*choice.evaluate(CENTRE))
+    page.wait_for_function(f"() => [...document.querySelectorAll({SAID!r})].filter(s => s.textContent).length === {n}")
+    said = page.locator(SAID).all_inner_texts()
+    opened = page.locator("article .quiz > details").evaluate_all("ds => ds.map(d => d.open)")
+    counted = page.locator(".quiz-summary__count").inner_text()
+    problems = [f"question {i}: {text!r} for its right choice" for i, text in enumerate(said, 1) if text != "정답입니다."]
+    problems += [f"question {i}: the explanation stays closed" for i, shown in enumerate(opened, 1) if not shown]
+    if counted != f"이 페이지의 문제 {n}개 중 {n}개를 풀었고 {n}개를 맞혔습니다.":
+        problems.append(f"the page's count says {counted!r}")
     return problems
 
 
@@ -88,7 +115,8 @@ def read(reader: Reader, path: str, diagrams: int) -> list[str]:
 def test_every_page(path, reader, site_dir):
     page = site_dir / path / "index.html"
     expected = len(diagram_kinds(page.read_text(encoding="utf-8"))) if path != MISSING else 0
-    problems = read(reader, path, expected)
+    bank = json.loads((site_dir / QUESTIONS_JSON).read_text(encoding="utf-8"))
+    problems = read(reader, path, expected, [q for q in bank["questions"] if q["page"] == path])
     assert not problems, f"/{path}:\n  " + "\n  ".join(problems)
 
 

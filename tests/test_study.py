@@ -1,8 +1,8 @@
 """학습 모드 in Chromium, as a learner uses it: the wiring of docs/javascripts/study-*.js (its logic is tested
 fast under tests/js/, its build side in tests/test_study_build.py).
 
-Every topic page's questions answer by mouse, one page's also by keyboard (live region, explanation, focus); answers
-survive reload, instant navigation and the back button; 학습 현황 counts what was answered; clearing works;
+A page's questions answer by mouse and by keyboard (live region, explanation, focus; every page's questions are
+answered by test_reading.py::test_every_page); answers survive reload, instant navigation and the back button; 학습 현황 counts what was answered; clearing works;
 broken storage (disabled, null, quota, garbage) gets one notice and no error of ours; the mock exam draws
 the same set from the same seed, from ≥ 10 sections, scores right, links every miss, and its timer runs
 out; without JavaScript and on paper the page reads as the Markdown wrote it; axe-core finds nothing
@@ -16,7 +16,6 @@ import pytest
 
 from hooks.study import QUESTIONS_JSON
 from sitekit.browser import PHONE, STILL_JS
-from sitekit.pages import topic_pages, url
 
 pytestmark = pytest.mark.browser
 
@@ -29,8 +28,6 @@ STORED = f"() => JSON.parse(localStorage.getItem({KEY!r}) || 'null')"
 STATUS_SET = "(i) => document.querySelectorAll('article .quiz')[i].querySelector('.quiz__status').textContent !== ''"
 # the h1 is the page's title, and its questions are set up (after instant navigation the old page's
 # content is replaced, so the title tells the pages apart)
-CENTRE = """(el) => { el.scrollIntoView({block: "center"}); const r = el.getBoundingClientRect();
-  return [r.x + r.width / 2, r.y + r.height / 2]; }"""
 READY_ON = """(title) => document.querySelector('article h1').textContent.includes(title)
   && document.querySelector('#quiz[data-quiz-ready]') !== null"""
 
@@ -163,56 +160,6 @@ def test_a_question_answered_by_keyboard_arrows_choose_space_answers_focus_stays
     assert status(page, 1) == ("정답입니다." if qs[1]["answer"] == 3 else f"오답입니다. 정답은 {qs[1]['answer']}번입니다.")
     assert page.evaluate(STORED)["answers"][qs[1]["id"]]["c"] == 3
     clean(tab)
-
-
-def test_every_question_of_every_topic_page_answers_by_mouse(new_tab, bank):
-    """33/33 pages, reached one after another by instant navigation: each question by a mouse click on its right
-    choice (the answer key of every question, as the page draws it); the keyboard's way is the same code on every
-    page (test_a_question_answered_by_keyboard_arrows_choose_space_answers_focus_stays)."""
-    tab = new_tab(reduced_motion="reduce")  # no transition to wait out
-    page = tab.page
-    titles = {p["page"]: p["title"] for p in bank["pages"]}
-    problems = []
-    for n, source in enumerate(topic_pages()):
-        path = url(source)
-        qs = on_page(bank, path)
-        if n == 0:
-            open_quiz(tab, path)
-        else:
-            # (navigation.tracking may add a heading's hash to the address)
-            tab.click_instantly(f'.md-nav a[href$="/{path}"]', f"**/{path}**")
-            page.wait_for_function(READY_ON, arg=titles[path])
-        if page.locator("article .quiz fieldset.quiz__form").count() != len(qs) or not qs:
-            problems.append(f"{path}: not interactive")
-            continue
-        # last question first (an opening explanation moves only what comes after it)
-        for i in reversed(range(len(qs))):
-            x, y = question(page, i).locator("label.quiz__choice").nth(qs[i]["answer"] - 1).evaluate(CENTRE)
-            page.mouse.click(x, y)
-        said = said_all(page, len(qs))
-        if said != ["정답입니다."] * len(qs) or not all(opened(page)):
-            problems.append(f"{path}: {said}, explanations open {opened(page)}")
-        expected = f"이 페이지의 문제 {len(qs)}개 중 {len(qs)}개를 풀었고 {len(qs)}개를 맞혔습니다."
-        if page.locator(".quiz-summary__count").inner_text() != expected:
-            problems.append(f"{path}: count says {page.locator('.quiz-summary__count').inner_text()!r}")
-        answers = page.evaluate(STORED)["answers"]
-        if {qid: a["c"] for qid, a in answers.items() if qid.startswith(source.removesuffix(".md") + ":")} != {
-                q["id"]: q["answer"] for q in qs}:
-            problems.append(f"{path}: stored answers are not the clicked ones")
-    assert not problems, "\n".join(problems)
-    assert page.evaluate("window.__sameDocument === true"), "a page was reloaded, not reached instantly"
-    clean(tab)
-
-
-def said_all(page, n: int) -> list[str]:
-    """What the live region of each question says, once every one has said something."""
-    page.wait_for_function("(n) => [...document.querySelectorAll('article .quiz .quiz__status')]"
-                           ".filter(s => s.textContent).length === n", arg=n)
-    return page.locator("article .quiz .quiz__status").all_inner_texts()
-
-
-def opened(page) -> list[bool]:
-    return page.locator("article .quiz > details").evaluate_all("ds => ds.map(d => d.open)")
 
 
 # --- progress that stays ---------------------------------------------------------------------------------
