@@ -66,8 +66,8 @@ STILL_JS = """async () => {
   }
 }"""
 
-RUN_AXE = """async (runOnly) => {
-  const result = await axe.run(document, {runOnly, resultTypes: ["violations"]});
+RUN_AXE = """async ([runOnly, within]) => {
+  const result = await axe.run(within ? {include: within.map((s) => [s])} : document, {runOnly, resultTypes: ["violations"]});
   return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
     targets: v.nodes.slice(0, 3).map(n => n.target.join(" ")), count: v.nodes.length}));
 }"""
@@ -206,11 +206,12 @@ class Tab:
         self.page.evaluate(SCHEME_JS, scheme)
         self.page.evaluate(STILL_JS)
 
-    def axe(self, scheme: str) -> list[dict]:
-        """Serious and critical axe-core findings on the page as it stands (rules: AXE_RULES[scheme])."""
+    def axe(self, scheme: str, within: list[str] | None = None) -> list[dict]:
+        """Serious and critical axe-core findings on the page as it stands (rules: AXE_RULES[scheme]); in the
+        whole document, or only ``within`` these selectors' elements."""
         if not self.page.evaluate("() => typeof axe !== 'undefined'"):
             self.page.add_script_tag(path=str(AXE))
-        return [v for v in self.page.evaluate(RUN_AXE, AXE_RULES[scheme]) if v["impact"] in SEVERE]
+        return [v for v in self.page.evaluate(RUN_AXE, [AXE_RULES[scheme], within]) if v["impact"] in SEVERE]
 
     def close(self) -> None:
         self.context.close()

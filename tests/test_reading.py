@@ -42,15 +42,17 @@ def reader(browser, base_url):
     r.close()
 
 
-def read(reader: Reader, path: str, diagrams: int, questions: list[dict] = ()) -> list[str]:
+def read(reader: Reader, path: str, diagrams: int, questions: list[dict] = (), within: list[str] | None = None
+         ) -> list[str]:
     """What is wrong with ``path`` as ``reader`` meets it, one line each; ``diagrams``: how many the build wrote,
-    ``questions``: the page's 확인 문제 (study/questions.json), each answered last by a click on its right choice."""
+    ``questions``: the page's 확인 문제 (study/questions.json), each answered last by a click on its right choice;
+    ``within``: what axe-core audits (default: the whole document)."""
     visit = reader.visit(path)
     problems = [f"request to another host: {u}" for u in visit.blocked]
     problems += [f"console error: {e}" for e in visit.errors if not (path == MISSING and "status of 404" in e)]
     if visit.status != (404 if path == MISSING else 200):
         problems.append(f"HTTP status {visit.status}")
-    axe = {"light": reader.axe("light")}
+    axe = {"light": reader.axe("light", within)}
     problems += visit.undrawn()
     if len(visit.diagrams) != diagrams:
         problems.append(f"{len(visit.diagrams)} diagrams on the page, the build wrote {diagrams}")
@@ -62,12 +64,12 @@ def read(reader: Reader, path: str, diagrams: int, questions: list[dict] = ()) -
         problems.append(f"no diagram, but Mermaid was loaded: {visit.mermaid_requests}")
     drawn = {"light": visit.diagrams}
     reader.scheme("slate")
-    axe["dark"], drawn["dark"] = reader.axe("dark"), reader.diagrams()
+    axe["dark"], drawn["dark"] = reader.axe("dark", within), reader.diagrams()
     reader.scheme("default")
     reader.page.set_viewport_size(PHONE)
     reader.page.evaluate(FRAMES)
     phone, overflow = reader.diagrams(), reader.page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
-    axe["phone"] = reader.axe("phone")
+    axe["phone"] = reader.axe("phone", within)
     reader.page.set_viewport_size(reader.viewport)
     problems += [f"axe-core ({scheme}): [{v['impact']}] {v['id']} ({v['count']}×) {v['help']} — {', '.join(v['targets'])}"
                  for scheme, found in axe.items() for v in found]
@@ -111,12 +113,28 @@ def answer(reader: Reader, questions: list[dict]) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("path", [url(page) for page in nav_files()] + [MISSING])
+def chrome_variants(paths: list[str]) -> set[str]:
+    """The pages whose whole document axe-core audits: the first of each nav section (the header, tabs, navigation
+    and footer are the same on a section's other pages but for the current link) and the 404 page. Elsewhere it
+    audits what is the page's own, `PAGE_OWN`."""
+    first = {}
+    for path in paths:
+        first.setdefault(path.split("/")[0], path)
+    return set(first.values()) | {MISSING}
+
+
+PAGES = [url(page) for page in nav_files()] + [MISSING]
+WHOLE = chrome_variants(PAGES)
+PAGE_OWN = ["article", ".md-sidebar--secondary"]  # the content and its table of contents
+
+
+@pytest.mark.parametrize("path", PAGES)
 def test_every_page(path, reader, site_dir):
     page = site_dir / path / "index.html"
     expected = len(diagram_kinds(page.read_text(encoding="utf-8"))) if path != MISSING else 0
     bank = json.loads((site_dir / QUESTIONS_JSON).read_text(encoding="utf-8"))
-    problems = read(reader, path, expected, [q for q in bank["questions"] if q["page"] == path])
+    problems = read(reader, path, expected, [q for q in bank["questions"] if q["page"] == path],
+                    within=None if path in WHOLE else PAGE_OWN)
     assert not problems, f"/{path}:\n  " + "\n  ".join(problems)
 
 
@@ -172,7 +190,9 @@ def test_the_gates_catch_other_hosts_console_errors_low_contrast_and_spilling_la
         reader = Reader(browser, address, reduced_motion="reduce")
         try:
             problems = "\n".join(read(reader, "", diagrams=len(diagram_kinds(page_file.read_text(encoding="utf-8")))))
+            own = [v["id"] for v in reader.axe("light", PAGE_OWN)]  # what most pages audit
         finally:
             reader.close()
     for gate in ("fonts.example.com", "깨진 스크립트", "[serious] color-contrast", "overflows by"):
         assert gate in problems, f"{gate!r} not reported:\n{problems}"
+    assert "color-contrast" in own
