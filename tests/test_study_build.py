@@ -1,7 +1,7 @@
 """학습 모드 as built (hooks/study.py), read without a browser: every question of every topic page is marked up
 for the quiz script with a stable id and its answer, study/questions.json holds the same questions (one
 source: the pages' Markdown), only pages with questions and the study pages load the study files, and a
-question that breaks the format fails the build naming it. The browser side: tests/test_study.py."""
+question that breaks the format stops the build naming it. The browser side: tests/test_study.py."""
 from __future__ import annotations
 
 import gzip
@@ -10,13 +10,15 @@ import os
 import re
 import subprocess
 from collections import Counter
+from types import SimpleNamespace
 
+import markdown
 import pytest
 from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
 
-from hooks.study import QUESTIONS_JSON, SHIPPED, lean, question_hash
-from sitekit.build import build, copy_project
-from sitekit.pages import DOCS, ROOT, nav_files, page_html, topic_pages, url
+from hooks.study import QUESTIONS_JSON, SHIPPED, lean, on_page_content, question_hash
+from sitekit.pages import DOCS, ROOT, config, nav_files, page_html, topic_pages, url
 from tests.test_content import questions
 from tests.test_js import node_test
 
@@ -151,13 +153,17 @@ def test_a_topic_page_pays_at_most_its_budget_for_the_quiz(site_dir):
     assert size <= TOPIC_BUDGET_KIB * 1024, f"the quiz costs a topic page {size / 1024:.1f} KiB gzip"
 
 
-def test_a_question_that_breaks_the_format_fails_the_build_naming_it(tmp_path):
-    project = copy_project(tmp_path / "project")
-    page = project / "docs/networking/rfc-1918.md"
-    source = page.read_text(encoding="utf-8")
-    broken = source.replace("4. 172.20.0.0/16\n", "", 1)  # question 1 keeps three choices
-    assert broken != source
-    page.write_text(broken, encoding="utf-8")
-    result = build(project / "out", project=project)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0 and "networking/rfc-1918.md 문제 1" in output, output
+@pytest.mark.parametrize("old,new,says", [
+    ("4. 172.20.0.0/16\n", "", "문제 1: the four choices"),
+    ("??? success \"정답과 해설\"", "??? success \"해설\"", "문제 1: ??? success"),
+    ("**정답: 4번**", "**4번**", "문제 1: the answer box says no"),
+], ids=["three choices", "another box title", "no answer"])
+def test_a_question_that_breaks_the_format_stops_the_build_naming_it(old, new, says):
+    """The hook raises MkDocs' PluginError (which stops any build) naming the page and the question."""
+    src = (DOCS / "networking/rfc-1918.md").read_text(encoding="utf-8")
+    assert old in src
+    html = markdown.markdown(src.replace(old, new, 1), extensions=config().markdown_extensions,
+                             extension_configs=config().mdx_configs)
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="networking/rfc-1918.md"), url="networking/rfc-1918/")
+    with pytest.raises(PluginError, match=re.escape(f"networking/rfc-1918.md {says}")):
+        on_page_content(html, page, config(), None)
