@@ -1,8 +1,9 @@
-"""Search finds what a Korean learner types, in the site's real search box, and odd input does no harm.
+"""Search finds what a Korean learner types, and the site's real search box shows it; odd input does no harm.
 
-Typos, missing spaces and English written in Hangul find their page, a query that finds nothing gets
-suggestions a reader can open with a click or the keyboard, and the documents load only with the first
-search. The search's logic is tested without a browser in tests/js/ (tests/test_js.py) and what it relies on
+The learner query set (typos, missing spaces, English written in Hangul …) is ranked by the site's search
+worker in Node (tests/js/rank-queries.cjs) and held to its targets; in Chromium the box shows the worker's
+pages in the worker's order, a query that finds nothing gets suggestions a reader can open with a click or
+the keyboard, and the documents load only with the first search. The search's logic is tested without a browser in tests/js/ (tests/test_js.py) and what it relies on
 in Material in tests/test_search_contracts.py; the speed is a benchmark figure
 (``python -m scripts search-bench``), not a test.
 """
@@ -10,13 +11,14 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from sitekit.pages import nav_files
-from sitekit.search import (BAD_INPUT, CASES, DOCUMENTS, PAYLOAD, SUGGESTION, evaluate, first_search,
-                                  load_queries, open_search_page, search)
+from sitekit.pages import ROOT, nav_files
+from sitekit.search import (BAD_INPUT, CASES, DOCUMENTS, PAYLOAD, SUGGESTION, Outcome, Query, Report, Result,
+                            first_search, load_queries, open_search_page, search, search_all)
 
 HIT_AT_5 = 0.97
 HIT_AT_1 = 0.90
@@ -67,9 +69,17 @@ def test_every_page_loads_only_the_search_configuration(site_dir):
     assert words == ["보안그룹", "VPC", "엔드포인트", "172.16.0.0/12"], "particle, Latin|Hangul, CIDR rules"
 
 
-@pytest.mark.browser
-def test_learner_queries_find_their_page(search_page):
-    report = evaluate(search_page)
+def ranked(site_dir, queries: list[Query]) -> Report:
+    """Each query through the site's search worker in Node (tests/js/rank-queries.cjs): the pages it finds, in order."""
+    result = subprocess.run(["node", str(ROOT / "tests" / "js" / "rank-queries.cjs"), str(site_dir)], cwd=ROOT,
+                            input=json.dumps([q.text for q in queries]), capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    return Report([Outcome(q, Result(q.text, tuple(dict.fromkeys(pages)), 0.0, "")) for q, pages in zip(queries, found)])
+
+
+def test_learner_queries_find_their_page(site_dir):
+    report = ranked(site_dir, load_queries())
     hit5, hit1 = report.hit(5), report.hit(1)
     lines = [f"hit@5 {hit5:.1%} (target {HIT_AT_5:.0%}), hit@1 {hit1:.1%} (target {HIT_AT_1:.0%})"]
     lines += [f"{case}: hit@5 {report.hit(5, case):.1%} (target {target:.0%})" for case, target in CASE_HIT_AT_5.items()]
@@ -78,6 +88,14 @@ def test_learner_queries_find_their_page(search_page):
     print("\n".join(lines))
     assert hit5 >= HIT_AT_5 and hit1 >= HIT_AT_1, "\n".join(lines)
     assert all(report.hit(5, case) >= target for case, target in CASE_HIT_AT_5.items()), "\n".join(lines)
+
+
+@pytest.mark.browser
+def test_the_search_box_shows_the_workers_pages_in_its_order(search_page, site_dir):
+    """The box renders what the worker ranked (the ranking itself: test_learner_queries_find_their_page)."""
+    queries = [q for q in load_queries() if q.case in ("typo", "translit", "compound")][:12]
+    assert [r.pages[:5] for r in search_all(search_page, [q.text for q in queries])] == [
+        o.result.pages[:5] for o in ranked(site_dir, queries).outcomes]
     assert not search_page.errors
     assert not search_page.blocked, "search reached another host"
 
