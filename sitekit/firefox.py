@@ -2,9 +2,10 @@
 
 Playwright cannot drive Debian's Firefox; Puppeteer (``puppeteer-core``, pinned in package.json, no browser
 download) drives it over WebDriver BiDi. A check is a Node module under ``tests/firefox/``; `run()` starts
-``tests/firefox/run.mjs``, which runs every check in one Firefox, with the served site's address in ``BASE_URL``
-and the browser in ``FIREFOX_PATH``; it exits non-zero and prints which checks failed and why. Like `sitekit.browser.chromium`, it
-asks `sitekit.browser.guard` first: only tests marked ``browser`` may start a browser.
+``tests/firefox/run.mjs``, which runs every check in one Firefox, with the served site's address in
+``BASE_URL`` and the browser in ``FIREFOX_PATH``; it exits non-zero and prints which checks failed and why.
+Like `sitekit.browser.chromium`, it asks `sitekit.browser.guard` first: only tests marked ``browser`` may start a
+browser.
 """
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ reached — so ``pytest -m "not browser"`` (the fast tier) never starts a browse
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import re
 from pathlib import Path
@@ -18,6 +19,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from hooks.study import QUESTIONS_JSON
 from scripts.pdf import BOOK, open_print_page, print_pdf
 from sitekit import browser as browser_module
 from sitekit.browser import Tab, chromium
@@ -96,6 +98,16 @@ def site_dir(tmp_path_factory) -> Path:
             built(run / "site", **NO_NETWORK)
             done.touch()
     return run / "site"
+
+
+@pytest.fixture(scope="session")
+def bank(site_dir) -> dict:
+    """study/questions.json as built, each question with its page's section; tests read, never change it."""
+    data = json.loads((site_dir / QUESTIONS_JSON).read_text(encoding="utf-8"))
+    section = {p["page"]: p["section"] for p in data["pages"]}
+    for q in data["questions"]:
+        q["section"] = section[q["page"]]
+    return data
 
 
 @pytest.fixture(scope="session")

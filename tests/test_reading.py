@@ -9,11 +9,8 @@ navigation, a reader who never scrolls, and every gate on a deliberately broken 
 """
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from hooks.study import QUESTIONS_JSON
 from tests.conftest import MISSING
 from sitekit.browser import PHONE
 from sitekit.build import link_site, writable
@@ -64,13 +61,17 @@ def read(reader: Reader, path: str, diagrams: int, questions: list[dict] = (), w
         problems.append(f"no diagram, but Mermaid was loaded: {visit.mermaid_requests}")
     drawn = {"light": visit.diagrams}
     reader.scheme("slate")
-    axe["dark"], drawn["dark"] = reader.axe("dark", within), reader.diagrams()
-    reader.scheme("default")
+    try:
+        axe["dark"], drawn["dark"] = reader.axe("dark", within), reader.diagrams()
+    finally:
+        reader.scheme("default")
     reader.page.set_viewport_size(PHONE)
-    reader.page.evaluate(FRAMES)
-    phone, overflow = reader.diagrams(), reader.page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
-    axe["phone"] = reader.axe("phone", within)
-    reader.page.set_viewport_size(reader.viewport)
+    try:  # the reader goes on to the next page: leave it as it was, whatever fails here
+        reader.page.evaluate(FRAMES)
+        phone, overflow = reader.diagrams(), reader.page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
+        axe["phone"] = reader.axe("phone", within)
+    finally:
+        reader.page.set_viewport_size(reader.viewport)
     problems += [f"axe-core ({scheme}): [{v['impact']}] {v['id']} ({v['count']}×) {v['help']} — {', '.join(v['targets'])}"
                  for scheme, found in axe.items() for v in found]
     for scheme, shown in drawn.items():
@@ -129,10 +130,9 @@ PAGE_OWN = ["article", ".md-sidebar--secondary"]  # the content and its table of
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_every_page(path, reader, site_dir):
+def test_every_page(path, reader, site_dir, bank):
     page = site_dir / path / "index.html"
     expected = len(diagram_kinds(page.read_text(encoding="utf-8"))) if path != MISSING else 0
-    bank = json.loads((site_dir / QUESTIONS_JSON).read_text(encoding="utf-8"))
     problems = read(reader, path, expected, [q for q in bank["questions"] if q["page"] == path],
                     within=None if path in WHOLE else PAGE_OWN)
     assert not problems, f"/{path}:\n  " + "\n  ".join(problems)

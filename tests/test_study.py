@@ -10,11 +10,8 @@ serious in either scheme. Waits are for conditions (the live region's words, a s
 """
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from hooks.study import QUESTIONS_JSON
 from sitekit.browser import PHONE, STILL_JS
 
 pytestmark = pytest.mark.browser
@@ -44,15 +41,6 @@ BROKEN_STORAGE = {
     "garbage": f"""if (!sessionStorage.getItem("planted")) {{ sessionStorage.setItem("planted", "1");
       localStorage.setItem({KEY!r}, '{{"answers": [1, 2, "x"]}}'); }}""",
 }
-
-
-@pytest.fixture(scope="module")
-def bank(site_dir) -> dict:
-    data = json.loads((site_dir / QUESTIONS_JSON).read_text(encoding="utf-8"))
-    section = {p["page"]: p["section"] for p in data["pages"]}
-    for q in data["questions"]:
-        q["section"] = section[q["page"]]
-    return data
 
 
 def on_page(bank, path: str) -> list[dict]:
