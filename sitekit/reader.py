@@ -163,7 +163,6 @@ class Visit:
     on_load: int = 0  # how many of `responses` had arrived by the load event
     blocked: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-    overflow: int = 0  # px the page is wider than the window (horizontal scrolling)
     status: int = 200
 
     @property
@@ -282,7 +281,6 @@ class Reader(Tab):
             on_load=on_load,
             blocked=list(self.blocked),
             errors=list(self.errors),
-            overflow=self.page.evaluate("() => document.documentElement.scrollWidth - innerWidth"),
             status=status,
         )
 

@@ -152,11 +152,12 @@ def tab(browser, base_url):
 
 @pytest.fixture
 def new_tab(browser, base_url):
-    """Factory for tabs with other options: new_tab(color_scheme="dark", viewport=PHONE)."""
+    """Factory for tabs with other options (closed after the test): new_tab(color_scheme="dark", viewport=PHONE),
+    new_tab(Reader, **ON_PHONE)."""
     tabs = []
 
-    def factory(**options):
-        tabs.append(Tab(browser, base_url, **options))
+    def factory(kind=Tab, **options):
+        tabs.append(kind(browser, base_url, **options))
         return tabs[-1]
 
     yield factory

@@ -16,6 +16,7 @@ from sitekit.reader import Reader
 pytestmark = pytest.mark.browser
 
 PHONE_390 = {"width": 390, "height": 844}
+ON_PHONE = {"viewport": PHONE_390, "touch": True}  # a 390×844 touch phone
 READABLE_PX = 12  # the smallest label in the viewer, as drawn on a 390 px phone
 WIDE = "compute/elb/"  # its first diagram is wider than a desktop window
 
@@ -73,24 +74,6 @@ def wait_closed(tab) -> dict:
     return viewer(tab)
 
 
-def phone(browser, base_url, **options) -> Reader:
-    return Reader(browser, base_url, viewport=dict(PHONE_390), touch=True, **options)
-
-
-@pytest.fixture
-def readers(browser, base_url):
-    """Factory for readers (closed after the test); ``phone=True`` for a 390×844 touch phone."""
-    opened = []
-
-    def factory(on_phone: bool = False, **options):
-        opened.append(phone(browser, base_url, **options) if on_phone else Reader(browser, base_url, **options))
-        return opened[-1]
-
-    yield factory
-    for reader in opened:
-        reader.close()
-
-
 def one_page_per_kind(site_dir) -> list[str]:
     """The wide page, and the first page with each kind of diagram (flowchart, sequence …)."""
     pages = {}
@@ -100,10 +83,10 @@ def one_page_per_kind(site_dir) -> list[str]:
     return sorted({WIDE, *pages.values()})
 
 
-def test_diagrams_open_full_screen_on_a_phone_at_their_own_size_or_larger_and_close_with_esc(readers, site_dir):
+def test_diagrams_open_full_screen_on_a_phone_at_their_own_size_or_larger_and_close_with_esc(new_tab, site_dir):
     """Every diagram of one page per kind. The viewer's scale is the mechanism: it never shows a diagram below its
     own size, and test_reading.py::test_every_page checks every diagram's labels at that size."""
-    reader = readers(on_phone=True)
+    reader = new_tab(Reader, **ON_PHONE)
     problems, opened = [], 0
     for path in one_page_per_kind(site_dir):
         visit = reader.visit(path)
@@ -140,10 +123,10 @@ def arrive(reader, how: str) -> None:
 
 
 @pytest.mark.parametrize("how", ["direct", "instant"])
-def test_back_closes_the_viewer_on_the_same_page(how, readers):
+def test_back_closes_the_viewer_on_the_same_page(how, new_tab):
     """Material's instant navigation must not take the back for a navigation: on the first popstate of a page opened
     directly it would fetch the page again and replace its content, after an instant navigation scroll it."""
-    reader = readers(on_phone=True)
+    reader = new_tab(Reader, **ON_PHONE)
     arrive(reader, how)
     pages = []
     reader.page.on("request", lambda r: pages.append(r.url) if r.resource_type in ("document", "fetch", "xhr") else None)
@@ -167,8 +150,8 @@ def test_back_closes_the_viewer_on_the_same_page(how, readers):
     assert not reader.errors, reader.errors
 
 
-def test_esc_and_the_close_button_consume_the_history_entry(readers):
-    reader = readers(on_phone=True)
+def test_esc_and_the_close_button_consume_the_history_entry(new_tab):
+    reader = new_tab(Reader, **ON_PHONE)
     arrive(reader, "direct")
     pages = []
     reader.page.on("request", lambda r: pages.append(r.url) if r.resource_type in ("document", "fetch", "xhr") else None)
@@ -188,8 +171,8 @@ def test_esc_and_the_close_button_consume_the_history_entry(readers):
     assert not reader.errors, reader.errors
 
 
-def test_the_keyboard_alone_opens_pans_zooms_and_closes(readers):
-    reader = readers()  # a desktop, where the first diagram of WIDE is wider than the window
+def test_the_keyboard_alone_opens_pans_zooms_and_closes(new_tab):
+    reader = new_tab(Reader)  # a desktop, where the first diagram of WIDE is wider than the window
     reader.visit(WIDE)
     reader.page.evaluate("scrollTo(0, 0)")
     for _ in range(400):  # Tab through the page until the first diagram has the focus
@@ -237,8 +220,8 @@ def test_the_keyboard_alone_opens_pans_zooms_and_closes(readers):
     assert not reader.errors, reader.errors
 
 
-def test_two_fingers_zoom_the_diagram_not_the_page_and_one_finger_pans_it(readers):
-    reader = readers(on_phone=True)
+def test_two_fingers_zoom_the_diagram_not_the_page_and_one_finger_pans_it(new_tab):
+    reader = new_tab(Reader, **ON_PHONE)
     reader.visit("networking/vpc/")
     reader.page.locator("article div.mermaid").first.tap()
     before = wait_open(reader)
@@ -273,9 +256,9 @@ def test_two_fingers_zoom_the_diagram_not_the_page_and_one_finger_pans_it(reader
 # On a phone, a page whose tables fit: on 25 pages a table scrolls sideways in a box that the keyboard cannot reach
 # (axe: scrollable-region-focusable), with or without a diagram viewer; that is the tables' business, not the viewer's.
 @pytest.mark.parametrize("device, path, title", [("desktop", WIDE, "아키텍처 (2)"), ("phone", "security/iam/", "아키텍처")])
-def test_the_open_viewer_has_no_serious_accessibility_violation_and_names_every_control(device, path, title, readers):
+def test_the_open_viewer_has_no_serious_accessibility_violation_and_names_every_control(device, path, title, new_tab):
     """Every WCAG 2 A/AA rule in the light scheme, then the contrast in the dark one (switched in place)."""
-    reader = readers(on_phone=device == "phone")
+    reader = new_tab(Reader, **(ON_PHONE if device == "phone" else {}))
     visit = reader.visit(path)
     controls = reader.page.get_by_role("button", name=re.compile("^다이어그램 크게 보기: "))
     assert controls.count() == len(visit.diagrams)
@@ -291,8 +274,8 @@ def test_the_open_viewer_has_no_serious_accessibility_violation_and_names_every_
     assert not reader.errors, reader.errors
 
 
-def test_print_shows_neither_the_open_hint_nor_the_viewer(readers):
-    reader = readers()
+def test_print_shows_neither_the_open_hint_nor_the_viewer(new_tab):
+    reader = new_tab(Reader)
     reader.visit("networking/vpc/")
     shown = """() => {
         const hint = document.querySelector("article div.mermaid").shadowRoot.querySelector(".mermaid-open");

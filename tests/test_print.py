@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scripts.pdf import BOOK, fonts, outline_titles, page_margins, pdf_text
-from sitekit.pages import PRINT_PAGE, config, diagram_kinds, html_path, nav_files, page_html
+from sitekit.pages import PRINT_PAGE, config, diagram_kinds, nav_files, page_html, url
 from sitekit.browser import WAIT_MS, Tab
 from sitekit.reader import DRAWN_JS, HOSTS, SCROLL_JS, wait_drawn
 from sitekit.server import serve
@@ -189,14 +189,13 @@ def test_the_book_build_links_the_book_from_every_page(browser, book_site, book)
 
 
 @pytest.fixture(scope="module")
-def sample_path(site_dir) -> str:
+def sample_path(soups) -> str:
     """A page with a diagram, a table and a link to AWS's docs: what a printout must handle."""
-    for page in nav_files():
-        soup = BeautifulSoup(page_html(site_dir, page), "html.parser")
+    for page, soup in soups.items():
         if soup.select_one("article pre.mermaid") and soup.select_one("article table") and soup.select_one(
             'article a[href^="https://"]'
         ):
-            return html_path(site_dir, page).parent.relative_to(site_dir).as_posix() + "/"
+            return url(page)
     pytest.fail("no page with a diagram, a table and an external link")
 
 

@@ -15,7 +15,7 @@ from tests.conftest import MISSING
 from sitekit.browser import PHONE
 from sitekit.build import link_site, writable
 from sitekit.pages import diagram_kinds, nav_files, url
-from sitekit.reader import HOSTS, LIBRARY, Reader
+from sitekit.reader import LIBRARY, Reader
 from sitekit.server import serve
 
 pytestmark = pytest.mark.browser
@@ -138,37 +138,31 @@ def test_every_page(path, reader, site_dir, bank):
     assert not problems, f"/{path}:\n  " + "\n  ".join(problems)
 
 
-def test_diagrams_are_drawn_after_instant_navigation(browser, base_url):
-    reader = Reader(browser, base_url)
-    try:
-        start = reader.visit("architecture/")  # links to the architecture pages, has no diagram
-        assert not start.diagrams and not start.mermaid_requests
-        first = reader.visit(navigate=lambda: reader.click_instantly(
-            'article a[href$="architecture/autoscaling-cloudwatch-elb/"]', "**/architecture/autoscaling-cloudwatch-elb/"))
-        second = reader.visit(navigate=lambda: reader.click_instantly(
-            'article a[href$="compute/auto-scaling/"]', "**/compute/auto-scaling/"))  # a state diagram too
-    finally:
-        reader.close()
+def test_diagrams_are_drawn_after_instant_navigation(new_tab):
+    reader = new_tab(Reader)
+    start = reader.visit("architecture/")  # links to the architecture pages, has no diagram
+    assert not start.diagrams and not start.mermaid_requests
+    first = reader.visit(navigate=lambda: reader.click_instantly(
+        'article a[href$="architecture/autoscaling-cloudwatch-elb/"]', "**/architecture/autoscaling-cloudwatch-elb/"))
+    second = reader.visit(navigate=lambda: reader.click_instantly(
+        'article a[href$="compute/auto-scaling/"]', "**/compute/auto-scaling/"))  # a state diagram too
     assert not first.undrawn() + second.undrawn(), first.undrawn() + second.undrawn()
     assert len(first.diagrams) >= 1 and len(second.diagrams) >= 2
     assert (first.library_loads, second.library_loads) == (1, 0), "Mermaid is loaded once per document"
     assert not first.blocked + second.blocked
 
 
-def test_a_reader_who_does_not_scroll_down_loads_no_mermaid_and_sees_no_source(browser, base_url):
-    reader = Reader(browser, base_url)
-    try:
-        before = reader.visit(FAR_DOWN, scroll=False)
-        first = reader.page.evaluate("() => document.querySelector('article pre.mermaid').getBoundingClientRect().top")
-        assert first > 3 * reader.viewport["height"], f"/{FAR_DOWN}: choose a page whose first diagram is further down"
-        waiting = reader.page.evaluate("""(hosts) => [...document.querySelectorAll("article pre.mermaid")].map((pre) => ({
-            height: pre.getBoundingClientRect().height,
-            source: getComputedStyle(pre.querySelector("code")).visibility,
-        }))""", HOSTS)
-        axe = [v["id"] for v in reader.axe("light")]
-        after = reader.visit(navigate=lambda: None)  # now the reader scrolls through it
-    finally:
-        reader.close()
+def test_a_reader_who_does_not_scroll_down_loads_no_mermaid_and_sees_no_source(new_tab):
+    reader = new_tab(Reader)
+    before = reader.visit(FAR_DOWN, scroll=False)
+    first = reader.page.evaluate("() => document.querySelector('article pre.mermaid').getBoundingClientRect().top")
+    assert first > 3 * reader.viewport["height"], f"/{FAR_DOWN}: choose a page whose first diagram is further down"
+    waiting = reader.page.evaluate("""() => [...document.querySelectorAll("article pre.mermaid")].map((pre) => ({
+        height: pre.getBoundingClientRect().height,
+        source: getComputedStyle(pre.querySelector("code")).visibility,
+    }))""")
+    axe = [v["id"] for v in reader.axe("light")]
+    after = reader.visit(navigate=lambda: None)  # now the reader scrolls through it
     assert before.mermaid_requests == ["javascripts/mermaid-loader.js"]
     assert waiting and all(w["source"] == "hidden" and w["height"] > 50 for w in waiting), waiting
     assert not axe, f"/{FAR_DOWN} before its diagrams are drawn: {axe}"

@@ -6,8 +6,9 @@ import re
 import pytest
 
 from hooks.glossary import glossary_entries, load_terms
-from scripts.notes import TYPOS as NOTE_TYPOS, missing_lines
+from scripts.notes import TYPOS, missing_lines
 from sitekit.pages import front_matter, nav_files, topic_pages
+from tests.test_content import CHANGING_FIGURE
 
 PILLARS = {"운영 우수성", "보안", "안정성", "성능 효율성", "비용 최적화", "지속 가능성"}
 STUDY = "study/"  # 학습: quiz progress and the mock exam (hooks/study.py), tagged with no pillar
@@ -21,8 +22,6 @@ COMPARISON_PAGES = {
     "cicd/codedeploy.md": ["블루/그린", "In-place"],
     "database/rds.md": ["다중 AZ", "읽기 전용 복제본"],
 }
-
-TYPOS = list(NOTE_TYPOS)  # the notes' typos (scripts/notes.py): none may reach a page
 
 
 def headings(body: str, level: int) -> list[str]:
@@ -45,8 +44,12 @@ def test_page_has_one_h1_a_description_and_a_pillar_tag(page, soups):
     meta, body = front_matter(page)
     assert len(headings(body, 1)) == 1, f"{page}: needs exactly one H1"
     assert body.lstrip().startswith("# "), f"{page}: the H1 comes first"
-    description = str(meta.get("description", ""))
+    description = " ".join(str(meta.get("description", "")).split())
     assert 40 <= len(description) <= 200, f"{page}: description of {len(description)} characters"
+    wrong = [s for s in re.split(r"(?<=[.?!])\s+", description) if not re.search(r"(니다|니까)[.?]$", s)]
+    assert not wrong, f"{page}: description not in 합쇼체: {wrong}"
+    figure = CHANGING_FIGURE.search(description)
+    assert not figure, f"{page}: a changing figure in the description ({figure.group(0)}): it cannot be dated there"
     tags = meta.get("tags") or []
     if page.startswith(STUDY):
         # the study pages (학습 현황, 모의고사) are tools, not topics: no pillar fits, none is claimed
@@ -72,6 +75,7 @@ def test_every_note_line_is_on_its_page(site_dir):
 
 
 def test_typos_of_the_notes_are_fixed(soups):
+    """The notes' typos (scripts/notes.py `TYPOS`): none may reach a page."""
     for page, soup in soups.items():
         text = soup.select_one("article").get_text(" ")
         found = [t for t in TYPOS if t in text]

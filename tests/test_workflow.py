@@ -43,14 +43,6 @@ def zizmor(*paths: Path) -> subprocess.CompletedProcess:
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
 
 
-@pytest.fixture
-def broken(tmp_path) -> Path:
-    path = tmp_path / ".github" / "workflows" / "broken.yml"
-    path.parent.mkdir(parents=True)
-    path.write_text(BROKEN, encoding="utf-8")
-    return path
-
-
 def test_workflows_pass_actionlint_and_zizmor():
     assert WORKFLOWS, "no workflow in .github/workflows"
     for result in (actionlint(*WORKFLOWS), zizmor(*WORKFLOWS)):
@@ -69,7 +61,10 @@ def test_pinned_actions_are_called_with_valid_inputs(tmp_path):
         assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_the_linters_catch_a_broken_workflow(broken):
+def test_the_linters_catch_a_broken_workflow(tmp_path):
+    broken = tmp_path / ".github" / "workflows" / "broken.yml"
+    broken.parent.mkdir(parents=True)
+    broken.write_text(BROKEN, encoding="utf-8")
     lint = actionlint(broken)
     assert lint.returncode != 0 and "no-such-job" in lint.stdout, lint.stdout
     audit = zizmor(broken)
