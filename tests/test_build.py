@@ -5,6 +5,8 @@ Each mistake is made on purpose in a copy of the project (or of the built site) 
 """
 from __future__ import annotations
 
+import re
+import subprocess
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -14,7 +16,7 @@ from scripts import diagrams, mermaid
 from scripts.links import check_links
 from scripts.notes import NOTES, missing_lines
 from sitekit.build import build, copy_project, link_site, writable
-from sitekit.pages import PRINT_PAGE, config, nav_files, page_html
+from sitekit.pages import PRINT_PAGE, ROOT, config, nav_files, page_html
 
 
 def failed_build(project, dest) -> str:
@@ -158,3 +160,30 @@ def test_a_note_line_may_lose_its_typos_and_swap_variants_but_not_change_words()
     assert missing_parts(glossed, normalise("스케줄러는 클러스터 내에 작업(태스크)을 배치하는 일")) == [glossed]
     split = "DB 인스턴스 스냅샷 캡쳐 -> 다른 가용 영역으로 복원"
     assert missing_parts(split, normalise("- DB 인스턴스 스냅샷 캡쳐\n- (보충 상자)\n- → 다른 가용 영역으로 복원")) == []
+
+
+# --- the project's own references ------------------------------------------------------------------------
+
+# A project file or test named in the code, the comments or the README: ``tests/test_site.py``,
+# ``tests/test_reading.py::test_every_page``, ``docs/javascripts/search.js``, ``stylesheets/print.css`` …
+PROJECT_PATH = re.compile(r"\b(?:(?:tests|scripts|sitekit|hooks)/[\w/.-]+\.(?:py|sh|cjs|mjs|js)"
+                          r"|(?:docs/)?(?:javascripts|stylesheets)/[\w.-]+\.(?:m?js|css))(?:::\w+)?")
+NAMING = (".py", ".js", ".mjs", ".cjs", ".css", ".html", ".md", ".yml", ".sh", "Makefile")
+
+
+def test_every_file_and_test_the_project_names_exists():
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    text = {name: (ROOT / name).read_text(encoding="utf-8") for name in tracked
+            if name.endswith(NAMING) and not name.startswith(("docs/javascripts/mermaid/", "data/"))}
+    tests = "".join(body for name, body in text.items() if name.startswith("tests/test_"))
+    missing = []
+    for name, body in text.items():
+        for ref in PROJECT_PATH.findall(body):
+            path, _, test = ref.partition("::")
+            path = "docs/" + path if path.startswith(("javascripts/", "stylesheets/")) else path
+            if not (ROOT / path).is_file() or test and f"def {test}(" not in (ROOT / path).read_text(encoding="utf-8"):
+                missing.append(f"{name}: {ref}")
+    # the README's framework contracts name their guards by the test's name alone
+    missing += [f"README.md: {test}" for test in re.findall(r"`(test_\w+)`", text["README.md"])
+                if f"def {test}(" not in tests]
+    assert not missing, "\n".join(missing)

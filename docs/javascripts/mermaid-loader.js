@@ -47,7 +47,7 @@
   }
 
   // Material's options over mermaid2's `arguments:` (mkdocs.yml); never start on load.
-  // Material's palette-aware themeCSS, completed for Mermaid 11 (tests/test_diagrams.py
+  // Material's palette-aware themeCSS, completed for Mermaid 11 (tests/test_reading.py::test_every_page
   // measures the contrast of every text in both schemes):
   // - the label of an `else` section (`.sectionTitle`) was black: unreadable when dark;
   // - the `alt`/`loop` keyword was accent on a tint of the accent (2.8:1): now text colour;
