@@ -60,8 +60,7 @@
 
   /** A copy of `progress` with `choice` as the answer to `id` at time `now`. */
   function record(progress, id, choice, now) {
-    var answers = {};
-    Object.keys(progress.answers).forEach(function (k) { answers[k] = progress.answers[k]; });
+    var answers = Object.assign({}, progress.answers);
     answers[id] = { c: choice, t: now };
     return { v: VERSION, answers: answers };
   }

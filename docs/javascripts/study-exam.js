@@ -19,8 +19,7 @@
 (function () {
   "use strict";
 
-  // After instant navigation Material puts all of a page's scripts back at once, and each runs when it
-  // arrives: this one starts once the files it needs have run (each says so with a "study:ready" event).
+  // Starts once the files it needs have run (each says so with a "study:ready" event; why: study-quiz.js).
   (function start() {
     if (!(window.StudyCore && window.StudyPages && window.StudyQuiz)) {
       return document.addEventListener("study:ready", start, { once: true });
@@ -109,11 +108,11 @@
       if (params.timer) {
         exam.deadline = Date.now() + pages.examMinutes(drawn.length) * 60000;
         exam.left = pages.remaining(exam.deadline, Date.now());
+        exam.interval = setInterval(tick, 1000);
       }
-      render(true);
+      render();
       quiz.say(said, drawn.length + "문제 모의고사를 시작합니다." +
           (params.timer ? " 시간 제한은 " + pages.duration(exam.left) + "입니다." : ""));
-      startTimer();
     }
 
     var bar = {};
@@ -139,8 +138,7 @@
       var heading = el("h2", { id: prefix, "class": "exam__heading", tabindex: "-1" }, [
         "문제 " + (i + 1), el("span", { "class": "exam__of", text: " / " + exam.drawn.length })
       ]);
-      var text = el("p", { id: prefix + "-text", html: q.q });
-      quiz.absolutize(text);
+      var text = quiz.absolutize(el("p", { id: prefix + "-text", html: q.q }));
       var fieldset = el("fieldset", { "class": "quiz__form exam__choices",
                                     "aria-labelledby": prefix + " " + prefix + "-text" });
       q.choices.forEach(function (html, c) {
@@ -163,7 +161,7 @@
       return el("section", { "class": "exam__question", "aria-labelledby": prefix }, [heading, text, fieldset]);
     }
 
-    function render(focusFirst) {
+    function render() {
       var parts = [statusBar()];
       var focus;
       bar.jump = null;
@@ -193,13 +191,12 @@
         parts.push(el("nav", { "class": "exam__jump", "aria-label": "문제로 이동" }, bar.jump));
         parts.push(submitArea());
       }
-      show(parts, focusFirst === false ? null : focus);
+      show(parts, focus);
     }
 
     function go(index) {
-      if (index < 0 || index >= exam.drawn.length) return;
       exam.index = index;
-      render(true);
+      render();
     }
 
     function submitArea() {
@@ -226,11 +223,6 @@
     }
 
     // --- timer ----------------------------------------------------------------------------------------------
-
-    function startTimer() {
-      if (!exam.deadline) return;
-      exam.interval = setInterval(tick, 1000);
-    }
 
     function stopTimer() {
       if (exam && exam.interval) clearInterval(exam.interval);
@@ -340,20 +332,10 @@
 
     // --- start --------------------------------------------------------------------------------------------
 
-    app.setAttribute("aria-busy", "true");
-    app.textContent = "";
-    app.appendChild(el("p", { text: "문제를 불러오는 중입니다." }));
-    pages.questions(fetch, quiz.url("study/questions.json"), quiz.shared).then(function (loaded) {
-      if (!document.body.contains(app)) return;
+    quiz.questions(app, "문제를 불러오는 중입니다.", function (loaded) {
       data = loaded;
-      app.removeAttribute("aria-busy");
       setup(pages.examParams(location.search), false);
       quiz.notify(app.firstChild);
-    }, function () {
-      app.removeAttribute("aria-busy");
-      app.textContent = "";
-      app.appendChild(el("p", { "class": "study-notice", role: "status",
-                                text: "문제 목록을 불러오지 못했습니다. 페이지를 새로 고쳐 보십시오." }));
     });
   })();
 })();

@@ -11,8 +11,7 @@
 (function () {
   "use strict";
 
-  // After instant navigation Material puts all of a page's scripts back at once, and each runs when it
-  // arrives: this one starts once the files it needs have run (each says so with a "study:ready" event).
+  // Starts once the files it needs have run (each says so with a "study:ready" event; why: study-quiz.js).
   (function start() {
     if (!(window.StudyCore && window.StudyPages && window.StudyQuiz)) {
       return document.addEventListener("study:ready", start, { once: true });
@@ -25,9 +24,6 @@
     var el = quiz.el;
 
     app.setAttribute("data-ready", "");
-    app.setAttribute("aria-busy", "true");
-    app.textContent = "";
-    app.appendChild(el("p", { text: "학습 현황을 불러오는 중입니다." }));
 
     var data = null;
     var total = el("p", { "class": "study-total" });
@@ -51,8 +47,11 @@
       return quiz.absolutize(wrapper);
     }
 
-    function cell(tag, text, attrs) {
-      return el(tag, attrs || {}, [text]);
+    /** A row of the table: its heading cell `head`, then the questions, answered and right of `c`. */
+    function row(attrs, head, c) {
+      return el("tr", attrs, [head].concat([c.total, c.answered, c.right].map(function (n) {
+        return el("td", { text: String(n) });
+      })));
     }
 
     function renderTable() {
@@ -61,29 +60,20 @@
       total.textContent = pages.totalText(summary);
       table.textContent = "";
       table.appendChild(el("caption", { text: "섹션과 페이지별 학습 현황 (푼 문제와 맞힌 문제는 이 브라우저에 저장된 마지막 답 기준)" }));
-      table.appendChild(el("thead", {}, [el("tr", {}, [
-        cell("th", "섹션 · 페이지", { scope: "col" }), cell("th", "문제", { scope: "col" }),
-        cell("th", "푼 문제", { scope: "col" }), cell("th", "맞힌 문제", { scope: "col" })
-      ])]));
+      table.appendChild(el("thead", {}, [el("tr", {}, ["섹션 · 페이지", "문제", "푼 문제", "맞힌 문제"].map(function (t) {
+        return el("th", { scope: "col", text: t });
+      }))]));
       summary.sections.forEach(function (section) {
-        var body = el("tbody");
-        body.appendChild(el("tr", { "class": "study-table__section" }, [
-          cell("th", section.name, { scope: "row" }), cell("td", String(section.total)),
-          cell("td", String(section.answered)), cell("td", String(section.right))
-        ]));
+        var body = el("tbody", {}, [
+          row({ "class": "study-table__section" }, el("th", { scope: "row", text: section.name }), section)
+        ]);
         section.pages.forEach(function (page) {
-          body.appendChild(el("tr", { "class": "study-table__page" }, [
-            el("th", { scope: "row" }, [el("a", { href: quiz.url(page.page + "#quiz"), text: page.title })]),
-            cell("td", String(page.total)), cell("td", String(page.answered)), cell("td", String(page.right))
-          ]));
+          var link = el("a", { href: quiz.url(page.page + "#quiz"), text: page.title });
+          body.appendChild(row({ "class": "study-table__page" }, el("th", { scope: "row" }, [link]), page));
         });
         table.appendChild(body);
       });
-      table.appendChild(el("tfoot", {}, [el("tr", {}, [
-        cell("th", "전체", { scope: "row" }), cell("td", String(summary.total)),
-        cell("td", String(summary.answered)), cell("td", String(summary.right))
-      ])]));
-      return summary;
+      table.appendChild(el("tfoot", {}, [row({}, el("th", { scope: "row", text: "전체" }), summary)]));
     }
 
     function renderWrong() {
@@ -161,26 +151,14 @@
       });
     }
 
-    pages.questions(fetch, quiz.url("study/questions.json"), quiz.shared).then(function (loaded) {
-      if (!document.body.contains(app)) return; // the reader has moved on
+    quiz.questions(app, "학습 현황을 불러오는 중입니다.", function (loaded) {
       data = loaded;
-      app.textContent = "";
-      app.appendChild(total);
-      app.appendChild(table);
-      app.appendChild(said);
-      app.removeAttribute("aria-busy");
+      app.replaceChildren(total, table, said);
       renderTable();
-      wrongApp.textContent = "";
-      wrongApp.appendChild(wrongCount);
-      wrongApp.appendChild(wrongList);
+      wrongApp.replaceChildren(wrongCount, wrongList);
       renderWrong();
       renderClear();
       quiz.notify(total);
-    }, function () {
-      app.textContent = "";
-      app.removeAttribute("aria-busy");
-      app.appendChild(el("p", { "class": "study-notice", role: "status",
-                                text: "문제 목록을 불러오지 못했습니다. 페이지를 새로 고쳐 보십시오." }));
     });
   })();
 })();

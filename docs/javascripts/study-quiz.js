@@ -67,41 +67,24 @@
     /** Tell the learner, once per tab, what is wrong with storage (after `anchor`). */
     function notify(anchor) {
       var text = core.notice(store.problem);
-      if (!text || shared.noticed || !anchor) return null;
+      if (!text || shared.noticed || !anchor) return;
       shared.noticed = store.problem;
       var box = el("p", { "class": "study-notice", role: "status" });
       anchor.parentNode.insertBefore(box, anchor.nextSibling);
       say(box, text);
-      return box;
     }
 
-    /** Record `choice` as the answer to `id`, at once; false (and a notice after `anchor`) if storage
-     *  could not keep it. */
+    /** Keep `progress`, at once; a notice after `anchor` if storage could not keep it. */
     function save(progress, anchor) {
       shared.memory = progress;
-      var ok = store.save(progress);
-      shared.unsaved = !ok;
-      if (!ok) notify(anchor);
-      return ok;
-    }
-
-    function answer(id, choice, anchor) {
-      var progress = core.record(load(), id, choice, Date.now());
-      save(progress, anchor);
-      return progress;
-    }
-
-    function forget(ids, anchor) {
-      var progress = core.forget(load(), ids);
-      save(progress, anchor);
-      return progress;
+      shared.unsaved = !store.save(progress);
+      if (shared.unsaved) notify(anchor);
     }
 
     function clearAll(anchor) {
       shared.memory = core.empty();
       shared.unsaved = !store.clear();
       if (shared.unsaved) notify(anchor);
-      return shared.memory;
     }
 
     // --- the question widget ----------------------------------------------------------------------------
@@ -114,11 +97,10 @@
 
     /**
      * Make one wrapped question answerable. `options.onAnswer(id, choice)` and `options.onReset(id)` are
-     * told of changes (the page updates its counts). Returns the question's controller, or null.
+     * told of changes (the page updates its counts); `options.progress` holds the answers to show.
+     * Returns the question's {id, clear}, or null.
      */
     function enhance(wrapper, options) {
-      options = options || {};
-      if (wrapper.quiz) return wrapper.quiz;
       var id = wrapper.getAttribute("data-quiz");
       var key = parseInt(wrapper.getAttribute("data-answer"), 10);
       var text = wrapper.querySelector(":scope > p");
@@ -161,10 +143,7 @@
           radio.disabled = n !== choice;
           var mark = n === choice ? (right ? MARKS.mineRight : MARKS.mine) : n === key ? MARKS.right : null;
           marks[i].textContent = "";
-          if (mark) {
-            marks[i].appendChild(el("span", { "aria-hidden": "true", "class": "quiz__icon", text: mark.icon }));
-            marks[i].appendChild(document.createTextNode(mark.text));
-          }
+          if (mark) marks[i].append(el("span", { "aria-hidden": "true", "class": "quiz__icon", text: mark.icon }), mark.text);
           radio.parentNode.classList.toggle("quiz__choice--right", n === key);
           radio.parentNode.classList.toggle("quiz__choice--chosen", n === choice);
         });
@@ -196,8 +175,8 @@
       function choose(choice) {
         if (chosen !== null || !(choice >= 1 && choice <= radios.length)) return;
         show(choice, true);
-        answer(id, choice, fieldset);
-        if (options.onAnswer) options.onAnswer(id, choice);
+        save(core.record(load(), id, choice, Date.now()), fieldset);
+        options.onAnswer(id, choice);
       }
 
       // Arrow keys move between choices (and check them, as radio buttons do) without answering.
@@ -225,28 +204,35 @@
       });
       retry.addEventListener("click", function () {
         clear();
-        forget([id], fieldset);
+        save(core.forget(load(), [id]), fieldset);
         radios[0].focus();
-        if (options.onReset) options.onReset(id);
+        options.onReset(id);
       });
 
-      var controller = {
-        id: id,
-        answer: key,
-        wrapper: wrapper,
-        get chosen() { return chosen; },
-        show: function (choice) { if (choice >= 1 && choice <= radios.length) show(choice, false); else clear(); },
-        clear: clear
-      };
-      wrapper.quiz = controller;
-      var stored = (options.progress || load()).answers[id];
-      if (stored) controller.show(stored.c);
-      return controller;
+      var stored = options.progress.answers[id];
+      if (stored && stored.c <= radios.length) show(stored.c, false); // a choice the question still has
+      return { id: id, clear: clear };
+    }
+
+    /** A study page's `app` says `waiting` until study/questions.json (study-pages.js) is here, then
+     *  `then(data)` fills it, unless the reader has moved on; it says so if the questions cannot come. */
+    function questions(app, waiting, then) {
+      app.setAttribute("aria-busy", "true");
+      app.replaceChildren(el("p", { text: waiting }));
+      window.StudyPages.questions(fetch, url("study/questions.json"), shared).then(function (data) {
+        if (!document.body.contains(app)) return; // the reader has moved on
+        app.removeAttribute("aria-busy");
+        then(data);
+      }, function () {
+        app.removeAttribute("aria-busy");
+        app.replaceChildren(el("p", { "class": "study-notice", role: "status",
+                                      text: "문제 목록을 불러오지 못했습니다. 페이지를 새로 고쳐 보십시오." }));
+      });
     }
 
     window.StudyQuiz = {
       url: url, shared: shared, load: load, save: save, clearAll: clearAll, notify: notify, say: say,
-      enhance: enhance, absolutize: absolutize, el: el
+      enhance: enhance, absolutize: absolutize, el: el, questions: questions
     };
     document.dispatchEvent(new Event("study:ready")); // study-progress.js and study-exam.js wait for it
 
@@ -303,7 +289,7 @@
     });
 
     clearButton.addEventListener("click", function () {
-      forget(controllers.map(function (c) { return c.id; }), summary);
+      save(core.forget(load(), controllers.map(function (c) { return c.id; })), summary);
       controllers.forEach(function (c) { c.clear(); });
       recount();
       say(said, "이 페이지의 답을 지웠습니다.");

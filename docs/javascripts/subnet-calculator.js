@@ -292,11 +292,9 @@
       results: form.querySelector("[data-results]"),
     };
     const select = calc.prefix.input;
-    if (select.options.length === 0) {
-      const chosen = select.dataset.default || "24";
-      for (const { value, label } of sizeOptions()) {
-        select.add(new Option(label, value, false, value === chosen));
-      }
+    const chosen = select.dataset.default || "24";
+    for (const { value, label } of sizeOptions()) {
+      select.add(new Option(label, value, false, value === chosen));
     }
     form.addEventListener("input", (event) => update(calc, event.target === calc.cidr.input));
     form.addEventListener("change", () => update(calc));
