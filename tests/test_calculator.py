@@ -43,6 +43,12 @@ READ_RESULTS = """(form) => {
   };
 }"""
 
+BOXES = """(selectors) => selectors.map((s) => {
+  const r = document.querySelector(s).getBoundingClientRect();
+  return {x: r.x, y: r.y, height: r.height};
+})"""
+
+
 def open_calculator(page, base_url):
     page.goto(base_url + PAGE)
     page.wait_for_selector(f"{FORM}[data-ready]")
@@ -134,7 +140,8 @@ def test_bad_input_gets_a_korean_message_under_its_field(calc, typed, prefix, na
     said = message.inner_text()
     assert HANGUL.search(said) and field.get_attribute("aria-invalid") == "true"
     expect(field).to_have_accessible_description(re.compile(re.escape(said)))  # read out with the field
-    box, at = field.bounding_box(), message.bounding_box()
+    # both boxes in one moment: a scroll between two separate reads would move one and not the other
+    box, at = page.evaluate(BOXES, [f"{FORM} [name={name}]", f"{FORM} [data-error-for={name}]"])
     below = at["y"] - box["y"] - box["height"]
     assert round(at["x"]) == round(box["x"]) and 0 <= below <= 40, f"not right under its field: {at} {box}"
     assert results(page)["rows"] == []  # no stale answer
