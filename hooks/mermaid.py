@@ -24,7 +24,6 @@ def _escaping(fence):
     def format(source, *args, **kwargs):
         return fence(html.escape(source, quote=False), *args, **kwargs)
 
-    format.__name__ = fence.__name__
     return format
 
 

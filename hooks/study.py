@@ -59,11 +59,6 @@ def question_hash(text: str) -> str:
     return hashlib.sha1(normal.encode("utf-8")).hexdigest()[:8]
 
 
-def page_key(src_uri: str) -> str:
-    """``networking/vpc.md`` → ``networking/vpc`` (the stored answers' prefix)."""
-    return src_uri.removesuffix(".md").removesuffix("/index")
-
-
 def site_relative(href: str, page_url: str) -> str:
     """A link of the page, made relative to the site root (``#ranges`` → ``networking/rfc-1918/#ranges``);
     a link to another host stays as it is."""
@@ -109,7 +104,7 @@ def on_page_content(html, page, config, files):
         if not right:
             raise PluginError(f"hooks/study.py: {where}: the answer box says no '정답: N번'")
         digest = question_hash(p.get_text(" ", strip=True))
-        qid = f"{page_key(src)}:{digest}"
+        qid = f"{src.removesuffix('.md').removesuffix('/index')}:{digest}"  # networking/vpc.md → networking/vpc:…
         if any(q["id"] == qid for q in found):
             raise PluginError(f"hooks/study.py: {where}: the same question twice on the page")
 

@@ -25,7 +25,7 @@ def parser() -> argparse.ArgumentParser:
 
     command("notes-check", notes.cmd_notes_check).add_argument("site", nargs="?", default=SITE)
     command("check-links", links.cmd_check_links).add_argument("site", nargs="?", default=SITE)
-    command("check-diagrams", diagrams.cmd_check_diagrams).add_argument("--root", default=str(ROOT))
+    command("check-diagrams", diagrams.cmd_check_diagrams)
     p = command("pdf", pdf.cmd_pdf)
     p.add_argument("--site", default=SITE)
     p.add_argument("--out", help="PDF path (default: <site>/pdf/aws-study-notes.pdf)")

@@ -1,12 +1,6 @@
-"""Benchmarks that print figures (never tests): bytes per page, search quality and speed, the book.
-
-- ``bench-bytes``: what a first visit of each page downloads over the wire (gzip), before and after
-  the reader scrolls through it, and Mermaid's share.
-- ``search-bench``: the learner query set (data/search-queries.tsv) typed into the real search box:
-  hit@1, hit@5 per kind of query, the misses, the bytes of the index and the search code, keystroke →
-  results latency, the first search of a visit (the index loads with it) and odd input.
-- ``pdf-bench``: a strict build and a print of the book: time, pages, size, fonts, bookmarks.
-Each builds the site into a temporary folder unless ``--site`` names a built one.
+"""Benchmarks that print figures (never tests): bytes per page (``bench-bytes``), search quality and speed
+(``search-bench``), the book (``pdf-bench``); each command's docstring is its ``--help``. Each builds the site
+into a temporary folder unless ``--site`` names a built one.
 """
 from __future__ import annotations
 

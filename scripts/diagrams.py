@@ -136,9 +136,8 @@ def cmd_check_diagrams(args) -> int:
     from sitekit.browser import chromium
     from sitekit.server import serve
 
-    root = Path(args.root)
-    diagrams = all_diagrams(root)
-    with serve(root / "docs", "/") as base, chromium() as browser:
+    diagrams = all_diagrams()
+    with serve(ROOT / "docs", "/") as base, chromium() as browser:
         page = browser.new_page()
         blank = base + "check-diagrams.html"  # an empty page on the library's origin (served from docs/)
         page.route(blank, lambda route: route.fulfill(body="<!doctype html>", content_type="text/html"))

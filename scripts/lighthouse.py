@@ -74,7 +74,7 @@ def parse_report(page: str, report: dict) -> Result:
     )
 
 
-def run(url: str, page: str = "", extra: tuple[str, ...] = ()) -> Result:
+def run(url: str, page: str = "") -> Result:
     """One Lighthouse run of ``url`` (default settings: mobile, simulated throttling)."""
     if not LIGHTHOUSE.exists():
         raise FileNotFoundError(f"{LIGHTHOUSE} is missing: run `npm ci --prefix bench` (make bench does)")
@@ -87,7 +87,6 @@ def run(url: str, page: str = "", extra: tuple[str, ...] = ()) -> Result:
         cmd = [
             "node", str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
             f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROME_FLAGS)}",
-            *extra,
         ]
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
         if proc.returncode != 0 or not out.exists():
@@ -98,13 +97,7 @@ def run(url: str, page: str = "", extra: tuple[str, ...] = ()) -> Result:
     return parse_report(page, report)
 
 
-def median_run(results: list[Result]) -> Result:
-    """The run whose performance score is the median one."""
-    ordered = sorted(results, key=lambda r: r.scores["performance"])
-    return ordered[(len(ordered) - 1) // 2]
-
-
-def default_pages(site_dir: Path) -> dict[str, str]:
+def default_pages(site_dir: Path) -> list[str]:
     """home, the heaviest text page and the heaviest diagram page (by diagram kinds, then bytes)."""
     text, drawn = [], []
     for page in nav_files():
@@ -113,12 +106,7 @@ def default_pages(site_dir: Path) -> dict[str, str]:
         kinds = diagram_kinds(html)
         weight = sum(KIND_WEIGHT.get(k, 1) for k in set(kinds))
         (drawn if kinds else text).append((weight, len(kinds), size, url(page)))
-    pages = {"home": ""}
-    if text:
-        pages["text"] = max(text)[-1]
-    if drawn:
-        pages["diagram"] = max(drawn)[-1]
-    return pages
+    return [""] + [max(pages)[-1] for pages in (text, drawn) if pages]
 
 
 def cmd_lighthouse(args) -> int:
@@ -126,14 +114,14 @@ def cmd_lighthouse(args) -> int:
     site = Path(args.site)
     if not (site / "index.html").is_file():  # else Chromium only says "prevented page load with an interstitial"
         raise SystemExit(f"{site} is not a built site: run `make build` first, or pass --site")
-    pages = args.pages or list(default_pages(site).values())
+    pages = args.pages or default_pages(site)
     print(HEADER)
     with ExitStack() as stack:
         base_url = stack.enter_context(serve(site))
         for page in pages:
             page = page.lstrip("/")
             results = [run(base_url + page, page) for _ in range(args.runs)]
-            best = median_run(results)
+            best = sorted(results, key=lambda r: r.scores["performance"])[(args.runs - 1) // 2]  # the median run
             print(best.row() + (f"  (median of {args.runs}: perf "
                                 + ", ".join(str(r.scores["performance"]) for r in results) + ")"
                                 if args.runs > 1 else ""), flush=True)

@@ -24,7 +24,6 @@ from pathlib import Path
 from sitekit.pages import ROOT
 
 VENDOR = ROOT / "docs" / "javascripts" / "mermaid"
-VERSION_FILE = VENDOR / "VERSION"
 ENTRY = "mermaid.esm.min.mjs"
 CHUNKS = "chunks/mermaid.esm.min"
 
@@ -34,7 +33,7 @@ RELATIVE_IMPORT = re.compile(r"""(?:\bfrom|\bimport)\s*\(?\s*["'](\./[^"']+)["']
 # ---------------------------------------------------------------------------
 # The pinned library
 # ---------------------------------------------------------------------------
-def pinned_version(record: Path = VERSION_FILE) -> str:
+def pinned_version(record: Path = VENDOR / "VERSION") -> str:
     """The Mermaid version vendored into docs/javascripts/mermaid (first line of VERSION)."""
     first = record.read_text(encoding="utf-8").splitlines()[0]
     match = re.fullmatch(r"mermaid (\d+\.\d+\.\d+\S*)", first.strip())
@@ -72,21 +71,13 @@ def vendor_problems(vendor: Path = VENDOR) -> list[str]:
     return problems
 
 
-def npm_pack(version: str, dest: Path) -> tuple[Path, dict]:
-    """``npm pack mermaid@version`` into ``dest``; returns the tarball and npm's metadata."""
-    out = subprocess.run(
-        ["npm", "pack", f"mermaid@{version}", "--json", "--pack-destination", str(dest)],
-        check=True, capture_output=True, text=True,
-    ).stdout
-    meta = json.loads(out)[0]
-    return dest / meta["filename"], meta
-
-
 def vendor(version: str, target: Path = VENDOR) -> dict:
     """Replace ``target`` with the ESM build of npm ``mermaid@version`` and write its record."""
     with tempfile.TemporaryDirectory(prefix="mermaid-") as tmp:
-        tarball, meta = npm_pack(version, Path(tmp))
-        with tarfile.open(tarball) as tar:
+        pack = subprocess.run(["npm", "pack", f"mermaid@{version}", "--json", "--pack-destination", tmp],
+                              check=True, capture_output=True, text=True)
+        meta = json.loads(pack.stdout)[0]  # npm's metadata: filename, id, integrity
+        with tarfile.open(Path(tmp) / meta["filename"]) as tar:
             tar.extractall(tmp, filter="data")
         package = Path(tmp) / "package"
         if json.loads((package / "package.json").read_text())["version"] != version:

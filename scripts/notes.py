@@ -158,11 +158,6 @@ def normalise(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
 
 
-def _clean(line: str) -> str:
-    line = re.sub(r"^\s*(?:#+|-)\s*", "", line)
-    return re.sub(r"__|~~|\*\*|`", "", line).strip()
-
-
 def note_lines(path: Path = NOTES) -> list[NoteLine]:
     """Every line of the notes that carries content, with its target page(s)."""
     result: list[NoteLine] = []
@@ -180,7 +175,8 @@ def note_lines(path: Path = NOTES) -> list[NoteLine]:
             continue
         if section == "목차":
             continue
-        text = _clean(raw)
+        text = re.sub(r"^\s*(?:#+|-)\s*", "", raw)  # without its list mark and Markdown emphasis
+        text = re.sub(r"__|~~|\*\*|`", "", text).strip()
         if re.match(r"^-", raw):  # a top-level bullet (no indent)
             top_bullet = text
         pages = SECTION_PAGES.get(section, ())

@@ -58,12 +58,6 @@ class Book:
     diagrams: int
     blocked: list[str] = field(default_factory=list)  # requests to other hosts (aborted)
 
-    def summary(self) -> str:
-        return (
-            f"{self.path}: {self.pages} pages, {self.size / 1e6:.2f} MB, {self.diagrams} diagrams, "
-            f"{self.seconds:.1f} s to print"
-        )
-
 
 def open_print_page(browser, base_url: str, site_dir: Path) -> Tab:
     """A tab on the print-site page with print media, every diagram drawn and the fonts loaded."""
@@ -84,6 +78,8 @@ def open_print_page(browser, base_url: str, site_dir: Path) -> Tab:
 
 def print_pdf(tab: Tab, out: Path) -> Book:
     """Print the print page open in ``tab`` into ``out``."""
+    from pypdf import PdfReader
+
     start = time.perf_counter()
     out.parent.mkdir(parents=True, exist_ok=True)
     font = tab.page.evaluate("getComputedStyle(document.body).fontFamily")
@@ -92,7 +88,8 @@ def print_pdf(tab: Tab, out: Path) -> Book:
         header_template="<span></span>", footer_template=footer(font), outline=True, tagged=True,
     )
     drawn = tab.page.evaluate(f"() => document.querySelectorAll({HOSTS!r}).length")
-    return Book(out, page_count(out), out.stat().st_size, time.perf_counter() - start, drawn, list(tab.blocked))
+    pages = len(PdfReader(str(out)).pages)
+    return Book(out, pages, out.stat().st_size, time.perf_counter() - start, drawn, list(tab.blocked))
 
 
 def print_book(site_dir: Path, out: Path | None = None) -> Book:
@@ -110,12 +107,6 @@ def print_book(site_dir: Path, out: Path | None = None) -> Book:
 
 
 # --- reading the PDF (the benchmark and the tests) ---------------------------------------------
-
-
-def page_count(pdf: Path) -> int:
-    from pypdf import PdfReader
-
-    return len(PdfReader(str(pdf)).pages)
 
 
 def outline_titles(pdf: Path) -> list[str]:
@@ -207,7 +198,8 @@ def pdf_text(pdf: Path, pages: tuple[int, int] | None = None) -> str:
 def cmd_pdf(args) -> int:
     """Print the built site (make build with PDF_BOOK=1) as one PDF book: site/pdf/aws-study-notes.pdf."""
     book = print_book(Path(args.site), Path(args.out) if args.out else None)
-    print(book.summary())
+    print(f"{book.path}: {book.pages} pages, {book.size / 1e6:.2f} MB, {book.diagrams} diagrams, "
+          f"{book.seconds:.1f} s to print")
     if book.blocked:  # aborted: the book never depends on another host
         print(f"note: blocked {len(book.blocked)} requests to other hosts: {book.blocked[:3]}", file=sys.stderr)
     return 0
