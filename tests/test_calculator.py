@@ -135,13 +135,13 @@ def test_bad_input_gets_a_korean_message_under_its_field(calc, typed, prefix, na
     page = calc
     page.select_option(PREFIX, prefix)
     page.fill(CIDR, typed)
-    field = page.locator(f"{FORM} [name={name}]")
-    message = page.locator(f"{FORM} [data-error-for={name}]")
+    field_at, message_at = f"{FORM} [name={name}]", f"{FORM} [data-error-for={name}]"
+    field, message = page.locator(field_at), page.locator(message_at)
     said = message.inner_text()
     assert HANGUL.search(said) and field.get_attribute("aria-invalid") == "true"
     expect(field).to_have_accessible_description(re.compile(re.escape(said)))  # read out with the field
-    # both boxes in one moment: a scroll between two separate reads would move one and not the other
-    box, at = page.evaluate(BOXES, [f"{FORM} [name={name}]", f"{FORM} [data-error-for={name}]"])
+    # both boxes in one layout: the diagram above the form may be drawn between two reads and move the form down
+    box, at = page.evaluate(BOXES, [field_at, message_at])
     below = at["y"] - box["y"] - box["height"]
     assert round(at["x"]) == round(box["x"]) and 0 <= below <= 40, f"not right under its field: {at} {box}"
     assert results(page)["rows"] == []  # no stale answer
