@@ -84,7 +84,7 @@ def cmd_search_bench(args) -> int:
         firsts = [first_search(browser, base_url, FIRST_QUERY, "networking/vpc/") for _ in range(args.rounds * 3)]
         tab = open_search_page(browser, base_url)
         reports = [evaluate(tab, queries) for _ in range(args.rounds)]
-        report, times = reports[0], [ms for r in reports for ms in r.latencies]
+        report, times = reports[0], [o.result.ms for r in reports for o in r.outcomes]
         odd = {name: [search(tab, text).ms for _ in range(args.rounds)] for name, text in BAD_INPUT.items()}
         errors = list(tab.errors)
         sizes = search_bytes(site)

@@ -84,25 +84,20 @@ AXE_RULES = {
 SCHEME_JS = """(scheme) => document.body.setAttribute("data-md-color-scheme", scheme)"""
 
 
-CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
-NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+def executable(variable: str, candidates: tuple[str, ...], names: tuple[str, ...]) -> str | None:
+    """``$variable`` (it must exist), else the first of ``candidates`` that exists, else the first of ``names`` on
+    ``PATH``; None when there is none."""
+    env = os.environ.get(variable)
+    if env and not Path(env).exists():
+        raise FileNotFoundError(f"{variable}={env} does not exist")
+    found = (c for c in (*candidates, *map(shutil.which, names)) if c and Path(c).exists())
+    return env or next(found, None)
 
 
 def chromium_path() -> str | None:
     """Path of the Chromium to use, or None for Playwright's bundled build."""
-    env = os.environ.get("CHROMIUM_PATH")
-    if env:
-        if not Path(env).exists():
-            raise FileNotFoundError(f"CHROMIUM_PATH={env} does not exist")
-        return env
-    for candidate in CANDIDATES:
-        if Path(candidate).exists():
-            return candidate
-    for name in NAMES:
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
+    return executable("CHROMIUM_PATH", ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"),
+                      ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"))
 
 
 guard: Callable[[], None] | None = None  # raises when no browser may start (set by tests/conftest.py)
@@ -126,10 +121,6 @@ def chromium() -> Iterator["object"]:
             yield browser
         finally:
             browser.close()
-
-
-def local(url: str) -> bool:
-    return urlsplit(url).hostname in ("127.0.0.1", None)
 
 
 # The requests `Tab` stops: any URL with a host other than 127.0.0.1. Playwright pauses only the requests a route's
@@ -173,12 +164,18 @@ class Tab:
 
     def _console(self, message):
         where = (message.location or {}).get("url", "")
-        if message.type == "error" and local(where or self.base_url):
+        if message.type == "error" and urlsplit(where or self.base_url).hostname in ("127.0.0.1", None):
             self.errors.append(message.text)
 
     def _dialog(self, dialog):
         self.dialogs.append(dialog.message)
         dialog.dismiss()
+
+    def local_path(self, url: str) -> str:
+        """A URL as its path under the base URL, without query or anchor (``networking/vpc/``, home ``""``); another
+        host's URL stays whole."""
+        url = urlsplit(url)._replace(query="", fragment="").geturl()
+        return url[len(self.base_url):] if url.startswith(self.base_url) else url
 
     def goto(self, path: str = "", **kwargs):
         """Open a page of the site by its path under the base URL (``networking/vpc/``)."""

@@ -10,25 +10,14 @@ browser.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-from pathlib import Path
 
 from sitekit import browser
 from sitekit.pages import ROOT
 
-CANDIDATES = ("/usr/bin/firefox-esr", "/usr/bin/firefox")
-
-
 def firefox_path() -> str | None:
-    """``$FIREFOX_PATH``, Debian's firefox-esr, or a Firefox on PATH."""
-    env = os.environ.get("FIREFOX_PATH")
-    if env:
-        return env
-    for candidate in CANDIDATES:
-        if Path(candidate).exists():
-            return candidate
-    return shutil.which("firefox-esr") or shutil.which("firefox")
+    """``$FIREFOX_PATH`` (it must exist), Debian's firefox-esr, or a Firefox on PATH."""
+    return browser.executable("FIREFOX_PATH", ("/usr/bin/firefox-esr", "/usr/bin/firefox"), ("firefox-esr", "firefox"))
 
 
 SCRIPT = ROOT / "tests" / "firefox" / "run.mjs"

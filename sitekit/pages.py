@@ -14,6 +14,7 @@ import yaml
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, get_files
+from mkdocs.structure.nav import get_navigation
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -46,19 +47,8 @@ def base_path(site_url: str | None = None) -> str:
 
 
 def nav_files() -> list[str]:
-    """Every docs/ page of the nav, in nav order."""
-
-    def walk(items):
-        for item in items:
-            if isinstance(item, dict):
-                for value in item.values():
-                    yield from walk(value) if isinstance(value, list) else [value]
-            elif isinstance(item, list):
-                yield from walk(item)
-            else:
-                yield item
-
-    return list(walk(config()["nav"]))
+    """Every docs/ page of the nav, in nav order (MkDocs' own navigation, as the build makes it)."""
+    return [page.file.src_uri for page in get_navigation(get_files(config()), config()).pages]
 
 
 def topic_pages() -> list[str]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from sitekit.browser import STILL_JS, WAIT_MS, Tab
 
@@ -216,10 +215,6 @@ class Reader(Tab):
     def _ended(self, request):
         self._pending.discard(request)
         self._requests.append(request)
-
-    def local_path(self, url: str) -> str:
-        url = urlsplit(url)._replace(query="", fragment="").geturl()
-        return url[len(self.base_url):] if url.startswith(self.base_url) else url
 
     def responses(self) -> list[tuple[str, int]]:
         result = []

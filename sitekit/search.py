@@ -10,7 +10,6 @@ from __future__ import annotations
 import gzip
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from sitekit.browser import WAIT_MS, Tab
 from sitekit.pages import ROOT, url
@@ -50,7 +49,7 @@ class Query:
 
     @property
     def path(self) -> str:
-        """The expected page as `site_relative` writes result pages: ``networking/vpc/``, home ``""``."""
+        """The expected page as `Tab.local_path` writes result pages: ``networking/vpc/``, home ``""``."""
         return url(self.page).removeprefix("./")
 
 
@@ -90,22 +89,25 @@ INSTALL = """
     input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true, key: value.slice(-1) || "Backspace" }));
   };
 
-  // Run action, resolve with performance.now() of the first change to the result component. Material
-  // renders the meta line and the first 10 results in one task, so the list is complete by then.
-  const rendered = (action) => new Promise((resolve, reject) => {
+  // Run action, resolve with performance.now() of the first change to node after which done() holds; fail after
+  // TIMEOUT. Material renders the meta line and the first 10 results in one task, so the list is complete by the
+  // first change to the result component.
+  const changed = (node, done, action, failure) => new Promise((resolve, reject) => {
     const observer = new MutationObserver(() => {
       const t = performance.now();
+      if (!done()) return;
       observer.disconnect();
       clearTimeout(timer);
       resolve(t);
     });
     const timer = setTimeout(() => {
       observer.disconnect();
-      reject(new Error("no search result within " + TIMEOUT + " ms"));
+      reject(new Error(failure + " within " + TIMEOUT + " ms"));
     }, TIMEOUT);
-    observer.observe(result, { childList: true, subtree: true, characterData: true });
+    observer.observe(node, { childList: true, subtree: true, characterData: true });
     action();
   });
+  const rendered = (action) => changed(result, () => true, action, "no search result");
 
   window.__searchProbe = {
     // The search worker is ready once the meta line no longer shows the initializer text of the HTML.
@@ -114,19 +116,7 @@ INSTALL = """
       const initial = new DOMParser().parseFromString(html, "text/html")
         .querySelector(".md-search-result__meta").textContent.trim();
       if (meta.textContent.trim() !== initial) return;
-      await new Promise((resolve, reject) => {
-        const observer = new MutationObserver(() => {
-          if (meta.textContent.trim() === initial) return;
-          observer.disconnect();
-          clearTimeout(timer);
-          resolve();
-        });
-        const timer = setTimeout(() => {
-          observer.disconnect();
-          reject(new Error("search did not initialise within " + TIMEOUT + " ms"));
-        }, TIMEOUT);
-        observer.observe(meta, { childList: true, characterData: true, subtree: true });
-      });
+      await changed(meta, () => meta.textContent.trim() !== initial, () => {}, "search did not initialise");
     },
     async run(query) {
       input.focus();
@@ -181,13 +171,6 @@ class Result:
     meta: str
 
 
-def site_relative(address: str, base_url: str) -> str:
-    """A result URL as a page path relative to the site root, without query string or anchor."""
-    path = urlsplit(address).path
-    base = urlsplit(base_url).path
-    return path[len(base):] if path.startswith(base) else path
-
-
 def search(tab: Tab, query: str) -> Result:
     """Type ``query`` into the search box; the result pages in rank order and the keystroke→render time."""
     return search_all(tab, [query])[0]
@@ -196,7 +179,7 @@ def search(tab: Tab, query: str) -> Result:
 def search_all(tab: Tab, queries: list[str]) -> list[Result]:
     """`search` for each query in turn, in one call into the page (no round trip per query)."""
     found = tab.page.evaluate("(qs) => window.__searchProbe.runAll(qs)", queries)
-    return [Result(query, tuple(dict.fromkeys(site_relative(u, tab.base_url) for u in data["urls"])),
+    return [Result(query, tuple(dict.fromkeys(tab.local_path(u) for u in data["urls"])),
                    data["ms"], data["meta"]) for query, data in zip(queries, found)]
 
 
@@ -234,14 +217,9 @@ class Report:
     def misses(self, k: int) -> list[Outcome]:
         return [o for o in self.outcomes if not (o.rank and o.rank <= k)]
 
-    @property
-    def latencies(self) -> list[float]:
-        return [o.result.ms for o in self.outcomes]
 
-
-def evaluate(tab: Tab, queries: list[Query] | None = None) -> Report:
+def evaluate(tab: Tab, queries: list[Query]) -> Report:
     """Type every query of the set into one page's search box; the rank of each expected page."""
-    queries = load_queries() if queries is None else queries
     return Report([Outcome(q, r) for q, r in zip(queries, search_all(tab, [q.text for q in queries]))])
 
 
@@ -267,7 +245,7 @@ def first_search(browser, base_url: str, query: str, path: str = "") -> FirstSea
     tab = Tab(browser, base_url)
     try:
         requested: list[str] = []
-        tab.page.on("request", lambda r: requested.append(site_relative(r.url, base_url)))
+        tab.page.on("request", lambda r: requested.append(tab.local_path(r.url)))
         tab.goto(path, wait_until="load")
         tab.page.evaluate(INSTALL)
         if not tab.page.evaluate("() => window.__searchProbe.idle()"):
