@@ -52,8 +52,19 @@ VIEWER_JS = """() => {
            scroll: [view.scrollLeft, view.scrollTop], zoomed: visualViewport.scale,
            ring: document.activeElement === root.host && root.activeElement === view ? getComputedStyle(view).outlineStyle : null };
 }"""
-OPEN = "() => !!document.querySelector('.mermaid-viewer')?.shadowRoot.querySelector('dialog').open"
-CLOSED = "() => !document.querySelector('.mermaid-viewer')?.shadowRoot.querySelector('dialog').open"
+# Open, and the history entry the viewer pushed noted (its Navigation API key: Material's instant navigation
+# replaces the state of the current entry 100 ms after a scroll, so a mark in history.state may be gone).
+OPEN = """() => {
+  if (!document.querySelector('.mermaid-viewer')?.shadowRoot.querySelector('dialog').open) return false;
+  window.__viewerEntry = navigation.currentEntry.key;
+  return true;
+}"""
+# Closed, its close handler run (it empties the canvas) and the viewer's history entry left.
+CLOSED = """() => {
+  const root = document.querySelector('.mermaid-viewer').shadowRoot;
+  return !root.querySelector('dialog').open && !root.querySelector('.canvas').firstChild
+    && navigation.currentEntry.key !== window.__viewerEntry;
+}"""
 
 
 def viewer(tab) -> dict:
@@ -66,11 +77,9 @@ def wait_open(tab) -> dict:
 
 
 def wait_closed(tab) -> dict:
-    """The dialog closed, the history entry it pushed consumed and its close event handled (the focus has left
-    the viewer: `close` is a task of its own, after the popstate that closed the dialog)."""
+    """The dialog closed, its close event handled (`close` is a task of its own, after the popstate that closed
+    the dialog) and the history entry it pushed left."""
     tab.page.wait_for_function(CLOSED)
-    tab.page.wait_for_function("() => !(history.state && history.state.mermaidDialog)")
-    tab.page.wait_for_function("() => document.activeElement !== document.querySelector('.mermaid-viewer')")
     return viewer(tab)
 
 
