@@ -180,6 +180,25 @@ def test_esc_and_the_close_button_consume_the_history_entry(new_tab):
     assert not reader.errors, reader.errors
 
 
+def test_forward_onto_a_closed_viewers_entry_steps_back_over_it(new_tab):
+    """Closing leaves the viewer's entry as a forward entry; Forward onto it goes back over it, also when Material
+    replaced that entry's state meanwhile (it records the scroll offset 100 ms after a scroll)."""
+    reader = new_tab(Reader, **ON_PHONE)
+    arrive(reader, "direct")
+    page_entry = reader.page.evaluate("navigation.currentEntry.key")
+    reader.page.locator("article div.mermaid").first.tap()
+    wait_open(reader)
+    reader.page.evaluate("history.replaceState({}, '')")  # as Material's offset tracking does
+    reader.page.keyboard.press("Escape")
+    wait_closed(reader)
+    reader.page.go_forward(wait_until="commit")
+    reader.page.wait_for_function(f"() => navigation.currentEntry.key === {page_entry!r}")
+    assert not viewer(reader)["open"] and reader.page.evaluate("window.__sameDocument === true")
+    reader.page.go_back()  # and the next back leaves the page
+    reader.page.wait_for_url("**/networking/")
+    assert not reader.errors, reader.errors
+
+
 def test_the_keyboard_alone_opens_pans_zooms_and_closes(new_tab):
     reader = new_tab(Reader)  # a desktop, where the first diagram of WIDE is wider than the window
     reader.visit(WIDE)

@@ -101,6 +101,10 @@ let viewer = null; // the one viewer of this document, built on first use
 let pushed = null;
 let opened = ""; // the address the viewer was opened at, with its #anchor: given back on closing
 let leaving = 0; // history.back() calls of ours whose popstate is still to come
+// The entries the viewer pushed, by Navigation API key where there is one: Material replaces the state of the
+// current entry 100 ms after a scroll (its offset), so the STATE mark can be gone from an entry opened meanwhile.
+const entries = new Set();
+const entryKey = () => window.navigation && navigation.currentEntry && navigation.currentEntry.key;
 const here = () => location.href.split("#")[0];
 
 /** Make the diagram Material just drew into `shadow` open full screen; `svg` is Mermaid's markup. */
@@ -233,7 +237,7 @@ function popstate() {
     if (ours) reopen();
     pushed = null;
     viewer.dialog.close();
-  } else if (history.state && history.state[STATE]) { // forward onto the entry of a closed viewer
+  } else if ((history.state && history.state[STATE]) || entries.has(entryKey())) { // forward onto a closed viewer
     ours = true;
     back();
   }
@@ -260,6 +264,7 @@ function open(svg, title, control, pointer) {
   [pushed, opened] = [here(), location.href];
   history.replaceState({ ...history.state, x: scrollX, y: scrollY }, "", pushed);
   history.pushState({ ...history.state, [STATE]: true }, "", pushed);
+  if (entryKey()) entries.add(entryKey());
   // natural size, or larger while the whole diagram still fits (at most twice)
   size(v, Math.max(1, Math.min(fit(v), 2)));
   v.view.scrollTo(0, 0);
