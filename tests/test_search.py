@@ -118,6 +118,8 @@ def test_a_typo_is_searched_highlighted_and_shown_as_corrected(search_page):
     snippet = first.inner_text()
     assert "다른 이름" not in snippet, f"the snippet is the alias line: {snippet!r}"
     assert "포함되지 않은 검색어" not in snippet, "a correction is listed as a missing word"
+    breaks = first.evaluate("(a) => [a, ...a.querySelectorAll('*')].map((el) => getComputedStyle(el).wordBreak)")
+    assert set(breaks) == {"keep-all"}, f"a Korean word in a result may break mid-word: {breaks}"
 
 
 @pytest.mark.browser
