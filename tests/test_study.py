@@ -363,7 +363,12 @@ def test_the_same_seed_draws_the_same_set_from_ten_sections_and_scores_it(tab, b
     clean(tab)
 
 
-def test_one_question_at_a_time_by_keyboard(tab, bank):
+# Where the focused question heading is, and where the exam's sticky bar ends (px from the top of the viewport).
+CLEAR_OF_BAR = """() => [document.querySelector(".exam__heading").getBoundingClientRect().top,
+  document.querySelector(".exam__bar").getBoundingClientRect().bottom]"""
+
+
+def test_one_question_at_a_time_by_keyboard_and_click(tab, bank):
     page = start_exam(tab, "?n=20&seed=keys")
     known = by_text(bank)
     heading = page.locator(".exam__heading")
@@ -374,11 +379,17 @@ def test_one_question_at_a_time_by_keyboard(tab, bank):
         page.locator(".exam__question input").first.focus()
         page.keyboard.press("ArrowDown")  # choice 2
         if n < 20:
-            page.get_by_role("button", name="다음 문제").focus()
-            page.keyboard.press("Enter")
+            page.evaluate("scrollTo(0, document.documentElement.scrollHeight)")  # as far down as a reader may be
+            if n % 2:
+                page.get_by_role("button", name="다음 문제").click()
+            else:
+                page.get_by_role("button", name="다음 문제").focus()
+                page.keyboard.press("Enter")
             page.wait_for_function(
                 "(n) => document.querySelector('.exam__heading').textContent.startsWith('문제 ' + n + ' ')", arg=n + 1)
             assert heading.evaluate("el => el === document.activeElement")
+            top, under = page.evaluate(CLEAR_OF_BAR)
+            assert top >= under - 0.5, f"question {n + 1}: its heading at {top}px is under the sticky bar ({under}px)"
     assert page.locator(".exam__meta").inner_text().endswith("답한 문제 20개")
     assert page.get_by_role("button", name="문제 5 (답함)").count() == 1
     page.get_by_role("button", name="답안 제출").focus()

@@ -38,6 +38,9 @@
       app.textContent = "";
       children.forEach(function (child) { if (child) app.appendChild(child); });
       app.appendChild(said);
+      // The focused heading scrolls clear of the sticky bar (its height: one line or, on a phone, more).
+      var stuck = app.querySelector(".exam__bar");
+      if (stuck) app.style.setProperty("--exam-bar", stuck.offsetHeight + "px");
       if (focus) focus.focus();
     }
 
