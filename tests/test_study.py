@@ -201,6 +201,7 @@ def test_answers_survive_reload_instant_navigation_and_back_and_progress_counts_
     page.wait_for_function("() => document.querySelector('[data-study-wrong] .quiz__status').textContent === '정답입니다.'")
     page.wait_for_function("""() => [...document.querySelectorAll('[data-study-progress] tfoot td')]
       .map(c => c.textContent).join() === '%d,3,3'""" % len(bank["questions"]))
+    assert page.locator("[data-study-wrong] .study-total").inner_text().startswith("마지막 답이 틀린 문제가 없습니다.")
     clean(tab)
 
 

@@ -76,19 +76,30 @@
       table.appendChild(el("tfoot", {}, [row({}, el("th", { scope: "row", text: "전체" }), summary)]));
     }
 
+    /** The line above the 오답 노트: how many latest answers are wrong now (again after each answer). */
+    function countWrong() {
+      var progress = quiz.load();
+      var n = pages.wrong(data.questions, progress).length;
+      if (n) {
+        wrongCount.textContent = "마지막 답이 틀린 문제가 " + n + "개 있습니다. 해설을 읽고 " +
+          "'다시 풀기'로 다시 풀어 보십시오.";
+      } else {
+        wrongCount.textContent = core.count(data.questions, progress).answered
+          ? "마지막 답이 틀린 문제가 없습니다. 모의고사로 다른 문제도 풀어 보십시오."
+          : "아직 푼 문제가 없습니다. 각 페이지의 확인 문제나 모의고사에서 틀린 문제가 여기에 모입니다.";
+      }
+    }
+
+    function answered() {
+      renderTable();
+      countWrong();
+    }
+
     function renderWrong() {
       var progress = quiz.load();
       var wrong = pages.wrong(data.questions, progress);
       wrongList.textContent = "";
-      if (!wrong.length) {
-        var answered = core.count(data.questions, progress).answered;
-        wrongCount.textContent = answered
-          ? "마지막 답이 틀린 문제가 없습니다. 모의고사로 다른 문제도 풀어 보십시오."
-          : "아직 푼 문제가 없습니다. 각 페이지의 확인 문제나 모의고사에서 틀린 문제가 여기에 모입니다.";
-        return;
-      }
-      wrongCount.textContent = "마지막 답이 틀린 문제가 " + wrong.length + "개 있습니다. 해설을 읽고 " +
-        "'다시 풀기'로 다시 풀어 보십시오.";
+      countWrong();
       var page = null, group = null;
       wrong.forEach(function (q) {
         if (q.page !== page) {
@@ -110,7 +121,7 @@
         links.appendChild(el("a", { href: quiz.url(q.page + "#q-" + q.id.split(":")[1]),
                                     text: q.title + " 페이지의 문제 " + q.n }));
         wrapper.appendChild(links);
-        quiz.enhance(wrapper, { progress: progress, onAnswer: renderTable, onReset: renderTable });
+        quiz.enhance(wrapper, { progress: progress, onAnswer: answered, onReset: answered });
       });
     }
 
