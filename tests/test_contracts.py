@@ -34,7 +34,7 @@ def block(name: str) -> str:
 
 
 def test_material_keeps_the_blocks_overrides_main_extends():
-    for name in ("content", "config", "scripts"):
+    for name in ("extrahead", "content", "config", "scripts"):
         block(name)
     container = BASE.index('data-md-component="container"')
     assert container < BASE.index("{% block content %}") < BASE.index("</main>"), (
@@ -66,6 +66,20 @@ def test_material_hands_each_diagrams_shadow_root_to_the_render_results_fn():
     found = re.search(r"\{svg:(\w+),fn:(\w+)\}=(?:yield|await) mermaid\.render\(.{0,120}?"
                       r"attachShadow\(\{mode:\"closed\"\}\).{0,120}?\2==null\|\|\2\((\w+)\)", BUNDLE)
     assert found, "Material no longer calls the `fn` of mermaid.render()'s result with the diagram's shadow root"
+
+
+def test_material_parses_its_stored_settings_unguarded():
+    """overrides/main.html (extrahead) drops the stored values Material could not use. That needs `__md_scope` and
+    the unguarded `__md_get` defined before the extrahead block, the palette read in the <body> after it, and the
+    palette's `index` used as a number."""
+    scripts = (THEME / "partials" / "javascripts" / "base.html").read_text(encoding="utf-8")
+    assert '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e))' in scripts, (
+        "Material's __md_get changed: review the stored-settings clean-up in overrides/main.html")
+    assert BASE.index('"partials/javascripts/base.html"') < BASE.index("{% block extrahead %}") < BASE.index("<body"), (
+        "Material's scripts no longer define __md_scope before the extrahead block")
+    assert 'var palette=__md_get("__palette")' in (THEME / "partials" / "javascripts" / "palette.html").read_text(
+        encoding="utf-8"), "Material's inline palette script changed"
+    assert "Math.min(t.index,e.length-1)" in BUNDLE, "Material no longer reads the stored palette's index as a number"
 
 
 def test_material_listens_to_popstate_on_window():

@@ -17,8 +17,8 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 
 from sitekit.pages import ROOT, nav_files
-from sitekit.search import (BAD_INPUT, CASES, DOCUMENTS, PAYLOAD, SUGGESTION, Outcome, Query, Report, Result,
-                            first_search, load_queries, open_search_page, search, search_all)
+from sitekit.search import (BAD_INPUT, CASES, DOCUMENTS, INSTALL, PAYLOAD, SUGGESTION, Outcome, Query, Report,
+                            Result, first_search, load_queries, open_search_page, search, search_all)
 
 HIT_AT_5 = 0.97
 HIT_AT_1 = 0.90
@@ -194,3 +194,23 @@ def test_highlight_parameter_cannot_inject_markup(tab):
     tab.page.wait_for_selector("article h1")
     assert tab.page.evaluate(INJECTED) == CLEAN
     assert not tab.dialogs and not tab.errors
+
+
+@pytest.mark.browser
+def test_a_corrupted_material_setting_stops_neither_the_palette_nor_search(tab):
+    """Material parses what it stored with no try (README "Framework contracts"): overrides/main.html drops a value
+    it could not use before Material reads it."""
+    page = tab.page
+    tab.goto("networking/vpc/")
+    for value in ("garbage{", "{}", '{"index":"x"}'):
+        page.evaluate("(v) => ['__palette', '__tabs'].forEach((k) => localStorage.setItem(__md_scope.pathname + '.' + k, v))",
+                      value)
+        page.reload()
+        assert page.locator("label.md-header__button[for^=__palette_]:not([hidden])").count() == 1, value
+        page.locator(".md-search__input").click()
+        page.evaluate(INSTALL)
+        page.evaluate("() => window.__searchProbe.ready()")
+        assert search(tab, "서브넷").pages, value
+        page.keyboard.press("Escape")
+        assert not tab.errors, f"{value!r}: {tab.errors}"
+
