@@ -452,6 +452,15 @@ def test_on_paper_the_list_and_explanation_print_not_the_radio_buttons(new_tab, 
         assert question(page, i).locator("details p").first.is_visible()  # print.css opens every answer
     page.emulate_media(media="screen")
     assert question(page, 0).locator(":scope > ol").is_hidden()
+    tab.goto("study/exam/")
+    page.wait_for_selector("form.exam-setup")
+    page.emulate_media(media="print")
+    assert page.locator("[data-study-exam]").is_hidden(), "the exam's settings form is printed"
+    tab.goto("study/progress/")
+    page.wait_for_selector("[data-study-progress] tfoot")
+    paper = page.locator("[data-study-progress] table").evaluate(
+        "t => [getComputedStyle(t).breakInside, getComputedStyle(t.tFoot).display]")
+    assert paper == ["auto", "table-row-group"], f"the long progress table moves to a new page or repeats its total: {paper}"
 
 
 # --- accessibility ---------------------------------------------------------------------------------------
