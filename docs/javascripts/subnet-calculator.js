@@ -78,9 +78,11 @@
     }
     const octets = m.slice(1, 5).map(Number);
     const wrong = octets.findIndex((octet) => octet > 255);
-    if (wrong >= 0) return { error: `${ORDINAL[wrong]} 자리 ${octets[wrong]}: IPv4 주소의 각 자리는 0~255입니다.` };
+    // A number too big to be right is said as typed (its first digits), not as JavaScript writes it (1e+23).
+    const typed = (digits) => (digits.length > 6 ? digits.slice(0, 6) + "…" : digits);
+    if (wrong >= 0) return { error: `${ORDINAL[wrong]} 자리 ${typed(m[wrong + 1])}: IPv4 주소의 각 자리는 0~255입니다.` };
     const prefix = +m[5];
-    if (prefix > 32) return { error: `/${prefix}: IPv4 접두사 길이는 0~32입니다 (AWS VPC는 /16~/28).` };
+    if (prefix > 32) return { error: `/${typed(m[5])}: IPv4 접두사 길이는 0~32입니다 (AWS VPC는 /16~/28).` };
     const address = octets.reduce((n, octet) => n * 256 + octet, 0);
     const base = (address & mask(prefix)) >>> 0;
     if (base !== address) {
