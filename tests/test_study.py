@@ -354,6 +354,8 @@ def test_the_same_seed_draws_the_same_set_from_ten_sections_and_scores_it(tab, b
         miss = misses.nth(i)
         assert miss.locator(".exam-miss__explain").inner_text().startswith(f"정답: {q['answer']}번")
         assert miss.locator(".study-links a").get_attribute("href").endswith(q["teach"]["href"])
+        title = next(p["title"] for p in bank["pages"] if p["page"] == q["page"])
+        assert miss.locator(".study-links a").inner_text() == f"이 내용을 다루는 절: {q['teach']['text']} · {title}"
     assert "답하지 않았습니다." in misses.nth(3).inner_text()
     # the link of a miss opens its teaching section
     href = misses.first.locator(".study-links a").get_attribute("href")

@@ -327,7 +327,7 @@
       item.appendChild(quiz.absolutize(explain));
       if (q.teach) {
         item.appendChild(el("p", { "class": "study-links" }, [
-          el("a", { href: quiz.url(q.teach.href), text: "이 내용을 다루는 절: " + q.teach.text + " (" + q.title + ")" })
+          el("a", { href: quiz.url(q.teach.href), text: "이 내용을 다루는 절: " + q.teach.text + " · " + q.title })
         ]));
       }
       return item;
