@@ -10,6 +10,8 @@ serious in either scheme. Waits are for conditions (the live region's words, a s
 """
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from sitekit.browser import PHONE, STILL_JS
@@ -298,6 +300,22 @@ def test_broken_storage_gets_one_notice_and_no_error(new_tab, kind, bank):
         assert set(page.evaluate(STORED)["answers"]) >= {q["id"] for q in here[:3]}
     assert set(tab.errors) <= set(baseline), f"errors beyond Material's own {baseline}: {tab.errors}"
     assert tab.blocked == []
+
+
+def test_a_partly_damaged_record_keeps_its_good_answers_and_says_so(new_tab, bank):
+    """One answer readable, one damaged: the good one counts, and the notice (on the exam page too, before any
+    exam) says what was skipped rather than that a new record starts."""
+    here = on_page(bank, PAGE)
+    record = json.dumps({"v": 1, "answers": {here[0]["id"]: {"c": here[0]["answer"], "t": 1}, here[1]["id"]: {"c": "x"}}})
+    tab = new_tab()
+    tab.context.add_init_script(f"localStorage.setItem({KEY!r}, {record!r})")
+    for path in ("study/exam/", PAGE):
+        tab.goto(path)
+        tab.page.wait_for_function("() => [...document.querySelectorAll('.study-notice')].some(n => n.textContent)")
+        notices = [t for t in tab.page.locator(".study-notice").all_inner_texts() if t]
+        assert notices == ["저장된 학습 기록 가운데 손상된 답은 읽을 수 없어 건너뛰었습니다. 나머지 기록은 그대로입니다."], (path, notices)
+    assert tab.page.locator(".quiz-summary__count").inner_text().endswith("1개를 풀었고 1개를 맞혔습니다.")
+    assert not tab.errors
 
 
 # --- the mock exam ---------------------------------------------------------------------------------------

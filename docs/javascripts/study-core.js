@@ -32,8 +32,9 @@
       typeof entry.t === "number" && isFinite(entry.t) && entry.t >= 0;
   }
 
-  /** Stored text → {progress, problem}: problem is null, "garbage" (unreadable; start afresh) or "newer"
-   *  (a later version's data: read nothing, overwrite nothing). Never throws. */
+  /** Stored text → {progress, problem}: problem is null, "garbage" (unreadable; start afresh), "partial" (some
+   *  answers unreadable and skipped, the rest kept) or "newer" (a later version's data: read nothing, overwrite
+   *  nothing). Never throws. */
   function parse(text) {
     if (text === null || text === undefined) return { progress: empty(), problem: null };
     var data;
@@ -51,7 +52,8 @@
       if (validEntry(id, entry)) progress.answers[id] = { c: entry.c, t: entry.t };
       else bad = true;
     });
-    return { progress: progress, problem: bad ? "garbage" : null };
+    var kept = Object.keys(progress.answers).length;
+    return { progress: progress, problem: bad ? (kept ? "partial" : "garbage") : null };
   }
 
   function serialize(progress) {
@@ -78,7 +80,7 @@
    * The answers in a Storage-like object (localStorage), behind a wall that never throws:
    * `getStorage` returns the storage or throws (disabled, private mode). `load()` reads;
    * `save(progress)` writes and says whether it could; `problem` is null or the first trouble met:
-   * "unavailable", "garbage", "newer" or "full" (quota exceeded or any failed write).
+   * "unavailable", "garbage", "partial", "newer" or "full" (quota exceeded or any failed write).
    */
   function createStore(getStorage) {
     var storage = null, problem = null, readonly = false;
@@ -112,7 +114,7 @@
           storage.setItem(KEY, serialize(progress));
           return true;
         } catch (e) {
-          problem = problem === "garbage" || !problem ? "full" : problem;
+          problem = problem === "garbage" || problem === "partial" || !problem ? "full" : problem;
           return false;
         }
       },
@@ -135,6 +137,7 @@
       "꺼져 있을 수 있습니다. 문제는 풀 수 있지만 페이지를 다시 열면 답이 남지 않습니다.",
     full: "브라우저 저장 공간이 부족해 학습 기록을 저장하지 못했습니다. 문제는 계속 풀 수 있지만 답이 남지 않습니다.",
     garbage: "저장된 학습 기록을 읽을 수 없어 새 기록을 시작합니다. 이전 버전의 기록이거나 손상된 기록입니다.",
+    partial: "저장된 학습 기록 가운데 손상된 답은 읽을 수 없어 건너뛰었습니다. 나머지 기록은 그대로입니다.",
     newer: "이 브라우저의 학습 기록은 더 새로운 버전의 사이트가 저장한 것이라 읽을 수 없습니다. " +
       "그 기록을 지키기 위해 이번 답은 저장하지 않습니다."
   };

@@ -338,6 +338,7 @@
     quiz.questions(app, "문제를 불러오는 중입니다.", function (loaded) {
       data = loaded;
       setup(pages.examParams(location.search), false);
+      quiz.load(); // read the stored answers now, so that a problem with them is said before the exam
       quiz.notify(app.firstChild);
     });
   })();

@@ -48,7 +48,7 @@ for (const [name, text] of [
   });
 }
 
-test("bad entries are dropped, good ones kept, and the garbage reported", () => {
+test("bad entries are dropped, good ones kept, and reported as skipped ('partial'), not as a fresh start", () => {
   const good = ID("networking/vpc", 7);
   const text = JSON.stringify({ v: 1, answers: {
     [good]: { c: 3, t: 5 },
@@ -60,8 +60,9 @@ test("bad entries are dropped, good ones kept, and the garbage reported", () => 
     "__proto__": { c: 1, t: 1 },
   } });
   const read = core.parse(text);
-  assert.equal(read.problem, "garbage");
+  assert.equal(read.problem, "partial");
   assert.deepEqual(read.progress.answers, { [good]: { c: 3, t: 5 } });
+  assert.equal(core.parse(JSON.stringify({ v: 1, answers: { "networking/vpc:zz": { c: 1, t: 1 } } })).problem, "garbage");
 });
 
 test("a later version's record is 'newer': read nothing", () => {
@@ -137,7 +138,7 @@ test("a newer version's record is never overwritten or cleared", () => {
 });
 
 test("every problem has a Korean notice in 합쇼체", () => {
-  for (const problem of ["unavailable", "full", "garbage", "newer"]) {
+  for (const problem of ["unavailable", "full", "garbage", "partial", "newer"]) {
     const text = core.notice(problem);
     assert.match(text, /[가-힣]/);
     for (const sentence of text.split(/(?<=\.)\s+/)) assert.match(sentence, /니다\.$/, sentence);
