@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
 from hooks.glossary import glossary_entries, load_terms
 from scripts.notes import TYPOS, missing_lines
@@ -143,3 +144,8 @@ def test_pages_are_korean_and_load_nothing_from_another_host(soups):
         for tag in soup.select("link[href], script[src]"):
             address = tag.get("href") or tag["src"]
             assert not address.startswith(("http://", "https://", "//")) or tag.get("rel") == ["canonical"], (page, tag)
+
+
+def test_the_footer_credits_material_once_in_korean(site_dir):
+    footer = BeautifulSoup((site_dir / "index.html").read_text(encoding="utf-8"), "html.parser").select_one(".md-copyright")
+    assert footer.get_text(" ", strip=True) == "원본 노트 © 작성자 · 사이트 구성 MkDocs + Material for MkDocs"
