@@ -309,12 +309,22 @@ def test_a_partly_damaged_record_keeps_its_good_answers_and_says_so(new_tab, ban
     record = json.dumps({"v": 1, "answers": {here[0]["id"]: {"c": here[0]["answer"], "t": 1}, here[1]["id"]: {"c": "x"}}})
     tab = new_tab()
     tab.context.add_init_script(f"localStorage.setItem({KEY!r}, {record!r})")
-    for path in ("study/exam/", PAGE):
+    for path in (PAGE, "study/exam/"):
         tab.goto(path)
         tab.page.wait_for_function("() => [...document.querySelectorAll('.study-notice')].some(n => n.textContent)")
         notices = [t for t in tab.page.locator(".study-notice").all_inner_texts() if t]
         assert notices == ["저장된 학습 기록 가운데 손상된 답은 읽을 수 없어 건너뛰었습니다. 나머지 기록은 그대로입니다."], (path, notices)
-    assert tab.page.locator(".quiz-summary__count").inner_text().endswith("1개를 풀었고 1개를 맞혔습니다.")
+        if path == PAGE:
+            assert tab.page.locator(".quiz-summary__count").inner_text().endswith("1개를 풀었고 1개를 맞혔습니다.")
+    # then the exam's answers cannot be saved (a full quota): that is said too, though a notice was already given
+    page = tab.page
+    page.evaluate("""() => { Storage.prototype.setItem = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); }; }""")
+    page.get_by_role("button", name="모의고사 시작").click()
+    page.locator(".exam__question input").first.check()
+    page.get_by_role("button", name="답안 제출").click()
+    page.get_by_role("button", name="제출", exact=True).click()  # the others unanswered: confirm
+    page.wait_for_function("() => [...document.querySelectorAll('.study-notice')].some(n => n.textContent.startsWith('브라우저 저장 공간'))")
     assert not tab.errors
 
 

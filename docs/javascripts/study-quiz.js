@@ -64,10 +64,11 @@
       return shared.unsaved && shared.memory ? shared.memory : progress;
     }
 
-    /** Tell the learner, once per tab, what is wrong with storage (after `anchor`). */
+    /** Tell the learner, once per tab and problem, what is wrong with storage (after `anchor`): a damaged record
+     *  said on opening does not silence a failed save later. */
     function notify(anchor) {
       var text = core.notice(store.problem);
-      if (!text || shared.noticed || !anchor) return;
+      if (!text || shared.noticed === store.problem || !anchor) return;
       shared.noticed = store.problem;
       var box = el("p", { "class": "study-notice", role: "status" });
       anchor.parentNode.insertBefore(box, anchor.nextSibling);
