@@ -15,6 +15,7 @@ import subprocess
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from sitekit.pages import ROOT, nav_files
 from sitekit.search import (BAD_INPUT, CASES, DOCUMENTS, INSTALL, PAYLOAD, SUGGESTION, Outcome, Query, Report,
@@ -118,7 +119,7 @@ def test_a_typo_is_searched_highlighted_and_shown_as_corrected(search_page):
     snippet = first.inner_text()
     assert "다른 이름" not in snippet, f"the snippet is the alias line: {snippet!r}"
     assert "포함되지 않은 검색어" not in snippet, "a correction is listed as a missing word"
-    breaks = first.evaluate("(a) => [a, ...a.querySelectorAll('*')].map((el) => getComputedStyle(el).wordBreak)")
+    breaks = first.evaluate("(a) => [a, ...a.querySelectorAll(':not(code)')].map((el) => getComputedStyle(el).wordBreak)")
     assert set(breaks) == {"keep-all"}, f"a Korean word in a result may break mid-word: {breaks}"
 
 
@@ -202,11 +203,17 @@ def test_a_corrupted_material_setting_stops_neither_the_palette_nor_search(tab):
     it could not use before Material reads it."""
     page = tab.page
     tab.goto("networking/vpc/")
-    for value in ("garbage{", "{}", '{"index":"x"}'):
+    toggle = page.locator("label.md-header__button[for^=__palette_]:not([hidden])")
+    for then in (1, 2):  # automatic → light → dark (each label switches to the next palette): a good setting is kept
+        page.locator(f"label.md-header__button[for=__palette_{then}]:not([hidden])").click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    page.reload()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    for value in ("garbage{", "{}", '{"index":"x"}', '{"index":0.5}'):
         page.evaluate("(v) => ['__palette', '__tabs'].forEach((k) => localStorage.setItem(__md_scope.pathname + '.' + k, v))",
                       value)
         page.reload()
-        assert page.locator("label.md-header__button[for^=__palette_]:not([hidden])").count() == 1, value
+        expect(toggle).to_have_count(1)
         page.locator(".md-search__input").click()
         page.evaluate(INSTALL)
         page.evaluate("() => window.__searchProbe.ready()")
