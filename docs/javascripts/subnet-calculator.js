@@ -79,7 +79,10 @@
     const octets = m.slice(1, 5).map(Number);
     const wrong = octets.findIndex((octet) => octet > 255);
     // A number too big to be right is said as typed (its first digits), not as JavaScript writes it (1e+23).
-    const typed = (digits) => (digits.length > 6 ? digits.slice(0, 6) + "…" : digits);
+    const typed = (digits) => {
+      const shown = digits.replace(/^0+(?=\d)/, "");
+      return shown.length > 6 ? shown.slice(0, 6) + "…" : shown;
+    };
     if (wrong >= 0) return { error: `${ORDINAL[wrong]} 자리 ${typed(m[wrong + 1])}: IPv4 주소의 각 자리는 0~255입니다.` };
     const prefix = +m[5];
     if (prefix > 32) return { error: `/${typed(m[5])}: IPv4 접두사 길이는 0~32입니다 (AWS VPC는 /16~/28).` };
