@@ -209,7 +209,7 @@ def test_a_corrupted_material_setting_stops_neither_the_palette_nor_search(tab):
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     page.reload()
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
-    for value in ("garbage{", "{}", '{"index":"x"}', '{"index":0.5}'):
+    for value in ("garbage{", '{"index":0.5}'):  # not JSON; JSON Material cannot use ({}, index "x" alike)
         page.evaluate("(v) => ['__palette', '__tabs'].forEach((k) => localStorage.setItem(__md_scope.pathname + '.' + k, v))",
                       value)
         page.reload()
