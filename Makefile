@@ -1,5 +1,7 @@
 # Two commands on a fresh machine:  make serve  ·  make test
 SHELL := /bin/bash
+# Independent set-up steps run side by side (the Python environment and npm ci); recipes stay in order.
+MAKEFLAGS += --jobs=2
 PYTHON3 ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
