@@ -23,12 +23,16 @@ $(UV):
 	$(PYTHON3) -m venv $(VENV)
 	$(VENV)/bin/pip install -q --disable-pip-version-check uv==$(UV_VERSION)
 
+# The pinned, hashed wheels come from uv's cache when it holds them all (no registry round trips: about 10 s of a
+# fresh clone's set-up), else from the registry.
+INSTALL = $(UV) pip install -q --python $(PY) --require-hashes
+
 $(VENV)/.runtime: requirements.txt | $(UV)
-	$(UV) pip install -q --python $(PY) --require-hashes -r requirements.txt
+	$(INSTALL) --offline -r requirements.txt 2>/dev/null || $(INSTALL) -r requirements.txt
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
-	$(UV) pip install -q --python $(PY) --require-hashes -r requirements.txt -r requirements-dev.txt
+	$(INSTALL) --offline -r requirements.txt -r requirements-dev.txt 2>/dev/null || $(INSTALL) -r requirements.txt -r requirements-dev.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
