@@ -36,11 +36,11 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --prefer-offline --no-audit --no-fund --loglevel=error
 	touch $@
 
 bench/node_modules/.installed: bench/package.json bench/package-lock.json
-	npm ci --prefix bench --no-audit --no-fund --loglevel=error
+	npm ci --prefer-offline --prefix bench --no-audit --no-fund --loglevel=error
 	touch $@
 
 system-deps: $(VENV)/.dev  ## install Chromium, CJK fonts, poppler when missing
