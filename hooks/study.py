@@ -14,10 +14,6 @@ for the page, the search index, the printout, the book and the quiz. `on_page_co
 - collects each question for `on_post_build`, which writes them in nav order to ``study/questions.json`` for
   the 학습 현황 and 모의고사 pages (docs/study/).
 
-`on_post_build` also ships the study scripts and stylesheets without the comments that fill their own lines
-(`lean`): they explain the code in the repository, and a reader need not download them (budget:
-tests/test_study_build.py, which also runs the node tests on the shipped copies).
-
 A question that breaks the format fails the build with the page and the question's number.
 """
 from __future__ import annotations
@@ -37,20 +33,10 @@ QUIZ_SECTION = re.compile(r'<h2 id="quiz"[^>]*>.*?</h2>(.*?)(?=<h2\b|\Z)', re.S)
 QUESTION = re.compile(r"^문제 (\d+)\.\s*")
 ANSWER = re.compile(r"정답:\s*([1-4])번")
 BASE = "http://site.invalid/"  # resolves page-relative links into site-root-relative ones
-SHIPPED = ("javascripts/study-*.js", "stylesheets/study*.css")  # shipped without their comments (`lean`)
-# A /* … */ comment alone on its lines (never reaching past its own */), and a // comment alone on its line.
-BLOCK_COMMENT = re.compile(r"^[ \t]*/\*(?:(?!\*/).)*\*/[ \t]*\n", re.S | re.M)
-LINE_COMMENT = re.compile(r"^[ \t]*//[^\n]*\n", re.M)
 
 _questions: dict[str, list[dict]] = {}  # page src_uri → its questions, filled by on_page_content
 _pages: dict[str, dict] = {}
 _order: list[str] = []  # nav order of the pages (on_nav)
-
-
-def lean(text: str, javascript: bool = True) -> str:
-    """A script or stylesheet without the comments that stand on their own lines."""
-    text = BLOCK_COMMENT.sub("", text)
-    return LINE_COMMENT.sub("", text) if javascript else text
 
 
 def question_hash(text: str) -> str:
@@ -162,6 +148,3 @@ def on_post_build(config):
     path = site / QUESTIONS_JSON
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    for pattern in SHIPPED:
-        for shipped in site.glob(pattern):
-            shipped.write_text(lean(shipped.read_text(encoding="utf-8"), shipped.suffix == ".js"), encoding="utf-8")

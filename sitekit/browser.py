@@ -74,7 +74,7 @@ RUN_AXE = """async ([runOnly, within]) => {
 }"""
 # The DOM is the same in both schemes, only colours change: the light pass runs every WCAG 2 A/AA
 # rule, the dark pass the one that depends on the scheme's colours (links in text are underlined in
-# both schemes, docs/stylesheets/a11y.css, so link-in-text-block does not).
+# both schemes, docs/stylesheets/extra.css, so link-in-text-block does not).
 AXE_RULES = {
     "light": {"type": "tag", "values": WCAG_A_AA},
     "dark": {"type": "rule", "values": ["color-contrast"]},

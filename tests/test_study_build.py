@@ -16,7 +16,8 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
-from hooks.study import QUESTIONS_JSON, SHIPPED, lean, on_page_content, question_hash
+from hooks.lean import SHIPPED, lean
+from hooks.study import QUESTIONS_JSON, on_page_content, question_hash
 from sitekit.pages import DOCS, ROOT, config, nav_files, page_html, topic_pages, url
 from tests.test_content import questions
 from tests.test_js import node_test
@@ -112,7 +113,7 @@ def test_links_in_the_questions_file_lead_to_pages_and_anchors_that_exist(bank, 
 
 
 def test_the_shipped_scripts_are_the_sources_without_comments_and_pass_the_node_tests(site_dir):
-    """The build ships study-*.js and study*.css without their comments (hooks/study.py `lean`): each shipped
+    """The build ships study-*.js and the site's stylesheets without their comments (hooks/lean.py): each shipped
     script parses, and the node tests (tests/js) pass on the shipped copies and the site's own questions (the
     mock exam draws from ten sections of them)."""
     for pattern in SHIPPED:
