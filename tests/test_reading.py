@@ -3,7 +3,7 @@
 `test_every_page` reads each page of the nav (and the 404 page at a deep missing address) once, with one
 reader per worker: a first visit on a desktop, scrolled through, diagrams drawn; axe-core in the light
 scheme, again after switching to the dark one in place (as the palette toggle does), and on a 375 px phone;
-the diagrams measured in each; last, each 확인 문제 answered by a click on its right choice. The readers prefer
+the diagrams measured in each; no Korean text outside code that may break mid-word; last, each 확인 문제 answered by a click on its right choice. The readers prefer
 reduced motion: no transition is half-way when colours are measured. A few tests make their own visits: instant
 navigation, a reader who never scrolls, and every gate on a deliberately broken page.
 """
