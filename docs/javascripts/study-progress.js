@@ -77,8 +77,7 @@
     }
 
     /** The line above the 오답 노트: how many latest answers are wrong now (again after each answer). */
-    function countWrong() {
-      var progress = quiz.load();
+    function countWrong(progress) {
       var n = pages.wrong(data.questions, progress).length;
       if (n) {
         wrongCount.textContent = "마지막 답이 틀린 문제가 " + n + "개 있습니다. 해설을 읽고 " +
@@ -92,14 +91,14 @@
 
     function answered() {
       renderTable();
-      countWrong();
+      countWrong(quiz.load());
     }
 
     function renderWrong() {
       var progress = quiz.load();
       var wrong = pages.wrong(data.questions, progress);
       wrongList.textContent = "";
-      countWrong();
+      countWrong(progress);
       var page = null, group = null;
       wrong.forEach(function (q) {
         if (q.page !== page) {
