@@ -5,7 +5,8 @@ run by tests/test_js.py). Here: the form replaces the worked example on screen, 
 without JavaScript and on paper; typing and choosing a size reach the results (one split checked end to
 end against Python's ``ipaddress``); a bad input's message lands under its field, tied to it for screen
 readers, and nothing throws; the live region speaks; the keyboard works; axe-core passes in both colour
-schemes; the calculator works after Material's instant navigation. Waits are for conditions; WAIT_MS is
+schemes; the calculator works after Material's instant navigation and keeps the reader's input over Back
+and reload. Waits are for conditions; WAIT_MS is
 only the limit after which a test fails.
 """
 from __future__ import annotations
@@ -207,12 +208,25 @@ def test_the_calculator_works_after_instant_navigation(tab):
     page.fill(CIDR, "192.168.0.0/16")
     assert results(page)["caption"] == "처음 8개 서브넷 (전체 256개)" and page.is_hidden(EXAMPLE)
 
-    # away, and back with the browser's back button: the script runs again
+    # away, and back with the browser's back button: the script runs again, on what the reader typed
     tab.click_instantly('article a[href$="networking/vpc/"]', "**/networking/vpc/")
     expect(page.locator(FORM)).to_have_count(0, timeout=WAIT_MS)
     page.go_back()
     page.wait_for_selector(f"{FORM}[data-ready]")
+    assert page.input_value(CIDR) == "192.168.0.0/16"
     page.select_option(PREFIX, "20")
-    assert results(page) == expected("10.0.0.0/16", 20)
+    assert results(page) == expected("192.168.0.0/16", 20)
     assert page.evaluate("window.__sameDocument === true"), "going back reloaded the page"
+
+    # a reload keeps the size too; what the tab stored is read as untrusted
+    page.reload()
+    page.wait_for_selector(f"{FORM}[data-ready]")
+    assert (page.input_value(CIDR), page.input_value(PREFIX)) == ("192.168.0.0/16", "20")
+    for stored, shown in (("garbage{", "10.0.0.0/16"), ('{"cidr":5,"prefix":"20"}', "10.0.0.0/16"),
+                          ('{"cidr":"<b>x</b>","prefix":"99"}', "<b>x</b>")):
+        page.evaluate("(v) => sessionStorage.setItem('aws-study-notes.subnet-calculator', v)", stored)
+        page.reload()
+        page.wait_for_selector(f"{FORM}[data-ready]")
+        assert (page.input_value(CIDR), page.input_value(PREFIX)) == (shown, "24"), stored
+    expect(page.locator(f"{FORM} [data-error-for=cidr]")).to_contain_text("IPv4 CIDR 형식이 아닙니다")
     assert not tab.errors

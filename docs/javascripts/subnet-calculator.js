@@ -16,7 +16,7 @@
  * once set up it shows, and the example is hidden on screen only (print CSS prints the example, not
  * the form). Bad input never throws: a Korean message under its field (aria-invalid,
  * aria-describedby), a placeholder for the results, and a visually hidden role=status region that
- * speaks once the reader pauses typing.
+ * speaks once the reader pauses typing. The input is kept for the tab (Back, reload).
  */
 (() => {
   "use strict";
@@ -34,6 +34,9 @@
   const COLUMNS = ["서브넷", "주소 범위", "예약된 5개 주소", "사용 가능"];
   const WAITING = "입력을 고치면 결과가 여기에 나옵니다.";
   const PAUSE = 600; // ms without typing before the live region speaks
+  // The reader's last input, kept for the tab (sessionStorage): Back, reload and instant navigation
+  // draw a new form, which starts from it. Read as untrusted: anything odd is ignored.
+  const KEPT = "aws-study-notes.subnet-calculator";
 
   // --- IPv4 arithmetic (unsigned 32-bit numbers) -------------------------------------------
 
@@ -266,12 +269,24 @@
     }
   }
 
+  function kept() {
+    try {
+      const { cidr, prefix } = JSON.parse(sessionStorage.getItem(KEPT)) || {};
+      return typeof cidr === "string" && typeof prefix === "string" ? { cidr: cidr.slice(0, 100), prefix } : null;
+    } catch {
+      return null;
+    }
+  }
+
   function update(calc, typing) {
     // `change` follows `input` when a field loses focus: same values, nothing to redraw (and the
     // button the reader is moving to must stay in place).
     const key = calc.cidr.input.value + "|" + calc.prefix.input.value;
     if (key === calc.shown) return;
     calc.shown = key;
+    try {
+      sessionStorage.setItem(KEPT, JSON.stringify({ cidr: calc.cidr.input.value, prefix: calc.prefix.input.value }));
+    } catch { /* storage off or full: the form works, the input is not kept */ }
     const answer = calculate(calc.cidr.input.value, parseInt(calc.prefix.input.value, 10));
     showError(calc, calc.cidr, answer.errors?.cidr);
     showError(calc, calc.prefix, answer.errors?.prefix);
@@ -300,6 +315,11 @@
     const chosen = select.dataset.default || "24";
     for (const { value, label } of sizeOptions()) {
       select.add(new Option(label, value, false, value === chosen));
+    }
+    const last = kept();
+    if (last) {
+      calc.cidr.input.value = last.cidr;
+      if ([...select.options].some((option) => option.value === last.prefix)) select.value = last.prefix;
     }
     form.addEventListener("input", (event) => update(calc, event.target === calc.cidr.input));
     form.addEventListener("change", () => update(calc));
