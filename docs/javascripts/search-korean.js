@@ -26,6 +26,7 @@ const KoreanSearch = (() => {
   const GUESS = 0.8;                // … and a corrected one 0.8
   const K1 = 1.2;                   // BM25 term-frequency saturation
   const PARTICLES = new Set("은 는 이 가 을 를 의 에 도 와 과 로 에서 으로 에게 까지 부터 이랑 랑 하고".split(" "));
+  const ONE_SYLLABLE_PARTICLE = /^[은는이가을를의에도와과로]$/;   // as mkdocs.yml's separator takes them
   const HANGUL = /^[가-힣]+$/, LATIN = /^[a-z]+$/, INTEGER = /^\d+$/;
 
   /* --- Text ---------------------------------------------------------------------------------------- */
@@ -453,13 +454,30 @@ const KoreanSearch = (() => {
      one, for `exact`). */
   function highlight(index, text, searched) {
     let html = "", at = 0;
-    for (const [start, end] of ranges(text, index.separator)) {
-      const term = text.slice(start, end).toLowerCase();
-      if (!searched.some(t => (t.exact ? term === t.term : term.startsWith(t.term)))) continue;
+    for (let [start, end] of ranges(text, index.separator)) {
+      if (start < at) continue;
+      const term = text.slice(start, end).toLowerCase(), rest = text.slice(start).toLowerCase();
+      // a term written with the syllable the separator took for a particle (게이트웨이) is marked whole
+      const t = searched.find(t => (t.exact ? term === t.term : term.startsWith(t.term)
+        || (t.term.startsWith(term) && rest.startsWith(t.term))));
+      if (!t) continue;
+      end = Math.max(end, start + t.term.length);
       html += escapeHTML(text.slice(at, start)) + "<mark>" + escapeHTML(text.slice(start, end)) + "</mark>";
       at = end;
     }
     return html + escapeHTML(text.slice(at));
+  }
+
+  /* A found term as the document writes it. The separator takes a Hangul word's last syllable for a
+     particle when it reads as one (게이트웨이 → 게이트웨); where the document writes the term only with
+     that syllable, the term keeps it: in the result and in Material's on-page highlight (?h=). */
+  function written(index, doc, term) {
+    if (!/[가-힣]{2}$/.test(term)) return term;
+    const lower = index.lower[doc], next = new Set();
+    for (let at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + 1))
+      if (at === 0 || !/[0-9a-z가-힣]/.test(lower[at - 1])) next.add(lower[at + term.length]);
+    const [only] = next;
+    return next.size === 1 && ONE_SYLLABLE_PARTICLE.test(only || "") ? term + only : term;
   }
 
   /*
@@ -484,6 +502,7 @@ const KoreanSearch = (() => {
      are the index's text, escaped, with <mark>s. */
   function item(index, doc, score, terms, exact) {
     const d = index.docs[doc];
+    terms = Object.fromEntries(Object.entries(terms).map(([t, hit]) => [hit ? written(index, doc, t) : t, hit]));
     const searched = Object.keys(terms).filter(t => terms[t]).map(term => ({ term, exact: exact.has(term) }));
     const found = { location: d.location, title: highlight(index, plain(d.title, ""), searched),
       text: snippet(index, doc, searched), score, terms };
