@@ -468,9 +468,11 @@ const KoreanSearch = (() => {
     return html + escapeHTML(text.slice(at));
   }
 
-  /* A found term as the document writes it. The separator takes a Hangul word's last syllable for a
-     particle when it reads as one (게이트웨이 → 게이트웨); where the document writes the term only with
-     that syllable, the term keeps it: in the result and in Material's on-page highlight (?h=). */
+  /* A found term as the document writes it, for the result's <mark>s. The separator takes a Hangul
+     word's last syllable for a particle when it reads as one (게이트웨이 → 게이트웨); where the document
+     writes the term only with that syllable, the mark keeps it. (Not in `terms`, Material's ?h=: its
+     on-page highlighter splits the query with the separator, and the empty word left after 게이트웨
+     would mark every position of the page.) */
   function written(index, doc, term) {
     if (!/[가-힣]{2}$/.test(term)) return term;
     const lower = index.lower[doc], next = new Set();
@@ -502,8 +504,8 @@ const KoreanSearch = (() => {
      are the index's text, escaped, with <mark>s. */
   function item(index, doc, score, terms, exact) {
     const d = index.docs[doc];
-    terms = Object.fromEntries(Object.entries(terms).map(([t, hit]) => [hit ? written(index, doc, t) : t, hit]));
-    const searched = Object.keys(terms).filter(t => terms[t]).map(term => ({ term, exact: exact.has(term) }));
+    const searched = Object.keys(terms).filter(t => terms[t])
+      .map(term => ({ term: written(index, doc, term), exact: exact.has(term) }));
     const found = { location: d.location, title: highlight(index, plain(d.title, ""), searched),
       text: snippet(index, doc, searched), score, terms };
     if (d.tags) found.tags = d.tags.map(escapeHTML);
