@@ -1,5 +1,6 @@
 """What the site teaches: every added fact cites AWS, corrections are marked on the note's line,
-one Korean term per concept, descriptions in 합쇼체, changing figures dated, key facts present.
+one Korean term per concept, descriptions, questions and explanations in 합쇼체, changing figures dated, key
+facts present.
 
 The rules are in README ("내용 규칙"); each test names the page and the text it objects to.
 """
@@ -249,6 +250,18 @@ def test_storage_overview_compares_file_storage_and_instance_store(pages):
 BIG_PAGES = {"networking/vpc.md", "compute/ec2.md", "compute/elb.md", "compute/auto-scaling.md",
              "database/rds.md", "storage/s3.md", "security/iam.md"}
 QUESTION = re.compile(r"^문제 (\d+)\.")
+# a sentence in 합쇼체 ("…합니다.", "…입니까?"), a parenthesis after it allowed; a question may also end on a noun
+# phrase as the exam writes it ("가장 알맞은 것은?")
+HAPSYO = re.compile(r"((?<!아)니다|니까)(\([^)]*\))?[.?]$")  # "아니다." is 해라체
+NOUN_QUESTION = re.compile(r"[은는]\?$")
+
+
+def not_hapsyo(text: str, questions_may_end_on_a_noun: bool) -> list[str]:
+    """The sentences of ``text`` that are not in 합쇼체."""
+    text = re.sub(r"\s+([.?!])", r"\1", " ".join(text.split()))  # get_text(" ") spaces "**…**."
+    sentences = [s for s in re.split(r"(?<=[.?!])\s+", text) if s]
+    return [s for s in sentences if not HAPSYO.search(s)
+            and not (questions_may_end_on_a_noun and NOUN_QUESTION.search(s))]
 
 
 def quiz_blocks(heading: Tag) -> list[Tag]:
@@ -293,6 +306,7 @@ def test_topic_page_ends_with_self_check_questions(page, pages):
     assert h2.index("quiz") == len(h2) - 2 and h2[-1] in ("참고", "references"), (
         f"{page}: 확인 문제 must come right before 참고 (h2 ids: {h2})")
     found = questions(root)
+    not_polite = []
     least = 4 if page in BIG_PAGES else 3
     assert len(found) >= least, f"{page}: {len(found)} questions, expected at least {least}"
     for n, q in enumerate(found, start=1):
@@ -302,3 +316,10 @@ def test_topic_page_ends_with_self_check_questions(page, pages):
         answer = q["answer"]
         assert not answer.has_attr("open"), f"{where}: the answer must start collapsed (???, not ???+)"
         assert answer.select('a[href^="#"]'), f"{where}: the explanation links no section of the page"
+        link = answer.select_one('a[href^="#"]').get_text(" ", strip=True)
+        # the explanation's prose: between "정답: N번 —" and the section link "→ …" (the 출처: line follows it)
+        explanation = " ".join(p.get_text(" ", strip=True) for p in answer.select("p"))
+        explanation = re.sub(r"^정답: \d번 —", "", explanation).rsplit(f"→ {link}", 1)[0]
+        not_polite += [f"{where}: {s}" for s in not_hapsyo(QUESTION.sub("", q["text"]), True)
+                       + not_hapsyo(explanation, False)]
+    assert not not_polite, "questions and explanations are written in 합쇼체:\n" + "\n".join(not_polite)
