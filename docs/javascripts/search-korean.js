@@ -456,10 +456,10 @@ const KoreanSearch = (() => {
     let html = "", at = 0;
     for (let [start, end] of ranges(text, index.separator)) {
       if (start < at) continue;
-      const term = text.slice(start, end).toLowerCase(), rest = text.slice(start).toLowerCase();
+      const term = text.slice(start, end).toLowerCase();
       // a term written with the syllable the separator took for a particle (게이트웨이) is marked whole
       const t = searched.find(t => (t.exact ? term === t.term : term.startsWith(t.term)
-        || (t.term.startsWith(term) && rest.startsWith(t.term))));
+        || (t.term.startsWith(term) && text.slice(start, start + t.term.length).toLowerCase() === t.term)));
       if (!t) continue;
       end = Math.max(end, start + t.term.length);
       html += escapeHTML(text.slice(at, start)) + "<mark>" + escapeHTML(text.slice(start, end)) + "</mark>";
