@@ -319,7 +319,10 @@ def test_topic_page_ends_with_self_check_questions(page, pages):
         link = answer.select_one('a[href^="#"]').get_text(" ", strip=True)
         # the explanation's prose: between "정답: N번 —" and the section link "→ …" (the 출처: line follows it)
         explanation = " ".join(p.get_text(" ", strip=True) for p in answer.select("p"))
-        explanation = re.sub(r"^정답: \d번 —", "", explanation).rsplit(f"→ {link}", 1)[0]
+        explanation, after = re.sub(r"^정답: \d번 —", "", explanation).rsplit(f"→ {link}", 1)
         not_polite += [f"{where}: {s}" for s in not_hapsyo(QUESTION.sub("", q["text"]), True)
                        + not_hapsyo(explanation, False)]
+        assert not re.search(r"문제 \d", explanation), f"{where}: names another question by number (the exam renumbers)"
+        assert not re.search(r"[가-힣]{2}[.?]", after.split("출처:")[0]), (
+            f"{where}: prose after the section link (it ends the explanation): {after[:80]!r}")
     assert not not_polite, "questions and explanations are written in 합쇼체:\n" + "\n".join(not_polite)
