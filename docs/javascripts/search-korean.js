@@ -27,6 +27,7 @@ const KoreanSearch = (() => {
   const K1 = 1.2;                   // BM25 term-frequency saturation
   const PARTICLES = new Set("은 는 이 가 을 를 의 에 도 와 과 로 에서 으로 에게 까지 부터 이랑 랑 하고".split(" "));
   const ONE_SYLLABLE_PARTICLE = /^[은는이가을를의에도와과로]$/;   // as mkdocs.yml's separator takes them
+  const REGEX_SPECIAL = /[|\\{}()[\]^$+*?.-]/;   // what Material's highlighter escapes (see `item`)
   const HANGUL = /^[가-힣]+$/, LATIN = /^[a-z]+$/, INTEGER = /^\d+$/;
 
   /* --- Text ---------------------------------------------------------------------------------------- */
@@ -506,8 +507,12 @@ const KoreanSearch = (() => {
     const d = index.docs[doc];
     const searched = Object.keys(terms).filter(t => terms[t])
       .map(term => ({ term: written(index, doc, term), exact: exact.has(term) }));
+    // Material's on-page highlighter (?h=, from the found terms) escapes a term, then splits it with the
+    // separator, which takes the escape's backslash: 10.0.0.0/16 would mark every "10" and ".0" of the page.
+    // Such a term is marked in the result only.
+    const given = Object.fromEntries(Object.entries(terms).filter(([t, hit]) => !hit || !REGEX_SPECIAL.test(t)));
     const found = { location: d.location, title: highlight(index, plain(d.title, ""), searched),
-      text: snippet(index, doc, searched), score, terms };
+      text: snippet(index, doc, searched), score, terms: given };
     if (d.tags) found.tags = d.tags.map(escapeHTML);
     return found;
   }

@@ -178,3 +178,12 @@ test("a term the separator cut at a particle-like last syllable is marked whole 
   const vpc = index.search("서브넷").items.flat().find(d => d.location === "networking/vpc/");
   assert.match(vpc.text, /<mark>서브넷<\/mark>으로/);
 });
+
+test("a term Material's on-page highlighter would split (10.0.0.0/16) is marked in the result, not sent in ?h=", () => {
+  const [article] = index.search("172.16.0.0/12").items[0];
+  assert.equal(article.location, "networking/rfc-1918/");
+  assert.match(article.text, /<mark>172\.16\.0\.0\/12<\/mark>/);
+  assert.deepEqual(article.terms, {});
+  const [both] = index.search("사설 172.16.0.0/12").items[0];
+  assert.deepEqual(both.terms, { "사설": true }, "the other terms are still highlighted on the page");
+});
