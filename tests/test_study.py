@@ -354,6 +354,13 @@ def test_the_same_seed_draws_the_same_set_from_ten_sections_and_scores_it(tab, b
     assert exam_texts(page) == first
     page = start_exam(tab, "?n=10&seed=other&mode=list")
     assert exam_texts(page) != first
+    # scrolling back up shows Material's "back to top" button: below the sticky bar, not over it
+    page.evaluate("scrollTo(0, document.documentElement.scrollHeight)")
+    page.mouse.wheel(0, -300)
+    page.wait_for_selector(".md-top:not(.md-top--hidden)")
+    page.evaluate(STILL_JS)
+    top = page.locator(".md-top").evaluate("el => el.getBoundingClientRect().top")
+    assert top >= page.evaluate(CLEAR_OF_BAR)[1] - 0.5, "Material's back-to-top button covers the exam's status bar"
 
     page = start_exam(tab, "?n=10&seed=k3x9q2&mode=list")
     known = by_text(bank)
@@ -482,6 +489,12 @@ def test_on_paper_the_list_and_explanation_print_not_the_radio_buttons(new_tab, 
     page.wait_for_selector("form.exam-setup")
     page.emulate_media(media="print")
     assert page.locator("[data-study-exam]").is_hidden(), "the exam's settings form is printed"
+    page.emulate_media(media="screen")
+    start_exam(tab, "?n=10&mode=list")
+    page.emulate_media(media="print")
+    choices = page.locator(".exam__question").first.locator("label.quiz__choice")
+    assert choices.count() == 4 and all(choices.nth(c).is_visible() for c in range(4)), "an exam prints no choices"
+    assert choices.first.locator("input").is_hidden(), "an exam prints its radio buttons"
     tab.goto("study/progress/")
     page.wait_for_selector("[data-study-progress] tfoot")
     paper = page.locator("[data-study-progress] table").evaluate(

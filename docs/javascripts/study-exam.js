@@ -38,9 +38,10 @@
       app.textContent = "";
       children.forEach(function (child) { if (child) app.appendChild(child); });
       app.appendChild(said);
-      // The focused heading scrolls clear of the sticky bar (its height: one line or, on a phone, more).
+      // The focused heading and Material's "back to top" button keep clear of the sticky bar (its height:
+      // one line or, on a phone, more; study-pages.css).
       var stuck = app.querySelector(".exam__bar");
-      if (stuck) app.style.setProperty("--exam-bar", stuck.offsetHeight + "px");
+      if (stuck) document.documentElement.style.setProperty("--exam-bar", stuck.offsetHeight + "px");
       if (focus) focus.focus();
     }
 
