@@ -111,7 +111,7 @@ def test_a_question_answered_by_mouse_says_so_and_opens_the_explanation(tab, ban
     assert [r.is_disabled() for r in box.locator("input[type=radio]").all()] == [n != wrong for n in range(1, 5)]
     box.get_by_role("button", name="다시 풀기").click()
     assert box.locator("input[type=radio]:checked").count() == 0 and box.locator(".quiz__status").inner_text() == ""
-    assert q["id"] not in page.evaluate(STORED)["answers"]
+    assert page.evaluate(STORED)["answers"][q["id"]]["c"] == wrong, "the last answer is kept until a new one"
     box.locator("label.quiz__choice").nth(q["answer"] - 1).click()
     assert status(page, 0) == "정답입니다."
     clean(tab)
@@ -141,7 +141,7 @@ def test_a_question_answered_by_keyboard_arrows_choose_space_answers_focus_stays
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "다시 풀기"
     page.keyboard.press("Enter")
-    assert first.evaluate("el => el === document.activeElement") and qs[0]["id"] not in page.evaluate(STORED)["answers"]
+    assert first.evaluate("el => el === document.activeElement") and qs[0]["id"] in page.evaluate(STORED)["answers"]
     # Enter on a choice answers with it
     question(page, 1).get_by_role("radio").nth(2).focus()
     page.keyboard.press("Enter")
@@ -197,6 +197,7 @@ def test_answers_survive_reload_instant_navigation_and_back_and_progress_counts_
     link = page.locator("[data-study-wrong] .study-links a").first
     assert link.get_attribute("href").endswith(here[1]["teach"]["href"])
     wrong.get_by_role("button", name="다시 풀기").click()
+    assert page.evaluate(STORED)["answers"][here[1]["id"]], "다시 풀기 alone takes the question out of the 오답 노트"
     wrong.locator("label.quiz__choice").nth(here[1]["answer"] - 1).click()
     page.wait_for_function("() => document.querySelector('[data-study-wrong] .quiz__status').textContent === '정답입니다.'")
     page.wait_for_function("""() => [...document.querySelectorAll('[data-study-progress] tfoot td')]

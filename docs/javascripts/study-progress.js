@@ -120,7 +120,7 @@
         links.appendChild(el("a", { href: quiz.url(q.page + "#q-" + q.id.split(":")[1]),
                                     text: q.title + " 페이지의 문제 " + q.n }));
         wrapper.appendChild(links);
-        quiz.enhance(wrapper, { progress: progress, onAnswer: answered, onReset: answered });
+        quiz.enhance(wrapper, { progress: progress, onAnswer: answered });
       });
     }
 

@@ -97,8 +97,9 @@
     };
 
     /**
-     * Make one wrapped question answerable. `options.onAnswer(id, choice)` and `options.onReset(id)` are
-     * told of changes (the page updates its counts); `options.progress` holds the answers to show.
+     * Make one wrapped question answerable. `options.onAnswer(id, choice)` is told of each answer (the page
+     * updates its counts); `options.progress` holds the answers to show. 다시 풀기 clears the question on
+     * screen only: the stored answer stays (in the counts and the 오답 노트) until a new one replaces it.
      * Returns the question's {id, clear}, or null.
      */
     function enhance(wrapper, options) {
@@ -205,9 +206,7 @@
       });
       retry.addEventListener("click", function () {
         clear();
-        save(core.forget(load(), [id]), fieldset);
         radios[0].focus();
-        options.onReset(id);
       });
 
       var stored = options.progress.answers[id];
@@ -284,7 +283,7 @@
           heading.setAttribute("data-quiz-ready", "");
           return;
         }
-        controllers.push(enhance(wrapper, { progress: progress, onAnswer: recount, onReset: recount }));
+        controllers.push(enhance(wrapper, { progress: progress, onAnswer: recount }));
         idle(next);
       })();
     });
