@@ -146,7 +146,7 @@ def test_bad_input_gets_a_korean_message_under_its_field(calc, typed, prefix, na
     below = at["y"] - box["y"] - box["height"]
     assert round(at["x"]) == round(box["x"]) and 0 <= below <= 40, f"not right under its field: {at} {box}"
     assert results(page)["rows"] == []  # no stale answer
-    expect(page.locator(STATUS)).to_have_text(f"입력을 확인하세요: {said}", timeout=WAIT_MS)
+    expect(page.locator(STATUS)).to_have_text(f"입력을 확인하십시오: {said}", timeout=WAIT_MS)
 
     page.select_option(PREFIX, "24")
     page.fill(CIDR, "10.0.0.0/16")
@@ -222,6 +222,10 @@ def test_the_calculator_works_after_instant_navigation(tab):
     page.reload()
     page.wait_for_selector(f"{FORM}[data-ready]")
     assert (page.input_value(CIDR), page.input_value(PREFIX)) == ("192.168.0.0/16", "20")
+    page.fill(CIDR, "1" * 1000)  # a paste, kept whole
+    page.reload()
+    page.wait_for_selector(f"{FORM}[data-ready]")
+    assert page.input_value(CIDR) == "1" * 1000
     for stored, shown in (("garbage{", "10.0.0.0/16"), ('{"cidr":5,"prefix":"20"}', "10.0.0.0/16"),
                           ('{"cidr":"<b>x</b>","prefix":"99"}', "<b>x</b>")):
         page.evaluate("(v) => sessionStorage.setItem('aws-study-notes.subnet-calculator', v)", stored)

@@ -68,16 +68,16 @@
   function parseCidr(raw) {
     // Full-width digits, dots and slashes typed with a Korean IME become ASCII; spaces go.
     const value = String(raw ?? "").normalize("NFKC").replace(/\s+/g, "");
-    if (!value) return { error: "VPC CIDR 블록을 입력하세요." + EXAMPLE };
+    if (!value) return { error: "VPC CIDR 블록을 입력하십시오." + EXAMPLE };
     if (value.includes(":")) {
-      return { error: "IPv6 주소는 이 계산기에서 다루지 않습니다. IPv4 CIDR 블록을 입력하세요." + EXAMPLE };
+      return { error: "IPv6 주소는 이 계산기에서 다루지 않습니다. IPv4 CIDR 블록을 입력하십시오." + EXAMPLE };
     }
     if (IPV4.test(value)) {
-      return { error: "접두사 길이가 없습니다. 주소 뒤에 /16처럼 /와 숫자를 붙이세요." + EXAMPLE };
+      return { error: "접두사 길이가 없습니다. 주소 뒤에 /16처럼 /와 숫자를 붙이십시오." + EXAMPLE };
     }
     const m = IPV4_CIDR.exec(value);
     if (!m) {
-      return { error: "IPv4 CIDR 형식이 아닙니다. 점으로 나눈 숫자 네 개와 /접두사 길이로 입력하세요." + EXAMPLE };
+      return { error: "IPv4 CIDR 형식이 아닙니다. 점으로 나눈 숫자 네 개와 /접두사 길이로 입력하십시오." + EXAMPLE };
     }
     const octets = m.slice(1, 5).map(Number);
     const wrong = octets.findIndex((octet) => octet > 255);
@@ -106,8 +106,8 @@
   function privateCheck(vpc) {
     const within = PRIVATE.map(block).find((range) => inside(vpc, range));
     if (within) return { ok: true, text: `예 — ${within.text} 안입니다.` };
-    const wider = PRIVATE.map(block).find((range) => inside(range, vpc));
-    if (wider) return { ok: false, text: `일부만 — ${wider.text}보다 넓어 공인 주소가 섞여 있습니다.` };
+    const wider = PRIVATE.filter((range) => inside(block(range), vpc));
+    if (wider.length) return { ok: false, text: `일부만 — ${josa(wider.join(", "), "을", "를")} 품은 더 넓은 범위라 공인 주소가 섞여 있습니다.` };
     return { ok: false, text: `아니요 — 세 사설 범위(${PRIVATE.join(", ")}) 밖입니다. AWS는 VPC CIDR로 사설 범위를 권장합니다.` };
   }
 
@@ -139,7 +139,7 @@
     }
     if (prefix < vpc.prefix) {
       const larger = `서브넷(/${prefix})이 VPC(/${vpc.prefix})보다 큽니다.`;
-      return { prefix: { error: `${larger} /${vpc.prefix} 이상(같거나 더 작은 서브넷)을 고르세요.` } };
+      return { prefix: { error: `${larger} /${vpc.prefix} 이상(같거나 더 작은 서브넷)을 고르십시오.` } };
     }
     return null;
   }
@@ -159,7 +159,7 @@
   function calculate(cidr, prefix) {
     const vpc = parseCidr(cidr);
     const errors = fieldErrors(vpc, prefix);
-    if (errors) return { errors, said: "입력을 확인하세요: " + (errors.cidr || errors.prefix).error };
+    if (errors) return { errors, said: "입력을 확인하십시오: " + (errors.cidr || errors.prefix).error };
 
     const count = 2 ** (prefix - vpc.prefix); // arithmetic: never a loop over all subnets
     const each = size(prefix);
@@ -272,7 +272,7 @@
   function kept() {
     try {
       const { cidr, prefix } = JSON.parse(sessionStorage.getItem(KEPT)) || {};
-      return typeof cidr === "string" && typeof prefix === "string" ? { cidr: cidr.slice(0, 100), prefix } : null;
+      return typeof cidr === "string" && typeof prefix === "string" ? { cidr, prefix } : null;
     } catch {
       return null;
     }

@@ -21,8 +21,8 @@ test("a CIDR block is its first address and prefix length", () => {
 
 // What a reader may type, and what the message under the CIDR field must say.
 const BAD = [
-  ["", ["VPC CIDR 블록을 입력하세요.", "예: 10.0.0.0/16"]],
-  ["   ", ["VPC CIDR 블록을 입력하세요."]],
+  ["", ["VPC CIDR 블록을 입력하십시오.", "예: 10.0.0.0/16"]],
+  ["   ", ["VPC CIDR 블록을 입력하십시오."]],
   ["서브넷 주소 알려줘", ["IPv4 CIDR 형식이 아닙니다.", "예: 10.0.0.0/16"]],
   ["10.0.0/16", ["IPv4 CIDR 형식이 아닙니다."]],
   ["10.0.0.0/16/24", ["IPv4 CIDR 형식이 아닙니다."]],
@@ -46,7 +46,7 @@ for (const [typed, words] of BAD) {
     assert.deepEqual(Object.keys(answer.errors), ["cidr"]);
     const message = answer.errors.cidr.error;
     for (const word of words) assert.ok(message.includes(word), `${message} lacks ${word}`);
-    assert.equal(answer.said, "입력을 확인하세요: " + message); // what the live region speaks
+    assert.equal(answer.said, "입력을 확인하십시오: " + message); // what the live region speaks
     assert.equal(answer.rows, undefined); // no stale results
   });
 }
@@ -64,7 +64,7 @@ test("a base address with host bits set: the message names the network address, 
 test("a subnet larger than the VPC is the size field's fault", () => {
   const answer = calculate("10.0.0.0/16", 8);
   assert.deepEqual(answer.errors, {
-    prefix: { error: "서브넷(/8)이 VPC(/16)보다 큽니다. /16 이상(같거나 더 작은 서브넷)을 고르세요." },
+    prefix: { error: "서브넷(/8)이 VPC(/16)보다 큽니다. /16 이상(같거나 더 작은 서브넷)을 고르십시오." },
   });
   assert.deepEqual(Object.keys(calculate("10.0.0.0/16", 15).errors), ["prefix"]);
   assert.equal(calculate("10.0.0.0/16", 16).errors, undefined); // the same size is one subnet
@@ -119,7 +119,7 @@ const CASES = [
   ["192.168.0.0/16", 25, "512", "123", "예 — 192.168.0.0/16 안입니다.", "가능", "가능 — /25는"],
   ["8.8.8.0/24", 28, "16", "11", "아니요", "가능 — /24는", "가능"],
   ["169.254.0.0/16", 24, "256", "251", "아니요", "불가 — 링크 로컬 범위(169.254.0.0/16)는 VPC에 쓸 수 없습니다.", "가능"],
-  ["10.0.0.0/7", 16, "512", "65,531", "일부만 — 10.0.0.0/8보다 넓어 공인 주소가 섞여 있습니다.", "불가 — /7은", "가능"],
+  ["10.0.0.0/7", 16, "512", "65,531", "일부만 — 10.0.0.0/8을 품은 더 넓은 범위라 공인 주소가 섞여 있습니다.", "불가 — /7은", "가능"],
   ["10.0.0.0/8", 8, "1", "16,777,211", "예", "불가 — /8은", "불가 — /8 서브넷은 AWS가 허용하는 크기(/16~/28) 밖입니다."],
   ["10.0.0.0/8", 15, "128", "131,067", "예", "불가", "불가 — /15 서브넷"],
 ];
@@ -165,7 +165,10 @@ test("edges: 0.0.0.0/0 is counted, partly private, and too big for AWS", () => {
   const all = calculate("0.0.0.0/0", 28);
   assert.equal(all.summary, "0.0.0.0/0 → /28 서브넷 268,435,456개, 서브넷마다 사용 가능한 주소 11개");
   assert.equal(all.more, "… 외 268,435,448개 더 (마지막 서브넷: 255.255.255.240/28)");
-  assert.equal(checks(all)["RFC 1918 사설 범위"].text, "일부만 — 10.0.0.0/8보다 넓어 공인 주소가 섞여 있습니다.");
+  assert.equal(checks(all)["RFC 1918 사설 범위"].text,
+    "일부만 — 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16을 품은 더 넓은 범위라 공인 주소가 섞여 있습니다.");
+  assert.equal(checks(calculate("172.0.0.0/8", 24))["RFC 1918 사설 범위"].text,
+    "일부만 — 172.16.0.0/12를 품은 더 넓은 범위라 공인 주소가 섞여 있습니다.");
   assert.match(checks(all)["AWS VPC CIDR"].text, /^불가 — \/0은 .* 가장 큰 VPC는 \/16입니다\.$/);
 });
 
