@@ -26,6 +26,7 @@ const KoreanSearch = (() => {
   const GUESS = 0.8;                // … and a corrected one 0.8
   const K1 = 1.2;                   // BM25 term-frequency saturation
   const PARTICLES = new Set("은 는 이 가 을 를 의 에 도 와 과 로 에서 으로 에게 까지 부터 이랑 랑 하고".split(" "));
+  const VERB_ENDINGS = new Set("해 한 할 된 될 하는 하고 해서 하면".split(" "));   // 캐시해: no completion
   const ONE_SYLLABLE_PARTICLE = /^[은는이가을를의에도와과로]$/;   // as mkdocs.yml's separator takes them
   const REGEX_SPECIAL = /[|\\{}()[\]^$+*?.-]/;   // what Material's highlighter escapes (see `item`)
   const HANGUL = /^[가-힣]+$/, LATIN = /^[a-z]+$/, INTEGER = /^\d+$/;
@@ -587,12 +588,14 @@ const KoreanSearch = (() => {
 
   /*
    * Material's search.suggest: the named term that the last typed word begins, which Material offers to
-   * complete the query with. Material writes the typed query into the page as HTML there, so a query
-   * with markup characters gets none.
+   * complete the query with (not the word with only a particle or a verb ending added: 인스턴스와,
+   * 캐시해). Material writes the typed query into the page as HTML there, so a query with markup
+   * characters gets none.
    */
   function completion(index, query) {
     const last = /[<>&]|\s$/.test(query) ? null : index.terms(query).pop();
-    const found = last ? index.named.filter(e => e.word.startsWith(last) && e.word !== last) : [];
+    const found = last ? index.named.filter(e => e.word.startsWith(last) && e.word !== last
+      && !PARTICLES.has(e.word.slice(last.length)) && !VERB_ENDINGS.has(e.word.slice(last.length))) : [];
     found.sort((x, y) => index.postings.get(y.word).size - index.postings.get(x.word).size);
     return found.length ? [found[0].word] : [];
   }

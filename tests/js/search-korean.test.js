@@ -167,6 +167,10 @@ test("Material's search.suggest: the named word the last typed word begins", () 
   assert.deepEqual(index.search("오토스", { suggest: true }).suggest, ["오토스케일링"]);
   assert.deepEqual(index.search("오토스 ", { suggest: true }).suggest, []);
   assert.equal(index.search("오토스").suggest, undefined);
+  const small = new K.Index([{ location: "a/", title: "인스턴스와의 연결", text: "<p>사본을 캐시해 보냄</p>" },
+    { location: "b/", title: "캐시 인스턴스", text: "" }], CONFIG, []);
+  assert.deepEqual(small.search("스팟 인스턴스", { suggest: true }).suggest, [], "not 인스턴스와");
+  assert.deepEqual(small.search("캐시", { suggest: true }).suggest, [], "not 캐시해");
 });
 
 test("a term the separator cut at a particle-like last syllable is marked whole in the results", () => {
