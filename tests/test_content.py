@@ -252,7 +252,7 @@ BIG_PAGES = {"networking/vpc.md", "compute/ec2.md", "compute/elb.md", "compute/a
 QUESTION = re.compile(r"^문제 (\d+)\.")
 # a sentence in 합쇼체 ("…합니다.", "…입니까?"), a parenthesis after it allowed; a question may also end on a noun
 # phrase as the exam writes it ("가장 알맞은 것은?")
-HAPSYO = re.compile(r"((?<!아)니다|니까)(\([^)]*\))?[.?]$")  # "아니다." is 해라체
+HAPSYO = re.compile(r"((?<!아)니다(\([^)]*\))?\.|니까(\([^)]*\))?\?)$")  # "아니다." and "…니까." are not
 NOUN_QUESTION = re.compile(r"[은는]\?$")
 
 
@@ -319,7 +319,9 @@ def test_topic_page_ends_with_self_check_questions(page, pages):
         link = answer.select_one('a[href^="#"]').get_text(" ", strip=True)
         # the explanation's prose: between "정답: N번 —" and the section link "→ …" (the 출처: line follows it)
         explanation = " ".join(p.get_text(" ", strip=True) for p in answer.select("p"))
-        explanation, after = re.sub(r"^정답: \d번 —", "", explanation).rsplit(f"→ {link}", 1)
+        parts = re.sub(r"^정답: \d번 —", "", explanation).rsplit(f"→ {link}", 1)
+        assert len(parts) == 2, f"{where}: the explanation's first section link does not follow an arrow (→)"
+        explanation, after = parts
         not_polite += [f"{where}: {s}" for s in not_hapsyo(QUESTION.sub("", q["text"]), True)
                        + not_hapsyo(explanation, False)]
         assert not re.search(r"문제 \d", explanation), f"{where}: names another question by number (the exam renumbers)"

@@ -96,12 +96,14 @@ def test_the_score_is_rendered_and_enter_opens_the_highest():
 
 
 def test_the_on_page_highlighter_escapes_then_splits_with_the_separator():
-    """search.highlight marks ?h= (the result's true terms) on the opened page: Material escapes each regular
-    expression character, then splits with the site's separator, which takes the escape's backslash. So
-    search-korean.js leaves out of `terms` what holds such a character (10.0.0.0/16: marked in the result only)
-    and keeps the index's term there, which the separator does not split (게이트웨, not 게이트웨이)."""
-    escape = re.escape(r'.replace(/[|\\{}()[\]^$+*?.-]/g,"\\$&").replace(')
-    assert re.search(rf"\w+\.separator\.split\(\"\|\"\).{{0,400}}{escape}\w+,\"\|\"\)", BUNDLE, re.S), \
-        "Material's on-page highlighter no longer escapes ?h= and splits it with the separator: check REGEX_SPECIAL"
+    """search.highlight marks ?h= (the result's true terms) on the opened page: Material turns some characters
+    into spaces, escapes regular expression characters, then splits with the site's separator; an empty piece
+    would mark every position of the page. search-korean.js (`highlightable`) sends only what stays whole, with
+    Material's two character classes copied; they must be the installed Material's."""
+    found = re.search(r'(\w+)=\1\.replace\((/\[[^/]+\]\+/g)," "\)\.replace\(/&/g,"&amp;"\)\.trim\(\);'
+                      r'let \w+=new RegExp\(`\(\^\|\$\{\w+\.separator\}\|\)\(\$\{\1\.replace\((/\[[^/]+\]/g),'
+                      r'"\\\\\$&"\)\.replace\(\w+,"\|"\)\}\)`', BUNDLE)
+    assert found, "Material's on-page highlighter no longer spaces, escapes and splits ?h= as search-korean.js assumes"
     korean = (ROOT / "docs" / "javascripts" / "search-korean.js").read_text(encoding="utf-8")
-    assert "const REGEX_SPECIAL = /[|\\\\{}()[\\]^$+*?.-]/;" in korean, "search-korean.js's REGEX_SPECIAL changed"
+    assert f"const MATERIAL_SPACES = {found.group(2)}, MATERIAL_ESCAPES = {found.group(3)};" in korean, \
+        f"search-korean.js's copies differ from Material's {found.group(2)} and {found.group(3)}"

@@ -361,7 +361,16 @@ def test_the_same_seed_draws_the_same_set_from_ten_sections_and_scores_it(tab, b
     page.wait_for_selector(".md-top:not(.md-top--hidden)")
     page.evaluate(STILL_JS)
     top = page.locator(".md-top").evaluate("el => el.getBoundingClientRect().top")
-    assert top >= page.evaluate(CLEAR_OF_BAR)[1] - 0.5, "Material's back-to-top button covers the exam's status bar"
+    bar = page.locator(".exam__bar").evaluate("el => [el.getBoundingClientRect().top, el.getBoundingClientRect().bottom]")
+    assert abs(bar[0] - 48) < 1, f"the status bar is not stuck under the header: {bar}"  # 2.4rem
+    assert top >= bar[1] - 0.5, "Material's back-to-top button covers the exam's status bar"
+    # on a narrower screen the bar wraps: the offset follows its new height
+    height = page.locator(".exam__bar").evaluate("el => el.offsetHeight")
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.wait_for_function("""(before) => { const h = document.querySelector(".exam__bar").offsetHeight;
+      return h > before && getComputedStyle(document.documentElement).getPropertyValue("--exam-bar") === h + "px"; }""",
+                           arg=height)
+    page.set_viewport_size(tab.viewport)
 
     page = start_exam(tab, "?n=10&seed=k3x9q2&mode=list")
     known = by_text(bank)

@@ -26,9 +26,10 @@ const KoreanSearch = (() => {
   const GUESS = 0.8;                // … and a corrected one 0.8
   const K1 = 1.2;                   // BM25 term-frequency saturation
   const PARTICLES = new Set("은 는 이 가 을 를 의 에 도 와 과 로 에서 으로 에게 까지 부터 이랑 랑 하고".split(" "));
-  const VERB_ENDINGS = new Set("해 한 할 된 될 하는 하고 해서 하면".split(" "));   // 캐시해: no completion
+  const VERB_ENDINGS = new Set("해 한 할 된 될 하는 해서 하면".split(" "));   // 캐시해: no completion
   const ONE_SYLLABLE_PARTICLE = /^[은는이가을를의에도와과로]$/;   // as mkdocs.yml's separator takes them
-  const REGEX_SPECIAL = /[|\\{}()[\]^$+*?.-]/;   // what Material's highlighter escapes (see `item`)
+  // Material's on-page highlighter (?h=) makes spaces of these, then escapes those (see `highlightable`)
+  const MATERIAL_SPACES = /[\s*+\-:~^]+/g, MATERIAL_ESCAPES = /[|\\{}()[\]^$+*?.-]/g;
   const HANGUL = /^[가-힣]+$/, LATIN = /^[a-z]+$/, INTEGER = /^\d+$/;
 
   /* --- Text ---------------------------------------------------------------------------------------- */
@@ -172,6 +173,7 @@ const KoreanSearch = (() => {
       this.pages = new Map(this.docs.map((d, i) => [d.location, i]).filter(([location]) => !location.includes("#")));
       this.postings = new Map();        // term → Map(document number → BM25 weight of its title and text)
       this.lower = [];                  // document number → its title and text in lower case (phrases)
+      this.written = new Map();         // term → the term as the site writes it (`written`)
       this.names = new Map();           // a page's name, as its terms joined (no spaces) → its pages
       this.headings = new Map();        // a heading, the same way → the pages with it
       this.shown = new Map();           // document number → its blocks but the alias line (made on use)
@@ -195,6 +197,7 @@ const KoreanSearch = (() => {
       });
       this.sorted = [...this.postings.keys()].sort();
       this.named = [...named].map(word => ({ word, letters: jamo(word) }));
+      this.namedWords = named;
       this.syllables = new Set([...named].filter(word => word.length === 1));   // 키, 풀: parts of compounds
       this.latin = this.sorted.filter(t => LATIN.test(t)).map(word => ({ word, letters: word, sound: sound(word) }));
       this.synonyms = synonyms.map(([other, word]) => {
@@ -470,18 +473,36 @@ const KoreanSearch = (() => {
     return html + escapeHTML(text.slice(at));
   }
 
-  /* A found term as the document writes it, for the result's <mark>s. The separator takes a Hangul
-     word's last syllable for a particle when it reads as one (게이트웨이 → 게이트웨); where the document
-     writes the term only with that syllable, the mark keeps it. (Not in `terms`, Material's ?h=: its
-     on-page highlighter splits the query with the separator, and the empty word left after 게이트웨
-     would mark every position of the page.) */
-  function written(index, doc, term) {
+  /* A found term as the site writes it, for the result's <mark>s. The separator takes a Hangul word's
+     last syllable for a particle when it reads as one (게이트웨이 → 게이트웨); where the site writes the
+     term only with that syllable (never 게이트웨 alone or with another ending), the mark keeps it. */
+  function written(index, term) {
     if (!/[가-힣]{2}$/.test(term)) return term;
-    const lower = index.lower[doc], next = new Set();
-    for (let at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + 1))
-      if (at === 0 || !/[0-9a-z가-힣]/.test(lower[at - 1])) next.add(lower[at + term.length]);
-    const [only] = next;
-    return next.size === 1 && ONE_SYLLABLE_PARTICLE.test(only || "") ? term + only : term;
+    if (!index.written.has(term)) {
+      const next = new Set();
+      for (const lower of index.lower) {
+        for (let at = lower.indexOf(term); at >= 0 && next.size < 2; at = lower.indexOf(term, at + 1))
+          if (at === 0 || !/[0-9a-z가-힣]/.test(lower[at - 1])) next.add(lower[at + term.length]);
+        if (next.size > 1) break;
+      }
+      const [only] = next;
+      index.written.set(term, next.size === 1 && ONE_SYLLABLE_PARTICLE.test(only || "") ? term + only : term);
+    }
+    return index.written.get(term);
+  }
+
+  /* What Material's on-page highlighter can mark of a found term (?h=). It turns a few characters into
+     spaces, escapes the rest, then splits on the separator: a piece left empty marks every position of
+     the page (게이트웨이 → 게이트웨|), a cut one stray digits (10.0.0.0/16 → 10|.0|…). A term it would
+     split is sent as the index's terms it holds that it keeps whole, or not at all (then it is marked
+     in the result only). */
+  function highlightable(index, term) {
+    const whole = (t) => {
+      const escaped = t.replace(MATERIAL_SPACES, " ").replace(MATERIAL_ESCAPES, "\\$&");
+      const pieces = ranges(escaped, index.separator);
+      return pieces.length === 1 && pieces[0][0] === 0 && pieces[0][1] === escaped.length;
+    };
+    return whole(term) ? [term] : index.terms(term).filter(whole);
   }
 
   /*
@@ -507,11 +528,12 @@ const KoreanSearch = (() => {
   function item(index, doc, score, terms, exact) {
     const d = index.docs[doc];
     const searched = Object.keys(terms).filter(t => terms[t])
-      .map(term => ({ term: written(index, doc, term), exact: exact.has(term) }));
+      .map(term => ({ term: written(index, term), exact: exact.has(term) }));
     // Material's on-page highlighter (?h=, from the found terms) escapes a term, then splits it with the
     // separator, which takes the escape's backslash: 10.0.0.0/16 would mark every "10" and ".0" of the page.
     // Such a term is marked in the result only.
-    const given = Object.fromEntries(Object.entries(terms).filter(([t, hit]) => !hit || !REGEX_SPECIAL.test(t)));
+    const given = Object.fromEntries(Object.entries(terms).flatMap(([t, hit]) =>
+      (hit ? highlightable(index, t) : [t]).map(key => [key, hit])));
     const found = { location: d.location, title: highlight(index, plain(d.title, ""), searched),
       text: snippet(index, doc, searched), score, terms: given };
     if (d.tags) found.tags = d.tags.map(escapeHTML);
@@ -592,10 +614,16 @@ const KoreanSearch = (() => {
    * 캐시해). Material writes the typed query into the page as HTML there, so a query with markup
    * characters gets none.
    */
+  /* A named word that is another named word with a particle or a verb ending (인스턴스와, 캐시해). */
+  function inflected(index, word) {
+    return [1, 2].some(n => index.namedWords.has(word.slice(0, -n))
+      && (PARTICLES.has(word.slice(-n)) || VERB_ENDINGS.has(word.slice(-n))));
+  }
+
   function completion(index, query) {
     const last = /[<>&]|\s$/.test(query) ? null : index.terms(query).pop();
     const found = last ? index.named.filter(e => e.word.startsWith(last) && e.word !== last
-      && !PARTICLES.has(e.word.slice(last.length)) && !VERB_ENDINGS.has(e.word.slice(last.length))) : [];
+      && !inflected(index, e.word)) : [];
     found.sort((x, y) => index.postings.get(y.word).size - index.postings.get(x.word).size);
     return found.length ? [found[0].word] : [];
   }

@@ -34,6 +34,8 @@
     var said = el("p", { "class": "study-sr-only", role: "status" });
     var exam = null; // {params, drawn, answers, index, deadline, left, interval, finished}
 
+    var resized = null;   // watches the status bar's height
+
     function show(children, focus) {
       app.textContent = "";
       children.forEach(function (child) { if (child) app.appendChild(child); });
@@ -41,7 +43,12 @@
       // The focused heading and Material's "back to top" button keep clear of the sticky bar (its height:
       // one line or, on a phone, more; study-pages.css).
       var stuck = app.querySelector(".exam__bar");
-      if (stuck) document.documentElement.style.setProperty("--exam-bar", stuck.offsetHeight + "px");
+      var measure = function () {
+        if (stuck) document.documentElement.style.setProperty("--exam-bar", stuck.offsetHeight + "px");
+      };
+      if (resized) resized.disconnect();
+      if (stuck && typeof ResizeObserver === "function") (resized = new ResizeObserver(measure)).observe(stuck);
+      measure();  // now, for the focus below; the observer again when the bar wraps on a narrower screen
       if (focus) focus.focus();
     }
 

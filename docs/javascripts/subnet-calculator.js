@@ -286,7 +286,9 @@
     calc.shown = key;
     try {
       sessionStorage.setItem(KEPT, JSON.stringify({ cidr: calc.cidr.input.value, prefix: calc.prefix.input.value }));
-    } catch { /* storage off or full: the form works, the input is not kept */ }
+    } catch { // storage off or full: the form works; an older input must not come back on reload
+      try { sessionStorage.removeItem(KEPT); } catch { /* storage off */ }
+    }
     const answer = calculate(calc.cidr.input.value, parseInt(calc.prefix.input.value, 10));
     showError(calc, calc.cidr, answer.errors?.cidr);
     showError(calc, calc.prefix, answer.errors?.prefix);
