@@ -479,14 +479,18 @@ const KoreanSearch = (() => {
   function written(index, term) {
     if (!/[가-힣]{2}$/.test(term)) return term;
     if (!index.written.has(term)) {
-      const next = new Set();
-      for (const lower of index.lower) {
-        for (let at = lower.indexOf(term); at >= 0 && next.size < 2; at = lower.indexOf(term, at + 1))
-          if (at === 0 || !/[0-9a-z가-힣]/.test(lower[at - 1])) next.add(lower[at + term.length]);
-        if (next.size > 1) break;
-      }
-      const [only] = next;
-      index.written.set(term, next.size === 1 && ONE_SYLLABLE_PARTICLE.test(only || "") ? term + only : term);
+      let only = null;   // the syllable every word-initial occurrence has next, while there is one
+      search: for (const lower of index.lower)
+        for (let at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + 1)) {
+          if (at > 0 && /[0-9a-z가-힣]/.test(lower[at - 1])) continue;
+          const next = lower[at + term.length] || "";
+          if (!ONE_SYLLABLE_PARTICLE.test(next) || (only && next !== only)) {
+            only = null;
+            break search;
+          }
+          only = next;
+        }
+      index.written.set(term, only ? term + only : term);
     }
     return index.written.get(term);
   }
