@@ -124,3 +124,12 @@ def test_xdist_runs_a_group_on_one_worker(tmp_path):
                             capture_output=True, text=True, cwd=tmp_path)
     workers = set(re.findall(r"^\[(gw\d)\].*PASSED", result.stdout, re.M))
     assert result.returncode == 0 and len(workers) == 1, f"the group ran on {workers or 'no worker'}:\n{result.stdout}"
+
+
+def test_material_places_its_back_to_top_button_under_the_header_inline():
+    """study-pages.css moves `.md-top` below the 모의고사's sticky bar with `top: calc(3.2rem + …) !important`:
+    Material writes the button's top inline as the header's height + 16px (2.4rem + 0.8rem at 20px per rem)."""
+    assert re.search(r'\w+\("height"\)\)\.subscribe\(\(\{height:(\w+)\}\)=>\{\w+\.style\.top=`\$\{\1\+16\}px`\}', BUNDLE), \
+        "Material no longer writes the back-to-top button's top as the header's height + 16px: check study-pages.css"
+    css = (ROOT / "docs" / "stylesheets" / "study-pages.css").read_text(encoding="utf-8")
+    assert "body:has(.exam__bar) .md-top {\n  top: calc(3.2rem + var(--exam-bar, 0px)) !important;" in css

@@ -533,9 +533,7 @@ const KoreanSearch = (() => {
     const d = index.docs[doc];
     const searched = Object.keys(terms).filter(t => terms[t])
       .map(term => ({ term: written(index, term), exact: exact.has(term) }));
-    // Material's on-page highlighter (?h=, from the found terms) escapes a term, then splits it with the
-    // separator, which takes the escape's backslash: 10.0.0.0/16 would mark every "10" and ".0" of the page.
-    // Such a term is marked in the result only.
+    // ?h= (Material's on-page highlight) gets only what Material keeps whole: `highlightable`
     const given = Object.fromEntries(Object.entries(terms).flatMap(([t, hit]) =>
       (hit ? highlightable(index, t) : [t]).map(key => [key, hit])));
     const found = { location: d.location, title: highlight(index, plain(d.title, ""), searched),
@@ -612,18 +610,17 @@ const KoreanSearch = (() => {
       .map(page => [item(index, index.pages.get(page), SUGGESTED, {}, new Set())]);
   }
 
-  /*
-   * Material's search.suggest: the named term that the last typed word begins, which Material offers to
-   * complete the query with (not the word with only a particle or a verb ending added: 인스턴스와,
-   * 캐시해). Material writes the typed query into the page as HTML there, so a query with markup
-   * characters gets none.
-   */
   /* A named word that is another named word with a particle or a verb ending (인스턴스와, 캐시해). */
   function inflected(index, word) {
     return [1, 2].some(n => index.namedWords.has(word.slice(0, -n))
       && (PARTICLES.has(word.slice(-n)) || VERB_ENDINGS.has(word.slice(-n))));
   }
 
+  /*
+   * Material's search.suggest: the named term that the last typed word begins, which Material offers to
+   * complete the query with (not an `inflected` one). Material writes the typed query into the page as
+   * HTML there, so a query with markup characters gets none.
+   */
   function completion(index, query) {
     const last = /[<>&]|\s$/.test(query) ? null : index.terms(query).pop();
     const found = last ? index.named.filter(e => e.word.startsWith(last) && e.word !== last
