@@ -485,7 +485,8 @@ def test_without_javascript_the_page_reads_as_written(new_tab, bank):
 def test_on_paper_the_list_and_explanation_print_not_the_radio_buttons(new_tab, bank):
     tab = new_tab(color_scheme="dark")  # paper is light whatever the scheme (tests/test_print.py)
     page = open_quiz(tab)
-    question(page, 0).locator("label.quiz__choice").first.click()
+    wrong = wrong_choice(on_page(bank, PAGE)[0])
+    question(page, 0).locator("label.quiz__choice").nth(wrong - 1).click()
     status(page, 0)
     page.emulate_media(media="print")
     assert page.locator("article .quiz__form").first.is_hidden()
@@ -510,6 +511,10 @@ def test_on_paper_the_list_and_explanation_print_not_the_radio_buttons(new_tab, 
     paper = page.locator("[data-study-progress] table").evaluate(
         "t => [getComputedStyle(t).breakInside, getComputedStyle(t.tFoot).display]")
     assert paper == ["auto", "table-row-group"], f"the long progress table moves to a new page or repeats its total: {paper}"
+    missed = page.locator(".study-wrong .quiz").first  # the 오답 노트 prints the learner's answer, no radio buttons
+    assert missed.locator(":scope > ol").is_hidden() and missed.locator("input").first.is_hidden()
+    assert missed.locator("label.quiz__choice").nth(wrong - 1).inner_text().endswith("내 답 (오답)")
+    assert missed.locator("label.quiz__choice").nth(wrong - 1).is_visible()
 
 
 # --- accessibility ---------------------------------------------------------------------------------------
