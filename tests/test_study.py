@@ -25,6 +25,7 @@ OTHER = "networking/vpc/"
 READY = "#quiz[data-quiz-ready]"
 EVERY_RULE = "light"  # sitekit.browser.AXE_RULES: the light pass runs every WCAG 2 A/AA rule, contrast included
 STORED = f"() => JSON.parse(localStorage.getItem({KEY!r}) || 'null')"
+BOLD = "(el) => getComputedStyle(el).fontWeight === '700'"
 STATUS_SET = "(i) => document.querySelectorAll('article .quiz')[i].querySelector('.quiz__status').textContent !== ''"
 # the h1 is the page's title, and its questions are set up (after instant navigation the old page's
 # content is replaced, so the title tells the pages apart)
@@ -482,7 +483,9 @@ def test_without_javascript_the_page_reads_as_written(new_tab, bank):
     assert "JavaScript" in page.locator("[data-study-exam]").inner_text()
 
 
-def test_on_paper_the_list_and_explanation_print_not_the_radio_buttons(new_tab, bank):
+def test_on_paper_choices_and_explanations_print_without_radio_buttons(new_tab, bank):
+    """A topic page prints its Markdown list; the exam and the 오답 노트 (no list that shows the answer) print the
+    form's choices with the learner's answer in bold."""
     tab = new_tab(color_scheme="dark")  # paper is light whatever the scheme (tests/test_print.py)
     page = open_quiz(tab)
     wrong = wrong_choice(on_page(bank, PAGE)[0])
@@ -502,10 +505,12 @@ def test_on_paper_the_list_and_explanation_print_not_the_radio_buttons(new_tab, 
     assert page.locator("[data-study-exam]").is_hidden(), "the exam's settings form is printed"
     page.emulate_media(media="screen")
     start_exam(tab, "?n=10&mode=list")
-    page.emulate_media(media="print")
     choices = page.locator(".exam__question").first.locator("label.quiz__choice")
+    choices.nth(1).click()
+    page.emulate_media(media="print")
     assert choices.count() == 4 and all(choices.nth(c).is_visible() for c in range(4)), "an exam prints no choices"
     assert choices.first.locator("input").is_hidden(), "an exam prints its radio buttons"
+    assert [choices.nth(c).evaluate(BOLD) for c in range(4)] == [False, True, False, False], "the chosen answer is not bold"
     tab.goto("study/progress/")
     page.wait_for_selector("[data-study-progress] tfoot")
     paper = page.locator("[data-study-progress] table").evaluate(
@@ -515,6 +520,7 @@ def test_on_paper_the_list_and_explanation_print_not_the_radio_buttons(new_tab, 
     assert missed.locator(":scope > ol").is_hidden() and missed.locator("input").first.is_hidden()
     assert missed.locator("label.quiz__choice").nth(wrong - 1).inner_text().endswith("내 답 (오답)")
     assert missed.locator("label.quiz__choice").nth(wrong - 1).is_visible()
+    assert missed.locator("label.quiz__choice").nth(wrong - 1).evaluate(BOLD)
 
 
 # --- accessibility ---------------------------------------------------------------------------------------

@@ -118,15 +118,16 @@ const KoreanSearch = (() => {
    * A word as Korean loanwords write it, to match English written in Hangul with the English word:
    * 디스트리뷰션 and distribution are both "tVstlVpVsVn". Hangul: each consonant's class, each vowel V
    * (ㅡ, the vowel Korean adds between English consonants, and a silent ㅇ left out). English: the
-   * spelling rules of loanwords (tion → 션, ch → ㅊ but a final ch → 치: launch → 런치, soft c → ㅅ, a silent
-   * final e, r before a consonant or at the end is silent: target → 타겟, ng → ㅇ, f/v → ㅍ/ㅂ, z → ㅈ) to the
-   * same classes: k t p s j h l m n, and G for a final ㅇ (ng). `consonants` leaves out the vowels.
+   * spelling rules of loanwords (tion → 션, tch and ch → ㅊ but a final ch(e)(s) → 치: matching → 매칭, launch →
+   * 런치; soft c → ㅅ, a silent final e, r before a consonant or at the end is silent: target → 타겟, ng → ㅇ,
+   * f/v → ㅍ/ㅂ, z → ㅈ) to the same classes: k t p s j h l m n, and G for a final ㅇ (ng). `consonants` leaves
+   * out the vowels.
    */
   const INITIAL = "kknttlmppss jjjktph";
   const FINAL = " kkknnntllmlllplmppttGttktpt";
   const ENGLISH = [
     [/([a-z])\1/g, "$1"], [/[st]ion/g, "sVn"], [/sch/g, "sk"], [/ph/g, "p"], [/th|sh/g, "s"],
-    [/t?ch(?=(?:e?s)?$)/, "jV"], [/ch/g, "j"], [/ck|qu/g, "k"], [/x/g, "ks"], [/dge|ge(?=[ds]?$)/g, "jV"],
+    [/tch/g, "ch"], [/che?(?=s?$)/, "jV"], [/ch/g, "j"], [/ck|qu/g, "k"], [/x/g, "ks"], [/dge|ge(?=[ds]?$)/g, "jV"],
     [/c(?=[eiy])/g, "s"], [/([^aeiouy])e$/, "$1"], [/r(?![aeiouy])/g, ""], [/ng/g, "G"], [/[aeiouyw]+/g, "V"],
     [/[bfv]/g, "p"], [/d/g, "t"], [/[cgq]/g, "k"], [/z/g, "j"], [/r/g, "l"],
   ];

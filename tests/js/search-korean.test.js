@@ -35,7 +35,7 @@ test("sound: English written in Hangul sounds like the English word", () => {
   for (const [hangul, english] of [["디스트리뷰션", "distribution"], ["스텝", "step"], ["타겟", "target"],
     ["스케일링", "scaling"], ["얼라이어스", "alias"], ["세이빙스", "savings"], ["서브스크립션", "subscription"],
     ["체인지", "change"], ["글레이셔", "glacier"], ["트래킹", "tracking"], ["런치", "launch"],
-    ["브랜치", "branch"], ["배치", "batch"], ["스위치", "switch"]])
+    ["브랜치", "branch"], ["배치", "batch"], ["스위치", "switch"], ["아파치", "apache"], ["매칭", "matching"]])
     assert.equal(K.sound(hangul), K.sound(english), `${hangul} / ${english}`);
   assert.notEqual(K.sound("글레이셔"), K.sound("class"));
 });
