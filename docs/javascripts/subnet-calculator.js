@@ -1,9 +1,9 @@
 /*
  * 서브넷 계산기 (networking/subnet-design.md#calculator): splits an IPv4 VPC CIDR block into subnets
  * of one size and shows, in Korean, how many there are, the first ROWS with the 5 addresses AWS
- * reserves in every subnet (network, +1 VPC router, +2 Amazon DNS, +3 future use, last = broadcast)
- * and the usable count, whether the range is RFC 1918 private and whether AWS accepts the sizes
- * (/16 to /28). Sources: the page's 보충 box. No dependency, no build step.
+ * reserves in every subnet (network, +1 VPC router, +2 reserved — the DNS server is the VPC's base + 2 —,
+ * +3 future use, last = broadcast) and the usable count, whether the range is RFC 1918 private and whether
+ * AWS accepts the sizes (/16 to /28). Sources: the page's 보충 box. No dependency, no build step.
  *
  * Pure part: `parseCidr` and `calculate` do the 32-bit arithmetic and write every Korean sentence;
  * Node loads them through `module.exports` (tests/js/). The subnet count is computed, never looped
@@ -27,7 +27,7 @@
   const PRIVATE = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"]; // RFC 1918
   const LINK_LOCAL = "169.254.0.0/16";
   const RESERVED = [0, 1, 2, 3, -1]; // offsets from a subnet's first address (−1: its last)
-  const LEGEND = "예약된 5개 주소(서브넷마다, 순서대로): 네트워크 주소 · +1 VPC 라우터 · +2 Amazon 제공 DNS · " +
+  const LEGEND = "예약된 5개 주소(서브넷마다, 순서대로): 네트워크 주소 · +1 VPC 라우터 · +2 AWS 예약(DNS 서버는 VPC 기본 주소 + 2) · " +
     "+3 향후 사용 · 마지막 브로드캐스트";
   const ORDINAL = ["첫째", "둘째", "셋째", "넷째"];
   const EXAMPLE = " 예: 10.0.0.0/16";

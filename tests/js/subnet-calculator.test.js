@@ -92,7 +92,7 @@ test("10.0.0.0/16 in /24s: 256 subnets of 251 usable addresses, the first 8 list
   assert.equal(answer.caption, "처음 8개 서브넷 (전체 256개)");
   assert.equal(answer.more, "… 외 248개 더 (마지막 서브넷: 10.0.255.0/24)");
   assert.equal(answer.legend,
-    "예약된 5개 주소(서브넷마다, 순서대로): 네트워크 주소 · +1 VPC 라우터 · +2 Amazon 제공 DNS · +3 향후 사용 · 마지막 브로드캐스트");
+    "예약된 5개 주소(서브넷마다, 순서대로): 네트워크 주소 · +1 VPC 라우터 · +2 AWS 예약(DNS 서버는 VPC 기본 주소 + 2) · +3 향후 사용 · 마지막 브로드캐스트");
 });
 
 test("the reserved addresses of a subnet that does not start at .0", () => {
