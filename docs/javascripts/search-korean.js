@@ -27,7 +27,6 @@ const KoreanSearch = (() => {
   const K1 = 1.2;                   // BM25 term-frequency saturation
   const PARTICLES = new Set("은 는 이 가 을 를 의 에 도 와 과 로 에서 으로 에게 까지 부터 이랑 랑 하고".split(" "));
   const VERB_ENDINGS = new Set("해 한 할 된 될 하는 해서 하면".split(" "));   // 캐시해: no completion
-  const ONE_SYLLABLE_PARTICLE = /^[은는이가을를의에도와과로]$/;   // as mkdocs.yml's separator takes them
   // Material's on-page highlighter (?h=) makes spaces of these, then escapes those (see `highlightable`)
   const MATERIAL_SPACES = /[\s*+\-:~^]+/g, MATERIAL_ESCAPES = /[|\\{}()[\]^$+*?.-]/g;
   const HANGUL = /^[가-힣]+$/, LATIN = /^[a-z]+$/, INTEGER = /^\d+$/;
@@ -126,8 +125,8 @@ const KoreanSearch = (() => {
   const INITIAL = "kknttlmppss jjjktph";
   const FINAL = " kkknnntllmlllplmppttGttktpt";
   const ENGLISH = [
-    [/([a-z])\1/g, "$1"], [/[st]ion/g, "sVn"], [/sch/g, "sk"], [/ph/g, "p"], [/th|sh/g, "s"],
-    [/tch/g, "ch"], [/che?(?=s?$)/, "jV"], [/ch/g, "j"], [/ck|qu/g, "k"], [/x/g, "ks"], [/dge|ge(?=[ds]?$)/g, "jV"],
+    [/([a-z])\1/g, "$1"], [/[st]ion/g, "sVn"], [/sch/g, "sk"], [/ph/g, "p"], [/th|sh/g, "s"], [/tch/g, "ch"],
+    [/che?(?=s?$)/, "jV"], [/ch/g, "j"], [/ck|qu/g, "k"], [/x/g, "ks"], [/dge|ge(?=[ds]?$)/g, "jV"],
     [/c(?=[eiy])/g, "s"], [/([^aeiouy])e$/, "$1"], [/r(?![aeiouy])/g, ""], [/ng/g, "G"], [/[aeiouyw]+/g, "V"],
     [/[bfv]/g, "p"], [/d/g, "t"], [/[cgq]/g, "k"], [/z/g, "j"], [/r/g, "l"],
   ];
@@ -485,7 +484,7 @@ const KoreanSearch = (() => {
         for (let at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + 1)) {
           if (at > 0 && /[0-9a-z가-힣]/.test(lower[at - 1])) continue;
           const next = lower[at + term.length] || "";
-          if (!ONE_SYLLABLE_PARTICLE.test(next) || (only && next !== only)) {
+          if (next.length !== 1 || !PARTICLES.has(next) || (only && next !== only)) {   // a one-syllable particle
             only = null;
             break search;
           }

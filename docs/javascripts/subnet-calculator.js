@@ -27,8 +27,8 @@
   const PRIVATE = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"]; // RFC 1918
   const LINK_LOCAL = "169.254.0.0/16";
   const RESERVED = [0, 1, 2, 3, -1]; // offsets from a subnet's first address (−1: its last)
-  const LEGEND = "예약된 5개 주소(서브넷마다, 순서대로): 네트워크 주소 · +1 VPC 라우터 · +2 AWS 예약(DNS 서버는 VPC 기본 주소 + 2) · " +
-    "+3 향후 사용 · 마지막 브로드캐스트";
+  const LEGEND = "예약된 5개 주소(서브넷마다, 순서대로): 네트워크 주소 · +1 VPC 라우터 · " +
+    "+2 AWS 예약(DNS 서버는 VPC 기본 주소 + 2) · +3 향후 사용 · 마지막 브로드캐스트";
   const ORDINAL = ["첫째", "둘째", "셋째", "넷째"];
   const EXAMPLE = " 예: 10.0.0.0/16";
   const COLUMNS = ["서브넷", "주소 범위", "예약된 5개 주소", "사용 가능"];
