@@ -17,7 +17,6 @@ from sitekit.pages import topic_pages, front_matter, nav_files
 AWS_SOURCE = re.compile(r"^https://(docs\.aws\.amazon\.com|aws\.amazon\.com)/")
 # Boxes that state AWS facts; 팁 boxes only point to other pages.
 FACT_BOXES = ("정정", "업데이트", "주의", "보충", "참고", "노트 작성 시점")
-MARKERS = {"(정정 ↓)": "정정", "(업데이트 ↓)": "업데이트"}
 # Where the current figure is published (a figure "as of the notes" links to one of them).
 CURRENT_FIGURES = re.compile(
     r"^https://(aws\.amazon\.com/(ko/)?about-aws/global-infrastructure|aws\.amazon\.com/(ko/)?cloudfront/features"
@@ -111,14 +110,18 @@ def test_every_table_names_its_source(pages):
 # --- corrections -------------------------------------------------------------------------------
 
 
-MARKED = re.compile("|".join(re.escape(m) for m in MARKERS))
+# A marked note line ends in "(정정&nbsp;↓)" or "(업데이트&nbsp;↓)": the no-break space keeps the marker on one line.
+MARK_KINDS = ("정정", "업데이트")
+MARKED = re.compile(rf"\(({'|'.join(MARK_KINDS)})(\s)↓\)")
 
 
 def test_a_marked_note_line_is_followed_by_its_correction(pages):
     problems = []
     for page, root in pages.items():
         for node in root.find_all(string=MARKED):
-            kind = MARKERS[MARKED.search(node).group(0)]
+            kind, space = MARKED.search(node).groups()
+            if space != "\xa0":
+                problems.append(f"{page}: 「{node.strip()[:60]}」: write the marker as ({kind}&nbsp;↓) (a phone may wrap it)")
             title = box_title(node.find_next(lambda tag: tag.css.match(BOX)))
             if not title.startswith(kind):
                 line = node.find_parent(["li", "p", "td"]) or node.parent
@@ -131,11 +134,11 @@ def test_every_correction_box_belongs_to_a_marked_line(pages):
     problems = []
     for page, root in pages.items():
         for title, box in boxes(root):
-            kind = next((k for k in MARKERS.values() if title.startswith(k)), None)
+            kind = next((k for k in MARK_KINDS if title.startswith(k)), None)
             if kind is None:
                 continue
             before = box.find_previous(string=MARKED)
-            if before is None or MARKERS[MARKED.search(before).group(0)] != kind:
+            if before is None or MARKED.search(before).group(1) != kind:
                 problems.append(f"{page}: 「{title}」 box has no line marked for it before it")
     assert not problems, "\n".join(problems)
 
