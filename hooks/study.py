@@ -32,6 +32,7 @@ SCRIPTS = ["javascripts/study-core.js", "javascripts/study-quiz.js"]
 QUIZ_SECTION = re.compile(r'<h2 id="quiz"[^>]*>.*?</h2>(.*?)(?=<h2\b|\Z)', re.S)
 QUESTION = re.compile(r"^문제 (\d+)\.\s*")
 ANSWER = re.compile(r"정답:\s*([1-4])번")
+ANSWER_TITLE = "정답과 해설"  # the title of the box that holds a question's answer and explanation
 BASE = "http://site.invalid/"  # resolves page-relative links into site-root-relative ones
 
 _questions: dict[str, list[dict]] = {}  # page src_uri → its questions, filled by on_page_content
@@ -84,8 +85,8 @@ def on_page_content(html, page, config, files):
         if choices is None or choices.name != "ol" or len(choices.find_all("li", recursive=False)) != 4:
             raise PluginError(f"hooks/study.py: {where}: the four choices (1. … 4.) must follow the question")
         summary = answer.find("summary") if answer is not None and answer.name == "details" else None
-        if summary is None or summary.get_text(strip=True) != "정답과 해설":
-            raise PluginError(f'hooks/study.py: {where}: ??? success "정답과 해설" must follow the choices')
+        if summary is None or summary.get_text(strip=True) != ANSWER_TITLE:
+            raise PluginError(f'hooks/study.py: {where}: ??? success "{ANSWER_TITLE}" must follow the choices')
         right = ANSWER.search(answer.get_text(" ", strip=True))
         if not right:
             raise PluginError(f"hooks/study.py: {where}: the answer box says no '정답: N번'")

@@ -12,6 +12,7 @@ import pytest
 from bs4 import Comment, Tag
 
 from hooks.glossary import ALIAS_LINE, load_terms
+from hooks.study import ANSWER_TITLE
 from sitekit.pages import topic_pages, front_matter, nav_files
 
 AWS_SOURCE = re.compile(r"^https://(docs\.aws\.amazon\.com|aws\.amazon\.com)/")
@@ -81,12 +82,25 @@ def pages(soups) -> dict[str, Tag]:
 # --- sources -----------------------------------------------------------------------------------
 
 
+def cites(box: Tag) -> bool:
+    """A 출처 in ``box`` followed by a link to another site."""
+    said = box.find(string=re.compile("출처"))
+    link = said.find_next("a", href=re.compile("^https://")) if said else None
+    return bool(link) and box in link.parents
+
+
 def test_every_box_that_states_a_fact_cites_an_aws_page(pages):
     missing = [
         f"{page}: 「{title}」"
         for page, root in pages.items()
         for title, box in boxes(root)
         if title.startswith(FACT_BOXES) and not aws_links(box)
+    ]
+    missing += [
+        f"{page}: 「{title}」 of 「{box.find_previous(string=re.compile('^문제 ')) or '?'}」 has no 출처 line with a link"
+        for page, root in pages.items()
+        for title, box in boxes(root)
+        if title == ANSWER_TITLE and not cites(box)  # AWS, or the RFC for RFC 1918 arithmetic
     ]
     assert not missing, "boxes without a docs.aws.amazon.com / aws.amazon.com link:\n" + "\n".join(missing)
 
