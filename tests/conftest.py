@@ -28,6 +28,17 @@ from sitekit.pages import nav_files, page_html
 from sitekit.server import serve
 
 MISSING = "no-such-page/at/any/depth/"  # GitHub Pages answers any missing address with 404.html
+# Init scripts that break a reader's storage as browsers do (tests/test_study.py, tests/test_search.py).
+BROKEN_STORAGE = {
+    # Chromium with site data blocked: reading window.localStorage throws
+    "disabled": """Object.defineProperty(window, "localStorage", {configurable: true,
+      get() { throw new DOMException("Access is denied for this document.", "SecurityError"); }});""",
+    # Firefox with dom.storage.enabled = false
+    "null": """Object.defineProperty(window, "localStorage", {configurable: true, get() { return null; }});""",
+    # a full quota (or Safari's old private mode): every write throws
+    "quota": """Storage.prototype.setItem = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); };""",
+}
 # Every proxy variable points at a closed port: a build that reached for another host would fail.
 NO_NETWORK = {name: "http://127.0.0.1:9" for name in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy",
                                                       "ALL_PROXY")} | {"NO_PROXY": "", "no_proxy": ""}

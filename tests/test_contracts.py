@@ -68,18 +68,21 @@ def test_material_hands_each_diagrams_shadow_root_to_the_render_results_fn():
     assert found, "Material no longer calls the `fn` of mermaid.render()'s result with the diagram's shadow root"
 
 
-def test_material_parses_its_stored_settings_unguarded():
-    """overrides/main.html (extrahead) drops the stored values Material could not use. That needs `__md_scope` and
-    the unguarded `__md_get` defined before the extrahead block, the palette read in the <body> after it, and the
-    palette's `index` used as a number."""
+def test_material_reads_its_stored_settings_through_two_globals():
+    """overrides/main.html (extrahead) wraps `__md_get` and `__md_set`, so storage that throws or a value Material
+    cannot use reads as nothing stored. That needs both defined as globals before the extrahead block, and called by
+    name afterwards: by the palette script in the <body> (which sets each stored `color` entry as an attribute) and by
+    the bundle."""
     scripts = (THEME / "partials" / "javascripts" / "base.html").read_text(encoding="utf-8")
-    assert '__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e))' in scripts, (
-        "Material's __md_get changed: review the stored-settings clean-up in overrides/main.html")
+    for name in ("__md_get=(", "__md_set=("):
+        assert name in scripts, f"Material no longer defines {name[:-2]} in partials/javascripts/base.html"
     assert BASE.index('"partials/javascripts/base.html"') < BASE.index("{% block extrahead %}") < BASE.index("<body"), (
-        "Material's scripts no longer define __md_scope before the extrahead block")
-    assert 'var palette=__md_get("__palette")' in (THEME / "partials" / "javascripts" / "palette.html").read_text(
-        encoding="utf-8"), "Material's inline palette script changed"
-    assert "Math.min(t.index,e.length-1)" in BUNDLE, "Material no longer reads the stored palette's index as a number"
+        "Material's scripts no longer define __md_get before the extrahead block")
+    palette = (THEME / "partials" / "javascripts" / "palette.html").read_text(encoding="utf-8")
+    assert 'var palette=__md_get("__palette")' in palette, "Material's inline palette script changed"
+    assert 'setAttribute("data-md-color-"+key,value)' in palette, "Material no longer sets the stored colours as attributes"
+    assert '__md_get("__palette")' in BUNDLE and '__md_set("__palette"' in BUNDLE, (
+        "Material's bundle no longer reads and writes its palette through __md_get/__md_set")
 
 
 def test_material_listens_to_popstate_on_window():

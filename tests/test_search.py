@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from sitekit.pages import ROOT, nav_files
+from tests.conftest import BROKEN_STORAGE
 from sitekit.search import (BAD_INPUT, CASES, DOCUMENTS, INSTALL, PAYLOAD, SUGGESTION, Outcome, Query, Report,
                             Result, first_search, load_queries, open_search_page, search, search_all)
 
@@ -201,27 +202,44 @@ def test_highlight_parameter_cannot_inject_markup(tab):
     assert not tab.dialogs and not tab.errors
 
 
-@pytest.mark.browser
-def test_a_corrupted_material_setting_stops_neither_the_palette_nor_search(tab):
-    """Material parses what it stored with no try (README "Framework contracts"): overrides/main.html drops a value
-    it could not use before Material reads it."""
-    page = tab.page
-    tab.goto("networking/vpc/")
-    toggle = page.locator("label.md-header__button[for^=__palette_]:not([hidden])")
-    for then in (1, 2):  # automatic → light → dark (each label switches to the next palette): a good setting is kept
+def to_dark(page):
+    """automatic → light → dark with the palette toggle (each label switches to the next palette)."""
+    for then in (1, 2):
         page.locator(f"label.md-header__button[for=__palette_{then}]:not([hidden])").click()
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
-    page.reload()
+
+
+def palette_and_search_work(tab, case: str):
+    """The palette toggle is shown and switches the scheme, search finds pages, nothing is logged."""
+    page = tab.page
+    expect(page.locator("label.md-header__button[for^=__palette_]:not([hidden])")).to_have_count(1)
+    page.locator(".md-search__input").click()
+    page.evaluate(INSTALL)
+    page.evaluate("() => window.__searchProbe.ready()")
+    assert search(tab, "서브넷").pages, case
+    page.keyboard.press("Escape")
+    assert not tab.errors, f"{case}: {tab.errors}"
+
+
+@pytest.mark.browser
+def test_broken_storage_or_a_corrupted_material_setting_stops_neither_the_palette_nor_search(tab, new_tab):
+    """Material reads what it stored through a bare JSON.parse of localStorage (README "Framework contracts"):
+    overrides/main.html reads storage it cannot use, or a value it cannot use, as nothing stored."""
+    page = tab.page
+    tab.goto("networking/vpc/")
+    to_dark(page)
+    page.reload()  # a good setting is kept
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
-    for value in ("garbage{", '{"index":0.5}'):  # not JSON; JSON Material cannot use ({}, index "x" alike)
+    # not JSON; JSON Material cannot use ({}, index "x" alike); a colour that is no attribute name
+    for value in ("garbage{", '{"index":0.5}', '{"index":0,"color":{"a b":"x"}}'):
         page.evaluate("(v) => ['__palette', '__tabs'].forEach((k) => localStorage.setItem(__md_scope.pathname + '.' + k, v))",
                       value)
         page.reload()
-        expect(toggle).to_have_count(1)
-        page.locator(".md-search__input").click()
-        page.evaluate(INSTALL)
-        page.evaluate("() => window.__searchProbe.ready()")
-        assert search(tab, "서브넷").pages, value
-        page.keyboard.press("Escape")
-        assert not tab.errors, f"{value!r}: {tab.errors}"
+        palette_and_search_work(tab, value)
+    for kind in ("disabled", "null"):  # storage the reader blocked: nothing is kept, nothing breaks
+        blocked = new_tab()
+        blocked.context.add_init_script(BROKEN_STORAGE[kind])
+        blocked.goto("networking/vpc/")
+        to_dark(blocked.page)
+        palette_and_search_work(blocked, kind)
 
