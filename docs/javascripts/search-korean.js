@@ -600,11 +600,13 @@ const KoreanSearch = (() => {
     return ranked.map(x => x.group);
   }
 
-  /* The nearest pages for a query that found nothing (looser tolerance), else the home page. */
+  /* The nearest pages for a query that found nothing (looser tolerance; not near an excluded word), else
+     the home page. */
   function suggestions(index, query) {
-    const near = words(index, query).flatMap(w => w.terms).filter(t => t.length > 1)
+    const near = words(index, query).filter(w => w.presence !== "-").flatMap(w => w.terms).filter(t => t.length > 1)
       .flatMap(t => index.nearest(t, Math.max(1, tolerance(t) + 1)));
-    const found = [...score(index, { clauses: near.map(t => clause(t)) })].sort((x, y) => y[1].score - x[1].score);
+    const found = [...score(index, { clauses: near.map(t => clause(t)), keys: [] })]
+      .sort((x, y) => y[1].score - x[1].score);
     const pages = found.map(([doc]) => index.docs[doc].page);
     return [...new Set(pages.length ? pages : [""])].filter(page => index.pages.has(page)).slice(0, 3)
       .map(page => [item(index, index.pages.get(page), SUGGESTED, {}, new Set())]);

@@ -162,6 +162,10 @@ test("nothing found: the nearest pages, scored -1, else the home page", () => {
   assert.deepEqual(index.search("ㅋㅋㅋ").items.map(g => [g[0].location, g[0].score]), [["", -1]]);
   for (const odd of ["🚀☁️🔥 😀", ".*+?[( )]{ \\d | ^$", "title: +- ^~ * : text:^ -+ ~2 VPC~ S3^ -", "은 는 이 가"])
     assert.ok(index.search(odd).items.length > 0, odd);
+  // two misspelt words, each near more than one term; an excluded word suggests nothing near it
+  const near = index.search("vpcx ec3").items.map(g => g[0].location);
+  assert.ok(near.includes("networking/vpc/") && near.includes("compute/ec2/"), near);
+  assert.deepEqual(index.search("-vpc").items.map(g => g[0].location), [""]);
 });
 
 test("Material's search.suggest: the named word the last typed word begins", () => {
