@@ -32,6 +32,7 @@ SCRIPTS = ["javascripts/study-core.js", "javascripts/study-quiz.js"]
 QUIZ_SECTION = re.compile(r'<h2 id="quiz"[^>]*>.*?</h2>(.*?)(?=<h2\b|\Z)', re.S)
 QUESTION = re.compile(r"^문제 (\d+)\.\s*")
 ANSWER = re.compile(r"정답:\s*([1-4])번")
+CHOICES = 4  # every question has four (docs/javascripts/study-core.js reads no stored choice beyond them)
 ANSWER_TITLE = "정답과 해설"  # the title of the box that holds a question's answer and explanation
 BASE = "http://site.invalid/"  # resolves page-relative links into site-root-relative ones
 
@@ -82,7 +83,7 @@ def on_page_content(html, page, config, files):
             continue
         where = f"{src} 문제 {number.group(1)}"
         choices, answer = (items[i + 1] if i + 1 < len(items) else None), (items[i + 2] if i + 2 < len(items) else None)
-        if choices is None or choices.name != "ol" or len(choices.find_all("li", recursive=False)) != 4:
+        if choices is None or choices.name != "ol" or len(choices.find_all("li", recursive=False)) != CHOICES:
             raise PluginError(f"hooks/study.py: {where}: the four choices (1. … 4.) must follow the question")
         summary = answer.find("summary") if answer is not None and answer.name == "details" else None
         if summary is None or summary.get_text(strip=True) != ANSWER_TITLE:

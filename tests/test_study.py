@@ -240,12 +240,23 @@ def test_clearing_a_page_and_clearing_everything(tab, bank):
 
     question(page, 0).locator("label.quiz__choice").first.click()
     status(page, 0)
+    # and the answer to a question reworded since (its id is a hash of the old wording)
+    page.evaluate(f"""() => {{ const r = JSON.parse(localStorage.getItem({KEY!r}));
+      r.answers["networking/vpc:0badf00d"] = {{c: 1, t: 1}}; localStorage.setItem({KEY!r}, JSON.stringify(r)); }}""")
     tab.goto("study/progress/")
     shown(tab, "[data-study-clear] button")
     page.get_by_role("button", name="학습 기록 모두 지우기").click()
     confirm = page.get_by_role("button", name="모두 지우기", exact=True)
     assert confirm.evaluate("el => el === document.activeElement")
-    assert "답 1개를 모두 지웁니다" in page.locator(".study-confirm").inner_text()
+    assert "답 2개(지금 사이트에 없는 문제의 답 1개 포함)를 모두 지웁니다" in page.locator(".study-confirm").inner_text()
+    page.evaluate("() => { Storage.prototype.removeItem = () => { throw new DOMException('denied', 'SecurityError'); }; }")
+    confirm.click()  # the record stays stored: not said to be gone
+    page.wait_for_function("() => document.querySelector('[data-study-progress] [role=status]').textContent"
+                           ".startsWith('이 화면의 기록은 지웠지만')")
+    assert len(page.evaluate(STORED)["answers"]) == 2
+    page.reload()
+    shown(tab, "[data-study-clear] button")
+    page.get_by_role("button", name="학습 기록 모두 지우기").click()
     confirm.click()
     assert page.evaluate(f"localStorage.getItem({KEY!r})") is None
     assert page.locator("[data-study-progress] tfoot td").all_inner_texts() == [str(len(bank["questions"])), "0", "0"]
@@ -538,6 +549,15 @@ def test_axe_finds_nothing_serious_with_answers_notice_progress_and_results(new_
     tab.goto("study/progress/")
     shown(tab, "[data-study-wrong] .quiz--ready")
     findings["학습 현황"] = audit(tab)
+    tab.goto("study/exam/")  # a set number the URL cannot carry: kept as typed, said under the field, not started
+    seed = page.get_by_label("문제 세트 번호")
+    seed.fill("한글 세트")
+    page.get_by_role("button", name="모의고사 시작").click()
+    page.wait_for_selector("#exam-seed[aria-invalid=true]:focus")
+    assert seed.input_value() == "한글 세트" and page.locator(".exam__question").count() == 0
+    assert page.locator("#exam-seed-error").inner_text() == (
+        "문제 세트 번호에는 영문자·숫자·-·_만 쓸 수 있습니다. 고친 뒤 다시 시작하십시오.")
+    findings["모의고사 설정"] = audit(tab)
     page = start_exam(tab, "?n=10&seed=axe&mode=list&timer=1")
     findings["모의고사"] = audit(tab)
     page.locator(".exam__question").first.locator("label.quiz__choice").first.click()

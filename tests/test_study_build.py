@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 from hooks.lean import SHIPPED, lean
-from hooks.study import QUESTIONS_JSON, on_page_content, question_hash
+from hooks.study import CHOICES, QUESTIONS_JSON, on_page_content, question_hash
 from sitekit.pages import DOCS, ROOT, config, nav_files, page_html, topic_pages, url
 from tests.test_content import questions
 from tests.test_js import node_test
@@ -59,6 +59,10 @@ def test_every_question_is_wrapped_with_its_id_and_answer(page, soups):
         # the wrapper holds exactly what the Markdown wrote: question, four choices, the answer box
         assert [child.name for child in wrapper.find_all(True, recursive=False)] == ["p", "ol", "details"]
         assert not wrapper.get("style") and wrapper["class"] == ["quiz"]
+
+
+def test_the_stored_answers_know_the_number_of_choices():
+    assert f"var CHOICES = {CHOICES};" in (ROOT / "docs/javascripts/study-core.js").read_text(encoding="utf-8")
 
 
 def test_question_ids_are_unique_and_ignore_the_number():

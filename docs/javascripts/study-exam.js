@@ -81,10 +81,11 @@
         el("input", { type: "checkbox", name: "timer", checked: params.timer }), " ",
         "시간 제한 (문제당 " + pages.MINUTES_PER_QUESTION + "분: 20문제 40분, 65문제 130분)"
       ])]));
+      var seedInput = el("input", { id: "exam-seed", name: "seed", value: params.seed, maxlength: "32",
+        autocomplete: "off", spellcheck: "false", autocapitalize: "off", "aria-describedby": "exam-seed-error exam-seed-hint" });
+      var seedError = el("span", { id: "exam-seed-error", "class": "exam-setup__error" });
       form.appendChild(el("p", { "class": "exam-setup__seed" }, [
-        el("label", { "for": "exam-seed", text: "문제 세트 번호" }), " ",
-        el("input", { id: "exam-seed", name: "seed", value: params.seed, maxlength: "32", autocomplete: "off",
-                      spellcheck: "false", autocapitalize: "off", "aria-describedby": "exam-seed-hint" }),
+        el("label", { "for": "exam-seed", text: "문제 세트 번호" }), " ", seedInput, seedError,
         el("span", { id: "exam-seed-hint", "class": "exam-setup__hint",
                      text: "비워 두면 새로 뽑습니다. 같은 번호와 문제 수는 언제나 같은 문제를 같은 순서로 뽑습니다." })
       ]));
@@ -93,7 +94,12 @@
       form.addEventListener("submit", function (event) {
         event.preventDefault();
         var values = new FormData(form);
-        var seed = pages.normalizeSeed(values.get("seed"));
+        var typed = String(values.get("seed")).trim(), seed = pages.normalizeSeed(typed);
+        if (seed !== typed) {  // kept as typed, never silently changed into another set
+          seedError.textContent = "문제 세트 번호에는 영문자·숫자·-·_만 쓸 수 있습니다. 고친 뒤 다시 시작하십시오.";
+          seedInput.setAttribute("aria-invalid", "true");
+          return seedInput.focus();
+        }
         if (!seed) {
           var random = new Uint32Array(1);
           (window.crypto || window.msCrypto).getRandomValues(random);

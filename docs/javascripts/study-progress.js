@@ -139,9 +139,11 @@
       clearApp.appendChild(confirmBox);
 
       start.addEventListener("click", function () {
-        var answered = Object.keys(quiz.load().answers).length;
+        var progress = quiz.load(), answered = Object.keys(progress.answers).length;
+        var gone = answered - core.count(data.questions, progress).answered;  // of questions reworded or removed since
         question.textContent = answered
-          ? "이 브라우저에 저장된 답 " + answered + "개를 모두 지웁니다. 지운 기록은 되돌릴 수 없습니다."
+          ? "이 브라우저에 저장된 답 " + answered + "개" + (gone ? "(지금 사이트에 없는 문제의 답 " + gone + "개 포함)" : "") +
+            "를 모두 지웁니다. 지운 기록은 되돌릴 수 없습니다."
           : "지울 학습 기록이 없습니다.";
         yes.hidden = !answered;
         confirmBox.hidden = false;
@@ -152,12 +154,13 @@
         start.focus();
       });
       yes.addEventListener("click", function () {
-        quiz.clearAll(clearApp);
+        var cleared = quiz.clearAll(clearApp);
         confirmBox.hidden = true;
         renderTable();
         renderWrong();
         start.focus();
-        quiz.say(said, "학습 기록을 모두 지웠습니다.");
+        quiz.say(said, cleared ? "학습 기록을 모두 지웠습니다."
+          : "이 화면의 기록은 지웠지만 브라우저에 저장된 기록은 지우지 못했습니다.");
       });
     }
 

@@ -82,10 +82,12 @@
       if (shared.unsaved) notify(anchor);
     }
 
+    /** Forget every answer; false (and a notice after `anchor`) if the stored record could not be removed. */
     function clearAll(anchor) {
       shared.memory = core.empty();
       shared.unsaved = !store.clear();
       if (shared.unsaved) notify(anchor);
+      return !shared.unsaved;
     }
 
     // --- the question widget ----------------------------------------------------------------------------

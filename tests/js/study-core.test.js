@@ -55,6 +55,7 @@ test("bad entries are dropped, good ones kept, and reported as skipped ('partial
     "networking/vpc:zz": { c: 1, t: 1 },       // bad id
     [ID("a/b", 1)]: { c: "2", t: 1 },         // choice not a number
     [ID("a/b", 2)]: { c: 0, t: 1 },           // out of range
+    [ID("a/b", 5)]: { c: 5, t: 1 },           // beyond the four choices
     [ID("a/b", 3)]: { c: 1, t: "yesterday" }, // bad time
     [ID("a/b", 4)]: null,
     "__proto__": { c: 1, t: 1 },
