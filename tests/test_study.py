@@ -455,6 +455,43 @@ def test_the_timer_says_its_milestones_and_hands_in_at_zero(tab):
     clean(tab)
 
 
+def test_an_exam_in_progress_survives_a_reload_and_goes_on_where_it_was(tab):
+    page = tab.page
+    page.clock.install()
+    start_exam(tab, "?n=10&seed=again&timer=1")
+    page.locator(".exam__question label.quiz__choice").nth(1).click()
+    for n in (2, 3):
+        page.get_by_role("button", name="다음 문제").click()
+        page.wait_for_function("(n) => document.querySelector('.exam__heading').textContent.startsWith('문제 ' + n + ' ')",
+                               arg=n)
+    page.locator(".exam__question label.quiz__choice").first.click()
+    page.clock.fast_forward("05:00")
+    page.reload()
+    page.wait_for_selector("form.exam-setup")
+    assert "10문제 중 2문제 답함, 남은 시간 15분." in page.locator(".exam-setup__shared").first.inner_text()
+    page.get_by_role("button", name="이어서 풀기").click()
+    page.wait_for_selector(".exam__question")
+    assert page.locator(".exam__heading").inner_text().startswith("문제 3")
+    assert page.locator(".exam__meta").inner_text().endswith("답한 문제 2개")
+    assert page.locator(".exam__question input:checked").get_attribute("value") == "1"
+    assert page.get_by_role("button", name="문제 1 (답함)").count() == 1
+    assert page.get_by_role("timer").inner_text() == "15:00"
+    page.reload()  # the time runs out while the reader is away: going on hands the answers in
+    page.wait_for_selector("form.exam-setup")
+    page.clock.fast_forward("15:01")
+    page.get_by_role("button", name="이어서 풀기").click()
+    page.wait_for_selector("#exam-result")
+    assert "시간이 끝나 답안을 제출했습니다." in page.locator("[data-study-exam]").inner_text()
+    page.reload()  # handed in: nothing to go on with; a kept exam that cannot be read is not offered either
+    page.wait_for_selector("form.exam-setup")
+    assert page.get_by_role("button", name="이어서 풀기").count() == 0
+    page.evaluate("() => sessionStorage.setItem('aws-study-notes.exam.v1', '{oops')")
+    page.reload()
+    page.wait_for_selector("form.exam-setup")
+    assert page.get_by_role("button", name="이어서 풀기").count() == 0 and not tab.errors, tab.errors
+    clean(tab)
+
+
 # --- no JavaScript, paper --------------------------------------------------------------------------------
 
 

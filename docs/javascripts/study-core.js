@@ -177,7 +177,7 @@
   }
 
   return {
-    KEY: KEY,
+    KEY: KEY, CHOICES: CHOICES,
     empty: empty, parse: parse, serialize: serialize, record: record, forget: forget,
     createStore: createStore, notice: notice, status: status, count: count,
     pageCountText: pageCountText, feedbackText: feedbackText

@@ -36,6 +36,31 @@
 
     var resized = null;   // watches the status bar's height
 
+    // The exam in progress is kept for the tab (sessionStorage), so a reload, Back or a link followed by
+    // mistake does not lose it: the setup offers to go on with it. Nothing kept: the exam goes on in this view.
+    var SITTING = "aws-study-notes.exam.v1";
+
+    function keep() {
+      try {
+        sessionStorage.setItem(SITTING, JSON.stringify({ v: 1, params: exam.params, answers: exam.answers,
+                                                         index: exam.index, deadline: exam.deadline }));
+      } catch (e) {}
+    }
+
+    function kept() {
+      try {
+        return pages.sitting(sessionStorage.getItem(SITTING), core.CHOICES);
+      } catch (e) {
+        return null;
+      }
+    }
+
+    function drop() {
+      try {
+        sessionStorage.removeItem(SITTING);
+      } catch (e) {}
+    }
+
     function show(children, focus) {
       app.textContent = "";
       children.forEach(function (child) { if (child) app.appendChild(child); });
@@ -112,24 +137,42 @@
         ? el("p", { "class": "exam-setup__shared", text: "이 주소의 문제 세트(번호 " + params.seed + ", " + params.n +
             "문제)로 설정했습니다. 준비되면 '모의고사 시작'을 누르십시오." })
         : null;
-      show([title, intro, form], focus ? title : null);
+      var left = kept(), resume = null;
+      if (left) {
+        var more = button("이어서 풀기", "quiz__retry--primary");
+        more.addEventListener("click", function () { begin(left.params, left); });
+        resume = el("div", { "class": "exam-setup__shared" }, [
+          el("p", { text: "풀던 모의고사가 있습니다: 문제 세트 번호 " + left.params.seed + ", " + left.params.n + "문제 중 " +
+            Object.keys(left.answers).length + "문제 답함" + (left.deadline === null ? "" : ", 남은 시간 " +
+            pages.duration(pages.remaining(left.deadline, Date.now()))) + ". '모의고사 시작'을 누르면 새로 시작합니다." }),
+          el("p", {}, [more])
+        ]);
+      }
+      if (left && left.params.seed === params.seed) intro = null;  // the offer names this set already
+      show([title, resume, intro, form], focus ? title : null);
     }
 
     // --- the exam -----------------------------------------------------------------------------------------
 
-    function begin(params) {
+    /** A new exam, or the one kept for the tab (`sitting`: its answers, question and deadline). */
+    function begin(params, sitting) {
       stopTimer();
       history.replaceState(history.state, "", location.pathname + pages.examQuery(params));
-      var drawn = pages.draw(data.questions, params.n, params.seed);
-      exam = { params: params, drawn: drawn, answers: {}, index: 0, deadline: null, left: null, finished: false };
+      var drawn = pages.draw(data.questions, params.n, params.seed), answers = {};
+      if (sitting) drawn.forEach(function (q) { if (sitting.answers[q.id]) answers[q.id] = sitting.answers[q.id]; });
+      exam = { params: params, drawn: drawn, answers: answers, index: sitting ? Math.min(sitting.index, drawn.length - 1) : 0,
+               deadline: null, left: null, finished: false };
       if (params.timer) {
-        exam.deadline = Date.now() + pages.examMinutes(drawn.length) * 60000;
+        exam.deadline = sitting ? sitting.deadline : Date.now() + pages.examMinutes(drawn.length) * 60000;
         exam.left = pages.remaining(exam.deadline, Date.now());
         exam.interval = setInterval(tick, 1000);
       }
+      keep();
       render();
-      quiz.say(said, drawn.length + "문제 모의고사를 시작합니다." +
-          (params.timer ? " 시간 제한은 " + pages.duration(exam.left) + "입니다." : ""));
+      quiz.say(said, (sitting ? "풀던 모의고사를 이어서 풉니다. 답한 문제는 " + Object.keys(answers).length + "개입니다."
+                              : drawn.length + "문제 모의고사를 시작합니다.") +
+          (params.timer ? (sitting ? " 남은 시간은 " : " 시간 제한은 ") + pages.duration(exam.left) + "입니다." : ""));
+      if (params.timer && !exam.left) finish(true);  // the time ran out while the reader was away
     }
 
     var bar = {};
@@ -168,6 +211,7 @@
       });
       fieldset.addEventListener("change", function (event) {
         exam.answers[q.id] = parseInt(event.target.value, 10);
+        keep();
         bar.count.textContent = String(Object.keys(exam.answers).length);
         if (bar.jump) {
           var jump = bar.jump[i];
@@ -213,6 +257,7 @@
 
     function go(index) {
       exam.index = index;
+      keep();
       render();
     }
 
@@ -262,6 +307,7 @@
       if (!exam || exam.finished) return;
       exam.finished = true;
       stopTimer();
+      drop();
 
       // the answers go into the stored progress, as if given on the pages
       var progress = quiz.load(), now = Date.now();

@@ -199,6 +199,28 @@
     }
   }
 
+  /** An exam in progress as study-exam.js keeps it for the tab: {params, answers: {question id: choice},
+   *  index, deadline (null without the timer)}; null for anything else (never throws). */
+  function sitting(text, choices) {
+    var s;
+    try {
+      s = JSON.parse(text);
+    } catch (e) {
+      return null;
+    }
+    var p = s && s.params, answers = {};
+    if (!p || s.v !== 1 || EXAM_SIZES.indexOf(p.n) < 0 || typeof p.seed !== "string" || !p.seed ||
+        normalizeSeed(p.seed) !== p.seed || (p.mode !== "one" && p.mode !== "list") || typeof p.timer !== "boolean" ||
+        !Number.isInteger(s.index) || s.index < 0 || s.index >= p.n || !s.answers || typeof s.answers !== "object" ||
+        (p.timer ? !(typeof s.deadline === "number" && isFinite(s.deadline)) : s.deadline !== null)) return null;
+    Object.keys(s.answers).forEach(function (id) {
+      var c = s.answers[id];
+      if (Number.isInteger(c) && c >= 1 && c <= choices) answers[id] = c;
+    });
+    return { params: { n: p.n, seed: p.seed, mode: p.mode, timer: p.timer }, answers: answers, index: s.index,
+             deadline: s.deadline };
+  }
+
   function examQuery(p) {
     return "?n=" + p.n + "&seed=" + encodeURIComponent(p.seed) + "&mode=" + p.mode + (p.timer ? "&timer=1" : "");
   }
@@ -281,7 +303,7 @@
     EXAM_SIZES: EXAM_SIZES, EXAM_DEFAULT: EXAM_DEFAULT, MINUTES_PER_QUESTION: MINUTES_PER_QUESTION,
     questions: questions, summarize: summarize, wrong: wrong, totalText: totalText,
     normalizeSeed: normalizeSeed, newSeed: newSeed, random: random, shuffle: shuffle,
-    draw: draw, examParams: examParams, examQuery: examQuery, score: score, scoreText: scoreText,
+    draw: draw, examParams: examParams, sitting: sitting, examQuery: examQuery, score: score, scoreText: scoreText,
     examMinutes: examMinutes, remaining: remaining, clock: clock, duration: duration, milestone: milestone
   };
 });

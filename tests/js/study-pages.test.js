@@ -130,6 +130,21 @@ test("exam settings from the URL, with defaults for anything odd", () => {
   assert.deepEqual(pages.examParams(pages.examQuery(p)), p);
 });
 
+test("an exam kept for the tab is read back whole, its odd answers dropped; anything else is none", () => {
+  const params = { n: 20, seed: "k3x9q2", mode: "one", timer: true };
+  const kept = { v: 1, params, answers: { "a/b:12345678": 2, "a/b:87654321": 5, "x": "1" }, index: 3, deadline: 1e12 };
+  assert.deepEqual(pages.sitting(JSON.stringify(kept), 4),
+                   { params, answers: { "a/b:12345678": 2 }, index: 3, deadline: 1e12 });
+  const untimed = { ...kept, params: { ...params, timer: false }, deadline: null };
+  assert.equal(pages.sitting(JSON.stringify(untimed), 4).deadline, null);
+  for (const odd of [null, "", "{oops", "[]", "0", JSON.stringify({ ...kept, v: 2 }),
+    JSON.stringify({ ...kept, params: { ...params, n: 30 } }), JSON.stringify({ ...kept, params: { ...params, seed: "한글" } }),
+    JSON.stringify({ ...kept, params: { ...params, mode: "x" } }), JSON.stringify({ ...kept, index: 20 }),
+    JSON.stringify({ ...kept, index: -1 }), JSON.stringify({ ...kept, deadline: null }),
+    JSON.stringify({ ...kept, answers: null }), JSON.stringify({ ...untimed, deadline: 5 })])
+    assert.equal(pages.sitting(odd, 4), null, odd);
+});
+
 test("scoring: right, wrong, unanswered, by section in order, misses in the exam's order", () => {
   const drawn = [
     { id: "a", section: "네트워킹", answer: 1 },
