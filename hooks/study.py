@@ -31,8 +31,8 @@ QUESTIONS_JSON = "study/questions.json"
 SCRIPTS = ["javascripts/study-core.js", "javascripts/study-quiz.js"]
 QUIZ_SECTION = re.compile(r'<h2 id="quiz"[^>]*>.*?</h2>(.*?)(?=<h2\b|\Z)', re.S)
 QUESTION = re.compile(r"^문제 (\d+)\.\s*")
-ANSWER = re.compile(r"정답:\s*([1-4])번")
 CHOICES = 4  # every question has four (docs/javascripts/study-core.js reads no stored choice beyond them)
+ANSWER = re.compile(rf"정답:\s*([1-{CHOICES}])번")
 ANSWER_TITLE = "정답과 해설"  # the title of the box that holds a question's answer and explanation
 BASE = "http://site.invalid/"  # resolves page-relative links into site-root-relative ones
 

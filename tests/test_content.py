@@ -82,10 +82,13 @@ def pages(soups) -> dict[str, Tag]:
 # --- sources -----------------------------------------------------------------------------------
 
 
+RFC_SOURCE = re.compile(r"^https://datatracker\.ietf\.org/doc/html/rfc\d+")  # RFC 1918's own arithmetic
+
+
 def cites(box: Tag) -> bool:
-    """A 출처 in ``box`` followed by a link to another site."""
-    said = box.find(string=re.compile("출처"))
-    link = said.find_next("a", href=re.compile("^https://")) if said else None
+    """``출처:`` in ``box`` followed by a link to AWS (or to an RFC)."""
+    said = box.find(string=re.compile("출처:"))
+    link = said.find_next("a", href=lambda h: bool(h and (AWS_SOURCE.match(h) or RFC_SOURCE.match(h)))) if said else None
     return bool(link) and box in link.parents
 
 
@@ -97,12 +100,12 @@ def test_every_box_that_states_a_fact_cites_an_aws_page(pages):
         if title.startswith(FACT_BOXES) and not aws_links(box)
     ]
     missing += [
-        f"{page}: 「{title}」 of 「{box.find_previous(string=re.compile('^문제 ')) or '?'}」 has no 출처 line with a link"
+        f"{page}: 「{title}」 of 「{box.find_previous(string=re.compile('^문제 ')) or '?'}」 has no 출처: with an AWS (or RFC) link"
         for page, root in pages.items()
         for title, box in boxes(root)
         if title == ANSWER_TITLE and not cites(box)  # AWS, or the RFC for RFC 1918 arithmetic
     ]
-    assert not missing, "boxes without a docs.aws.amazon.com / aws.amazon.com link:\n" + "\n".join(missing)
+    assert not missing, "boxes without their source:\n" + "\n".join(missing)
 
 
 def test_every_table_names_its_source(pages):

@@ -74,8 +74,8 @@ def test_material_reads_its_stored_settings_through_two_globals():
     name afterwards: by the palette script in the <body> (which sets each stored `color` entry as an attribute) and by
     the bundle."""
     scripts = (THEME / "partials" / "javascripts" / "base.html").read_text(encoding="utf-8")
-    for name in ("__md_get=(", "__md_set=("):
-        assert name in scripts, f"Material no longer defines {name[:-2]} in partials/javascripts/base.html"
+    assert re.search(r"<script>__md_scope=[^\n]*,__md_get=\([^\n]*,__md_set=\(", scripts), (
+        "Material no longer assigns __md_get and __md_set as plain globals in partials/javascripts/base.html")
     assert BASE.index('"partials/javascripts/base.html"') < BASE.index("{% block extrahead %}") < BASE.index("<body"), (
         "Material's scripts no longer define __md_get before the extrahead block")
     palette = (THEME / "partials" / "javascripts" / "palette.html").read_text(encoding="utf-8")
@@ -83,6 +83,9 @@ def test_material_reads_its_stored_settings_through_two_globals():
     assert 'setAttribute("data-md-color-"+key,value)' in palette, "Material no longer sets the stored colours as attributes"
     assert '__md_get("__palette")' in BUNDLE and '__md_set("__palette"' in BUNDLE, (
         "Material's bundle no longer reads and writes its palette through __md_get/__md_set")
+    assert re.search(r"color:\{media:\w+\.getAttribute\(\"data-md-color-media\"\),scheme:[^}]*,primary:[^}]*,"
+                     r"accent:\w+\.getAttribute\(\"data-md-color-accent\"\)\}", BUNDLE), (
+        "Material's stored palette colour is no longer {media, scheme, primary, accent}: update usable() in overrides/main.html")
 
 
 def test_material_listens_to_popstate_on_window():

@@ -18,9 +18,9 @@ import pytest
 from playwright.sync_api import expect
 
 from sitekit.pages import ROOT, nav_files
-from tests.conftest import BROKEN_STORAGE
 from sitekit.search import (BAD_INPUT, CASES, DOCUMENTS, INSTALL, PAYLOAD, SUGGESTION, Outcome, Query, Report,
                             Result, first_search, load_queries, open_search_page, search, search_all)
+from tests.conftest import BROKEN_STORAGE
 
 HIT_AT_5 = 0.97
 HIT_AT_1 = 0.90

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 from hooks.lean import SHIPPED, lean
-from hooks.study import CHOICES, QUESTIONS_JSON, on_page_content, question_hash
+from hooks.study import ANSWER_TITLE, CHOICES, QUESTIONS_JSON, on_page_content, question_hash
 from sitekit.pages import DOCS, ROOT, config, nav_files, page_html, topic_pages, url
 from tests.test_content import questions
 from tests.test_js import node_test
@@ -85,7 +85,7 @@ def test_the_questions_file_holds_every_question_of_the_pages(bank, soups):
         assert f"문제 {q['number']}. " + text(BeautifulSoup(record["q"], "html.parser")) == q["text"]
         assert [text(BeautifulSoup(c, "html.parser")) for c in record["choices"]] == q["choices"]
         explanation = BeautifulSoup(record["explain"], "html.parser")
-        assert text(explanation) == text(q["answer"]).removeprefix("정답과 해설").strip()
+        assert text(explanation) == text(q["answer"]).removeprefix(ANSWER_TITLE).strip()
         assert str(record["answer"]) == re.search(r"정답:\s*([1-4])번", text(explanation)).group(1)
         first = q["answer"].select_one('a[href^="#"]')
         assert record["teach"] == {"href": page_url + first["href"], "text": text(first)}

@@ -121,7 +121,7 @@
         var values = new FormData(form);
         var typed = String(values.get("seed")).trim(), seed = pages.normalizeSeed(typed);
         if (seed !== typed) {  // kept as typed, never silently changed into another set
-          seedError.textContent = "문제 세트 번호에는 영문자·숫자·-·_만 쓸 수 있습니다. 고친 뒤 다시 시작하십시오.";
+          seedError.textContent = "문제 세트 번호에는 영문자·숫자·하이픈(-)·밑줄(_)만 쓸 수 있습니다. 고친 뒤 다시 시작하십시오.";
           seedInput.setAttribute("aria-invalid", "true");
           return seedInput.focus();
         }
@@ -138,17 +138,24 @@
             "문제)로 설정했습니다. 준비되면 '모의고사 시작'을 누르십시오." })
         : null;
       var left = kept(), resume = null;
+      if (left && left.deadline !== null && !pages.remaining(left.deadline, Date.now())) {
+        return begin(left.params, left);  // its time ran out while the reader was away: handed in now
+      }
       if (left) {
         var more = button("이어서 풀기", "quiz__retry--primary");
         more.addEventListener("click", function () { begin(left.params, left); });
+        var answered = pages.draw(data.questions, left.params.n, left.params.seed).filter(function (q) {
+          return left.answers[q.id];
+        }).length;
         resume = el("div", { "class": "exam-setup__shared" }, [
-          el("p", { text: "풀던 모의고사가 있습니다: 문제 세트 번호 " + left.params.seed + ", " + left.params.n + "문제 중 " +
-            Object.keys(left.answers).length + "문제 답함" + (left.deadline === null ? "" : ", 남은 시간 " +
-            pages.duration(pages.remaining(left.deadline, Date.now()))) + ". '모의고사 시작'을 누르면 새로 시작합니다." }),
+          el("p", { text: "풀던 모의고사가 있습니다(문제 세트 번호 " + left.params.seed + ", " + left.params.n + "문제 중 " +
+            answered + "문제에 답했습니다" + (left.deadline === null ? "" : ", 남은 시간은 " +
+            pages.duration(pages.remaining(left.deadline, Date.now())) + "입니다") +
+            "). '모의고사 시작'을 누르면 새로 시작합니다." }),
           el("p", {}, [more])
         ]);
       }
-      if (left && left.params.seed === params.seed) intro = null;  // the offer names this set already
+      if (left && left.params.seed === params.seed && left.params.n === params.n) intro = null;  // the offer names it
       show([title, resume, intro, form], focus ? title : null);
     }
 
@@ -167,12 +174,12 @@
         exam.left = pages.remaining(exam.deadline, Date.now());
         exam.interval = setInterval(tick, 1000);
       }
+      if (params.timer && !exam.left) return finish(true);  // the time ran out while the reader was away
       keep();
       render();
       quiz.say(said, (sitting ? "풀던 모의고사를 이어서 풉니다. 답한 문제는 " + Object.keys(answers).length + "개입니다."
                               : drawn.length + "문제 모의고사를 시작합니다.") +
           (params.timer ? (sitting ? " 남은 시간은 " : " 시간 제한은 ") + pages.duration(exam.left) + "입니다." : ""));
-      if (params.timer && !exam.left) finish(true);  // the time ran out while the reader was away
     }
 
     var bar = {};
