@@ -108,6 +108,16 @@ def test_every_box_that_states_a_fact_cites_an_aws_page(pages):
     assert not missing, "boxes without their source:\n" + "\n".join(missing)
 
 
+def test_a_source_starts_its_own_line_or_stands_in_brackets(pages):
+    """Markdown joins a "출처:" line to the text just above it into one paragraph: it needs a blank line."""
+    run_on = [f"{page}: {block.get_text(' ', strip=True)[:60]}…"
+              for page, root in pages.items()
+              for said in root.find_all(string=re.compile("출처:"))
+              if not re.search(r"\(출처:", said)
+              and not (block := said.find_parent(["p", "li", "td"])).get_text(strip=True).startswith("출처:")]
+    assert not run_on, "출처: run on after the text:\n" + "\n".join(run_on)
+
+
 def test_every_table_names_its_source(pages):
     """A table the site made is followed by a 출처 line (AWS links where it adds facts)."""
     missing = []
