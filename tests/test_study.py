@@ -232,12 +232,23 @@ def test_clearing_a_page_and_clearing_everything(tab, bank):
     here = on_page(bank, PAGE)
     for i in range(2):
         question(page, i).locator("label.quiz__choice").first.click()
-    page.get_by_role("button", name="이 페이지의 답 지우기").click()
+    start = page.get_by_role("button", name="이 페이지의 답 지우기")
+    start.click()  # asks first, and 취소 keeps the answers
+    confirm = page.get_by_role("button", name="답 지우기", exact=True)
+    assert confirm.evaluate("el => el === document.activeElement")
+    assert page.locator(".quiz-summary .study-confirm").inner_text().startswith("이 페이지 문제 2개의 답을 지웁니다.")
+    page.get_by_role("button", name="취소").click()
+    assert start.evaluate("el => el === document.activeElement") and len(page.evaluate(STORED)["answers"]) == 2
+    start.click()
+    confirm.click()
     assert page.evaluate(STORED)["answers"] == {}
     assert page.locator("article .quiz input:checked").count() == 0
     page.wait_for_function(
         "() => document.querySelector('.quiz-summary [role=status]').textContent === '이 페이지의 답을 지웠습니다.'")
     assert page.locator(".quiz-summary__count").inner_text() == f"이 페이지의 문제 {len(here)}개 중 아직 푼 문제가 없습니다."
+    start.click()
+    assert page.locator(".quiz-summary .study-confirm").inner_text().startswith("이 페이지에는 지울 답이 없습니다.")
+    assert confirm.is_hidden() and page.get_by_role("button", name="취소").evaluate("el => el === document.activeElement")
 
     question(page, 0).locator("label.quiz__choice").first.click()
     status(page, 0)

@@ -128,40 +128,21 @@
       if (!clearApp) return;
       clearApp.textContent = "";
       var start = el("button", { type: "button", "class": "quiz__retry", text: "학습 기록 모두 지우기" });
-      var confirmBox = el("div", { "class": "study-confirm", hidden: true, tabindex: "-1",
-                                   role: "group", "aria-labelledby": "study-confirm-text" });
-      var question = el("p", { id: "study-confirm-text" });
-      var yes = el("button", { type: "button", "class": "quiz__retry quiz__retry--danger", text: "모두 지우기" });
-      var no = el("button", { type: "button", "class": "quiz__retry", text: "취소" });
-      confirmBox.appendChild(question);
-      confirmBox.appendChild(el("p", {}, [yes, " ", no]));
       clearApp.appendChild(el("p", {}, [start]));
-      clearApp.appendChild(confirmBox);
-
-      start.addEventListener("click", function () {
+      clearApp.appendChild(quiz.confirmStep(start, "모두 지우기", function () {
         var progress = quiz.load(), answered = Object.keys(progress.answers).length;
         var gone = answered - core.count(data.questions, progress).answered;  // of questions reworded or removed since
-        question.textContent = answered
+        return { any: answered > 0, text: answered
           ? "이 브라우저에 저장된 답 " + answered + "개" + (gone ? "(지금 사이트에 없는 문제의 답 " + gone + "개 포함)" : "") +
             "를 모두 지웁니다. 지운 기록은 되돌릴 수 없습니다."
-          : "지울 학습 기록이 없습니다.";
-        yes.hidden = !answered;
-        confirmBox.hidden = false;
-        (answered ? yes : no).focus();
-      });
-      no.addEventListener("click", function () {
-        confirmBox.hidden = true;
-        start.focus();
-      });
-      yes.addEventListener("click", function () {
+          : "지울 학습 기록이 없습니다." };
+      }, function () {
         var cleared = quiz.clearAll(clearApp);
-        confirmBox.hidden = true;
         renderTable();
         renderWrong();
-        start.focus();
         quiz.say(said, cleared ? "학습 기록을 모두 지웠습니다."
           : "이 화면의 기록은 지웠지만 브라우저에 저장된 기록은 지우지 못했습니다.");
-      });
+      }));
     }
 
     quiz.questions(app, "학습 현황을 불러오는 중입니다.", function (loaded) {

@@ -90,6 +90,37 @@
       return !shared.unsaved;
     }
 
+    var confirms = 0;
+
+    /** Clearing in two steps: `start` shows a group with what `ask()` says ({text, any}: nothing to clear
+     *  leaves only 취소) and the buttons `yesText` and 취소; `yes` runs `onYes`. Focus goes to the answer a
+     *  reader most likely wants and back to `start`. Returns the group, to place after `start`. */
+    function confirmStep(start, yesText, ask, onYes) {
+      var id = "study-confirm-" + (++confirms);
+      var question = el("p", { id: id });
+      var yes = el("button", { type: "button", "class": "quiz__retry quiz__retry--danger", text: yesText });
+      var no = el("button", { type: "button", "class": "quiz__retry", text: "취소" });
+      var box = el("div", { "class": "study-confirm", hidden: true, tabindex: "-1", role: "group",
+                            "aria-labelledby": id }, [question, el("p", {}, [yes, " ", no])]);
+      start.addEventListener("click", function () {
+        var asked = ask();
+        question.textContent = asked.text;
+        yes.hidden = !asked.any;
+        box.hidden = false;
+        (asked.any ? yes : no).focus();
+      });
+      no.addEventListener("click", function () {
+        box.hidden = true;
+        start.focus();
+      });
+      yes.addEventListener("click", function () {
+        box.hidden = true;
+        onYes();
+        start.focus();
+      });
+      return box;
+    }
+
     // --- the question widget ----------------------------------------------------------------------------
 
     var MARKS = {
@@ -234,7 +265,7 @@
 
     window.StudyQuiz = {
       url: url, shared: shared, load: load, save: save, clearAll: clearAll, notify: notify, say: say,
-      enhance: enhance, absolutize: absolutize, el: el, questions: questions
+      confirmStep: confirmStep, enhance: enhance, absolutize: absolutize, el: el, questions: questions
     };
     document.dispatchEvent(new Event("study:ready")); // study-progress.js and study-exam.js wait for it
 
@@ -249,19 +280,35 @@
     var count = el("p", { "class": "quiz-summary__count" });
     var said = el("p", { "class": "study-sr-only", role: "status" });
     var clearButton = el("button", { type: "button", "class": "quiz__retry", text: "이 페이지의 답 지우기" });
+    var links = el("p", { "class": "quiz-summary__links" }, [
+      el("a", { href: url("study/progress/"), text: "학습 현황" }), " · ",
+      el("a", { href: url("study/progress/#wrong"), text: "오답 노트" }), " · ",
+      el("a", { href: url("study/exam/"), text: "모의고사" }), " ",
+      clearButton
+    ]);
     var summary = el("div", { "class": "quiz-summary" }, [
       count,
       el("p", { "class": "quiz-summary__hint",
                 text: "보기를 고르면 바로 정답인지 알려 줍니다. 키보드로는 화살표 키로 보기를 옮기고 Space나 Enter로 답합니다. " +
                       "답은 이 브라우저에만 저장됩니다." }),
-      el("p", { "class": "quiz-summary__links" }, [
-        el("a", { href: url("study/progress/"), text: "학습 현황" }), " · ",
-        el("a", { href: url("study/progress/#wrong"), text: "오답 노트" }), " · ",
-        el("a", { href: url("study/exam/"), text: "모의고사" }), " ",
-        clearButton
-      ]),
+      links,
       said
     ]);
+    var answeredHere = function () {
+      var progress = load();
+      return controllers.filter(function (c) { return progress.answers[c.id]; }).length;
+    };
+    summary.insertBefore(confirmStep(clearButton, "답 지우기", function () {
+      var n = answeredHere();
+      return { any: n > 0, text: n ? "이 페이지 문제 " + n + "개의 답을 지웁니다. 모의고사나 오답 노트에서 푼 답도 " +
+                                    "함께 지워지고, 지운 답은 되돌릴 수 없습니다."
+                                  : "이 페이지에는 지울 답이 없습니다." };
+    }, function () {
+      save(core.forget(load(), controllers.map(function (c) { return c.id; })), summary);
+      controllers.forEach(function (c) { c.clear(); });
+      recount();
+      say(said, "이 페이지의 답을 지웠습니다.");
+    }), said);
 
     function recount() {
       var here = wrappers.map(function (w) {
@@ -281,20 +328,13 @@
         if (!document.body.contains(heading)) return;
         var wrapper = wrappers[controllers.length];
         if (!wrapper) {
-          notify(summary.lastChild.previousSibling);
+          notify(links);
           heading.setAttribute("data-quiz-ready", "");
           return;
         }
         controllers.push(enhance(wrapper, { progress: progress, onAnswer: recount }));
         idle(next);
       })();
-    });
-
-    clearButton.addEventListener("click", function () {
-      save(core.forget(load(), controllers.map(function (c) { return c.id; })), summary);
-      controllers.forEach(function (c) { c.clear(); });
-      recount();
-      say(said, "이 페이지의 답을 지웠습니다.");
     });
 
     /** study.css (beside this file), then `then()`: linked before `where` unless the page links it already. */
