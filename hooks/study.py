@@ -5,6 +5,8 @@ an ordered list of four choices, a collapsed ``??? success "정답과 해설"`` 
 for the page, the search index, the printout, the book and the quiz. `on_page_content`, on every page with a
 ``<h2 id="quiz">`` section:
 
+- keeps the choices out of the search index (``data-search-exclude``, Material's documented attribute): three of
+  four are wrong, and a search snippet would show one as if it were a fact;
 - wraps each question in ``<div class="quiz" id="q-<hash>" data-quiz="<id>" data-answer="N">``, a block with
   no style of its own, so without JavaScript, on paper and in the book the page reads as before. The id is the
   page and a hash of the question's text (not its number), so renumbering or inserting a question does not
@@ -116,6 +118,9 @@ def on_page_content(html, page, config, files):
             if teach is not None else None,
         })
 
+        # Material's search leaves the choices out: three of the four are wrong, and a search result's snippet
+        # would show one as if it were a fact (the question and its explanation stay searchable).
+        choices["data-search-exclude"] = ""
         wrapper = section.new_tag("div", attrs={"class": "quiz", "id": f"q-{digest}", "data-quiz": qid,
                                                 "data-answer": right.group(1)})
         p.insert_before(wrapper)

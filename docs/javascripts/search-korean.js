@@ -25,7 +25,7 @@ const KoreanSearch = (() => {
   const PREFIX = 0.5;               // a term that only begins with the searched one counts half …
   const GUESS = 0.8;                // … and a corrected one 0.8
   const K1 = 1.2;                   // BM25 term-frequency saturation
-  const PARTICLES = new Set("은 는 이 가 을 를 의 에 도 와 과 로 에서 으로 에게 까지 부터 이랑 랑 하고".split(" "));
+  const PARTICLES = new Set("은 는 이 가 을 를 의 에 도 와 과 로 란 에서 으로 에게 까지 부터 이란 이랑 랑 하고".split(" "));
   const VERB_ENDINGS = new Set("해 한 할 된 될 하는 해서 하면".split(" "));   // 캐시해: no completion
   // Material's on-page highlighter (?h=) makes spaces of these, then escapes those (see `highlightable`)
   const MATERIAL_SPACES = /[\s*+\-:~^]+/g, MATERIAL_ESCAPES = /[|\\{}()[\]^$+*?.-]/g;
@@ -339,7 +339,11 @@ const KoreanSearch = (() => {
         // The separator may have taken the last syllable for a particle (정책평가 → 정책평): split the run.
         const run = (word.text.match(/[가-힣]+/g) || []).find(r => r !== term && r.startsWith(term));
         const parts = (run && index.compound(run)) || (HANGUL.test(term) && index.compound(term));
-        if (parts) out.push(...parts.map(part => clause(part, presence)));
+        // English written in Hangul is heard whole rather than split into parts that are not all names
+        // (스테이트풀 is stateful, not 스테이트 + 풀; 웜풀 is the named 웜 풀).
+        const heard = parts && !run && !parts.every(part => index.namedWords.has(part)) ? index.english(term) : [];
+        if (heard.length) out.push({ typed: term, presence, alternatives: alternatives(heard, false, GUESS) });
+        else if (parts) out.push(...parts.map(part => clause(part, presence)));
         else out.push({ typed: term, presence, alternatives: alternatives(guesses(index, term), false, GUESS) });
       }
     }
@@ -631,7 +635,7 @@ const KoreanSearch = (() => {
     return found.length ? [found[0].word] : [];
   }
 
-  return { Index, escapeHTML, plain, jamo, distance, tolerance, sound, clip, words, variants, highlight, SUGGESTED };
+  return { Index, escapeHTML, plain, jamo, distance, tolerance, sound, clip, words, variants, highlight, SUGGESTED, PARTICLES };
 })();
 
 if (typeof module === "object" && module.exports) module.exports = KoreanSearch;

@@ -34,6 +34,7 @@ const DOCS = [
   section("compute/auto-scaling/#scaling-policies", "조정 정책",
     "<ul><li>단계 조정(Step Scaling): 경보 크기에 따라 단계별로 조정</li><li>대상 추적 조정: 지표를 목표값에 유지</li>"
     + "<li>조정 휴지: 조정 활동 뒤 기다리는 시간</li></ul>"),
+  section("compute/auto-scaling/#warm-pools", "웜 풀", "<p>미리 초기화해 둔 인스턴스</p>"),
   page("compute/elb/", "Elastic Load Balancing", "트래픽을 여러 대상에 나누는 로드 밸런서 서비스.", "ELB, 로드 밸런서, 로드밸런서",
     "<p>고정 세션(stickiness): 같은 사용자를 같은 대상으로</p>"),
   page("compute/ec2/", "Amazon EC2", "클라우드의 가상 서버.", "EC2, 인스턴스",
@@ -41,6 +42,7 @@ const DOCS = [
   page("networking/vpc/", "Amazon VPC", "AWS 안의 격리된 가상 네트워크.", "VPC, Virtual Private Cloud, 가상 네트워크",
     "<p>VPC는 서브넷으로 나눈다</p>"),
   section("networking/vpc/#nat-gateway", "NAT 게이트웨이", "<p>프라이빗 서브넷의 인스턴스가 인터넷으로 나가는 길</p>"),
+  page("networking/security-group/", "보안 그룹", "인스턴스에 붙는 stateful 가상 방화벽.", "Security Group, SG"),
   page("networking/rfc-1918/", "RFC 1918 사설 IP 주소", "사설 주소 범위 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16.", "사설 IP, RFC1918"),
   page("networking/cloudfront/", "Amazon CloudFront", "엣지 로케이션에 콘텐츠를 캐시하는 CDN.", "CloudFront, 클라우드프론트"),
   page("database/elasticache/", "Amazon ElastiCache", "1밀리초 미만의 지연 시간을 내는 인메모리 캐시.", "ElastiCache, 엘라스틱캐시",
@@ -48,7 +50,7 @@ const DOCS = [
   page("security/kms/", "AWS KMS", "암호화 키를 만들고 관리하는 서비스.", "KMS, 키 관리 서비스, 고객 마스터 키",
     "<p>고객 관리형 키는 자동 키 교체를 켤 수 있다</p>"),
   page("reference/glossary/", "용어집", "이 사이트의 약어와 용어.", "",
-    "<ul><li>ASG — Auto Scaling 그룹</li><li>NAT — Network Address Translation</li><li>EC2 — Elastic Compute Cloud</li></ul>",
+    "<ul><li>ASG — Auto Scaling 그룹</li><li>NAT — Network Address Translation</li><li>EC2 — Elastic Compute Cloud</li><li>스테이트 머신 — Step Functions의 워크플로</li></ul>",
     { boost: 0.5 }),
 ];
 

@@ -86,6 +86,17 @@ test("English written in Hangul: the English word of the index, the site's word 
   assert.ok(K.variants(index, "스텝 스케일링").some(v => v.keys[0] === "단계 조정"));
   assert.equal(first("스텝 스케일링"), "compute/auto-scaling/");
   assert.deepEqual(index.english("추척"), [], "a Korean word is not taken for English");
+  // heard whole before it is split into known words that are not all names (스테이트 only in a list item)
+  assert.equal(first("스테이트풀"), "networking/security-group/", "스테이트풀 is stateful, not 스테이트 + 풀");
+  assert.equal(first("웜풀"), "compute/auto-scaling/", "웜풀 is the named 웜 + 풀");
+});
+
+test("란, 이란 (\"what is …\") are particles: VPC란 searches VPC, with nothing missing", () => {
+  for (const [query, term, page] of [["VPC란", "vpc", "networking/vpc/"], ["EC2란", "ec2", "compute/ec2/"],
+                                      ["보안 그룹이란", "그룹", "networking/security-group/"]]) {
+    assert.deepEqual(K.words(index, query).flatMap(w => w.terms).slice(-1), [term], query);
+    assert.equal(first(query), page, query);
+  }
 });
 
 test("ranking: the page the query names first; an overview page never first unless named", () => {
@@ -181,8 +192,9 @@ test("Material's search.suggest: the named word the last typed word begins", () 
 });
 
 test("a term the separator cut at a particle-like last syllable is marked whole where the site only writes it so", () => {
-  // search-korean.js's ONE_SYLLABLE_PARTICLE copies the particles of mkdocs.yml's separator
-  assert.ok(CONFIG.separator.includes("(?:[은는이가을를의에도와과로]|"), "the separator's particles changed");
+  // search-korean.js's PARTICLES holds the one-syllable particles of mkdocs.yml's separator
+  const oneSyllable = /\(\?:\[([가-힣]+)\]\|/.exec(CONFIG.separator)[1];
+  assert.ok([...oneSyllable].every(p => K.PARTICLES.has(p)), "the separator's particles changed");
   const gateway = index.search("게이트웨이").items.flat().find(d => d.location === "networking/vpc/#nat-gateway");
   assert.equal(gateway.title, "NAT <mark>게이트웨이</mark>");
   // a particle is not marked: the site also writes the word without it
