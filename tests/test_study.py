@@ -352,6 +352,11 @@ def by_text(bank) -> dict:
 
 
 def test_the_same_seed_draws_the_same_set_from_ten_sections_and_scores_it(tab, bank):
+    tab.goto("study/exam/")
+    tab.page.wait_for_selector("form.exam-setup")
+    hole = tab.page.locator("[data-study-exam]").evaluate(
+        "app => app.offsetHeight - [...app.children].reduce((sum, child) => sum + child.offsetHeight, 0)")
+    assert hole < 80, f"{hole}px of empty space under the setup form (the box that avoids a layout shift)"
     page = start_exam(tab, "?n=10&seed=k3x9q2&mode=list")
     first = exam_texts(page)
     assert len(first) == 10 and len(set(first)) == 10
