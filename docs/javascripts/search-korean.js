@@ -25,6 +25,7 @@ const KoreanSearch = (() => {
   const PREFIX = 0.5;               // a term that only begins with the searched one counts half …
   const GUESS = 0.8;                // … and a corrected one 0.8
   const K1 = 1.2;                   // BM25 term-frequency saturation
+  const RARE = 2;                   // documents of a part of a compound that may be English heard in pieces
   const PARTICLES = new Set("은 는 이 가 을 를 의 에 도 와 과 로 란 에서 으로 에게 까지 부터 이란 이랑 랑 하고".split(" "));
   const VERB_ENDINGS = new Set("해 한 할 된 될 하는 해서 하면".split(" "));   // 캐시해: no completion
   // Material's on-page highlighter (?h=) makes spaces of these, then escapes those (see `highlightable`)
@@ -339,9 +340,13 @@ const KoreanSearch = (() => {
         // The separator may have taken the last syllable for a particle (정책평가 → 정책평): split the run.
         const run = (word.text.match(/[가-힣]+/g) || []).find(r => r !== term && r.startsWith(term));
         const parts = (run && index.compound(run)) || (HANGUL.test(term) && index.compound(term));
-        // English written in Hangul is heard whole rather than split into parts that are not all names
-        // (스테이트풀 is stateful, not 스테이트 + 풀; 웜풀 is the named 웜 풀).
-        const heard = parts && !run && !parts.every(part => index.namedWords.has(part)) ? index.english(term) : [];
+        // English written in Hangul is heard whole rather than split where a part is a rare unnamed word and
+        // the whole has the consonants of a named English word: 스테이트풀 is stateful, not 스테이트 (once, in
+        // the glossary) + 풀; 웜풀 is the named 웜 풀, 키사용 is 키 + 사용 (it sounds like guessing), 노드수 노드 + 수.
+        const rare = part => !index.namedWords.has(part) && (index.postings.get(part) || { size: Infinity }).size <= RARE;
+        const heard = parts && !run && parts.some(rare)
+          ? index.english(term).filter(word => index.namedWords.has(word)
+            && consonants(sound(word)) === consonants(sound(term))) : [];
         if (heard.length) out.push({ typed: term, presence, alternatives: alternatives(heard, false, GUESS) });
         else if (parts) out.push(...parts.map(part => clause(part, presence)));
         else out.push({ typed: term, presence, alternatives: alternatives(guesses(index, term), false, GUESS) });

@@ -294,9 +294,11 @@
       links,
       said
     ]);
+    // every question of the page, whether or not its widget is built yet
+    var ids = wrappers.map(function (w) { return w.getAttribute("data-quiz"); });
     var answeredHere = function () {
       var progress = load();
-      return controllers.filter(function (c) { return progress.answers[c.id]; }).length;
+      return ids.filter(function (id) { return progress.answers[id]; }).length;
     };
     summary.insertBefore(confirmStep(clearButton, "답 지우기", function () {
       var n = answeredHere();
@@ -304,7 +306,7 @@
                                     "함께 지워지고, 지운 답은 되돌릴 수 없습니다."
                                   : "이 페이지에는 지울 답이 없습니다." };
     }, function () {
-      save(core.forget(load(), controllers.map(function (c) { return c.id; })), summary);
+      save(core.forget(load(), ids), summary);
       controllers.forEach(function (c) { c.clear(); });
       recount();
       say(said, "이 페이지의 답을 지웠습니다.");
@@ -323,7 +325,6 @@
       if (!document.body.contains(heading)) return; // the reader has moved on
       heading.parentNode.insertBefore(summary, heading.nextSibling);
       recount();
-      var progress = load();
       (function next() {
         if (!document.body.contains(heading)) return;
         var wrapper = wrappers[controllers.length];
@@ -332,7 +333,7 @@
           heading.setAttribute("data-quiz-ready", "");
           return;
         }
-        controllers.push(enhance(wrapper, { progress: progress, onAnswer: recount }));
+        controllers.push(enhance(wrapper, { progress: load(), onAnswer: recount }));   // as stored now
         idle(next);
       })();
     });
