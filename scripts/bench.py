@@ -42,7 +42,7 @@ def cmd_bench_bytes(args) -> int:
     """Bytes each page downloads over the wire (gzip): on load, after scrolling, Mermaid's share."""
     with ExitStack() as stack:
         site = built_site(stack, args.site)
-        paths = args.pages or urls(site)
+        paths = args.pages or urls()
         base_url = stack.enter_context(serve(site))
         reader = Reader(stack.enter_context(chromium()), base_url)
         visits: dict[str, Visit] = {path: reader.visit(path, settle=True, fresh=True) for path in paths}

@@ -12,18 +12,18 @@ from sitekit.pages import ROOT
 PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "includes", "hooks", "data")
 
 
-def build(dest: Path, project: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run ``mkdocs build --strict`` of ``project`` into ``dest``; returns the finished process (not raised)."""
+def build(dest: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run ``mkdocs build --strict`` of the project into ``dest``; returns the finished process (not raised)."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(dest)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True)
+    return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
 
 
-def copy_project(dest: Path, project: Path = ROOT) -> Path:
+def copy_project(dest: Path) -> Path:
     """Copy what a build needs into ``dest``."""
     dest.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_FILES:
-        src = project / name
+        src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
         elif src.exists():

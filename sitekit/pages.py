@@ -82,10 +82,9 @@ def page_html(site_dir: Path, page: str) -> str:
     return html_path(site_dir, page).read_text(encoding="utf-8")
 
 
-def urls(site_dir: Path, diagrams: bool | None = None) -> list[str]:
-    """The URL of every page in nav order; only those with (True) or without (False) a diagram."""
-    return [url(page) for page in nav_files()
-            if diagrams is None or bool(diagram_kinds(page_html(site_dir, page))) == diagrams]
+def urls() -> list[str]:
+    """The URL of every page in nav order."""
+    return [url(page) for page in nav_files()]
 
 
 def diagram_kinds(html: str) -> list[str]:

@@ -88,10 +88,10 @@ def make_handler(root: Path, prefix: str):
 
 
 @contextmanager
-def serve(site_dir: Path, prefix: str | None = None, port: int = 0) -> Iterator[str]:
+def serve(site_dir: Path, prefix: str | None = None) -> Iterator[str]:
     """Serve ``site_dir`` under ``prefix`` (default: `base_path()`) on 127.0.0.1; yields the site's base URL."""
     prefix = prefix or base_path()
-    server = ThreadingHTTPServer(("127.0.0.1", port), make_handler(Path(site_dir), prefix))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(Path(site_dir), prefix))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

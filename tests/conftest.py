@@ -55,21 +55,6 @@ def built(dest: Path, **env) -> Path:
     return dest
 
 
-def make_book(browser, dest: Path) -> dict:
-    """What ``make pdf`` makes — the build with PDF_BOOK=1 and its book, printed from the print page opened
-    once with every diagram drawn — and what the print page showed: the height of each diagram, errors,
-    requests to other hosts."""
-    site = built(dest, PDF_BOOK="1")
-    with serve(site) as address:
-        tab = open_print_page(browser, address, site)
-        try:
-            shown = {"heights": tab.page.evaluate(SVG_HEIGHTS), "errors": list(tab.errors),
-                     "blocked": list(tab.blocked)}
-            book = print_pdf(tab, site / BOOK)
-        finally:
-            tab.close()
-    return {"site": site, "book": book, "print_page": shown}
-
 
 @pytest.hookimpl(trylast=True)  # after `-m` has deselected
 def pytest_collection_modifyitems(config, items):
@@ -123,8 +108,19 @@ def bank(site_dir) -> dict:
 
 @pytest.fixture(scope="session")
 def made_book(browser, tmp_path_factory) -> dict:
-    """The book, its site and what its print page showed (`make_book`)."""
-    return make_book(browser, tmp_path_factory.mktemp("book") / "site")
+    """What ``make pdf`` makes — the build with PDF_BOOK=1 and its book, printed from the print page opened
+    once with every diagram drawn — and what the print page showed: the height of each diagram, errors,
+    requests to other hosts."""
+    site = built(tmp_path_factory.mktemp("book") / "site", PDF_BOOK="1")
+    with serve(site) as address:
+        tab = open_print_page(browser, address, site)
+        try:
+            shown = {"heights": tab.page.evaluate(SVG_HEIGHTS), "errors": list(tab.errors),
+                     "blocked": list(tab.blocked)}
+            book = print_pdf(tab, site / BOOK)
+        finally:
+            tab.close()
+    return {"site": site, "book": book, "print_page": shown}
 
 
 def head_and_article(html: str) -> str:

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from sitekit.pages import diagram_kinds, urls
+from sitekit.pages import diagram_kinds, nav_files, page_html, url
 from sitekit.reader import Reader
 
 pytestmark = pytest.mark.browser
@@ -86,9 +86,9 @@ def wait_closed(tab) -> dict:
 def one_page_per_kind(site_dir) -> list[str]:
     """The wide page, and the first page with each kind of diagram (flowchart, sequence …)."""
     pages = {}
-    for path in urls(site_dir, diagrams=True):
-        for kind in diagram_kinds((site_dir / path / "index.html").read_text(encoding="utf-8")):
-            pages.setdefault(kind, path)
+    for page in nav_files():
+        for kind in diagram_kinds(page_html(site_dir, page)):
+            pages.setdefault(kind, url(page))
     return sorted({WIDE, *pages.values()})
 
 

@@ -640,7 +640,7 @@ const KoreanSearch = (() => {
     return found.length ? [found[0].word] : [];
   }
 
-  return { Index, escapeHTML, plain, jamo, distance, tolerance, sound, clip, words, variants, highlight, SUGGESTED, PARTICLES };
+  return { Index, escapeHTML, jamo, distance, tolerance, sound, clip, words, variants, highlight, SUGGESTED, PARTICLES };
 })();
 
 if (typeof module === "object" && module.exports) module.exports = KoreanSearch;
