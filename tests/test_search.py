@@ -112,6 +112,17 @@ def test_the_documents_load_with_the_first_search(browser, base_url):
 
 
 @pytest.mark.browser
+def test_text_that_arrives_without_a_key_is_searched(search_page):
+    """Pasted from a menu, dictated or tapped from predictive text: `input` fires and no `keyup` (Playwright's
+    fill() does the same). The results, and the page Enter opens, follow the text in the box."""
+    assert search(search_page, "VPC").pages[:1] == ("networking/vpc/",)
+    page = search_page.page
+    page.locator(".md-search__input").fill("읽기 전용 복제본")
+    expect(page.locator(RESULT_LINKS).first).to_have_attribute("href", re.compile(r"/database/rds/"))
+    assert not search_page.errors
+
+
+@pytest.mark.browser
 def test_a_typo_is_searched_highlighted_and_shown_as_corrected(search_page):
     result = search(search_page, "오토스켈링")
     assert result.pages[:1] == ("compute/auto-scaling/",), result

@@ -46,6 +46,15 @@ def test_the_bundle_reads___config_and_fetches_the_search_index_on_every_page():
     assert "search/search_index.json" in BUNDLE, "the bundle no longer fetches search/search_index.json"
 
 
+def test_the_search_box_is_read_on_keyup_and_is_the_search_query_component():
+    """search.js passes each `input` of [data-md-component=search-query] on as a `keyup`, the event on which
+    Material reads the box (with focus); pasted text fires `input` only."""
+    partial = (TEMPLATES / "partials" / "search.html").read_text(encoding="utf-8")
+    assert 'data-md-component="search-query"' in partial, "the search box is no longer the search-query component"
+    assert '"keyup"' in BUNDLE, ("the bundle no longer reads the search box on keyup: check what it listens to now, "
+                                 "and whether search.js still needs to pass `input` on")
+
+
 def test_materials_worker_and_ours_answer_the_same_messages_in_the_same_shape(site_dir):
     """SETUP=0 → READY=1, QUERY=2 → RESULT=3 with SearchResult { items: SearchItem[][], suggest? }: Material's
     own installed worker, run in Node, answers the messages we answer, in the shape we answer them."""

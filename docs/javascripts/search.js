@@ -9,6 +9,9 @@
  *   (Material renders the score as data-md-score); Material's line above the list then counts them as
  *   matches, so it is replaced. The pages are Material's result links: a click or Enter opens one, the
  *   arrow keys move between them.
+ * - Text that arrives without a key (pasted from a menu, dictated, a predictive-text tap) fires `input` and no
+ *   `keyup`; Material reads the box on `keyup` and focus only, so the results and Enter stayed on the old
+ *   query. Each `input` is passed on as a `keyup` (Material ignores a value it has already searched).
  */
 (function () {
   "use strict";
@@ -20,6 +23,11 @@
   var data = JSON.parse(config.textContent);
   data.search = new URL("javascripts/search-worker.js", new URL(data.base, location.href)).href;
   config.textContent = JSON.stringify(data);
+
+  var query = dialog.querySelector("[data-md-component=search-query]");
+  query.addEventListener("input", function () {
+    query.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+  });
 
   var meta = dialog.querySelector(".md-search-result__meta");
   var list = dialog.querySelector(".md-search-result__list");
