@@ -61,6 +61,14 @@ test("a base address with host bits set: the message names the network address, 
   assert.equal(calculate("10.0.0.5/16", 24).errors.cidr.fix, "10.0.0.0/16");
 });
 
+test("a base address with host bits set and a size AWS refuses: the size is named, no block is offered", () => {
+  assert.deepEqual(parseCidr("10.0.0.0/0"), {
+    error: "10.0.0.0은 /0 블록의 시작 주소가 아닙니다. /0은 AWS가 허용하는 IPv4 VPC 크기(/16~/28) 밖입니다. 예: 10.0.0.0/16",
+  });
+  assert.equal(parseCidr("10.0.0.5/30").fix, undefined);
+  assert.equal(parseCidr("10.0.0.5/28").fix, "10.0.0.0/28");
+});
+
 test("a subnet larger than the VPC is the size field's fault", () => {
   const answer = calculate("10.0.0.0/16", 8);
   assert.deepEqual(answer.errors, {
