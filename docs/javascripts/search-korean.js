@@ -401,21 +401,26 @@ const KoreanSearch = (() => {
     const unknown = said.length === 1 && !index.beginning(said[0]).length
       && !index.nearest(said[0], tolerance(said[0])).length;
     const found = [];
-    const add = (d, text) => d < Infinity && found.push({ d, text });
+    const add = (d, text, rest = () => false) => d < Infinity && found.push({ d, text, rest });
     for (const synonym of index.synonyms) {
       const m = synonym.terms.length;
       for (let from = 0; from + m <= said.length; from++)       // the query holds the other word
         add(far(synonym, 0, from, m), () => [...said.slice(0, from), synonym.word, ...said.slice(from + m)]);
+      // The query is part of it: where the site's word has as many terms as the other word, the terms the
+      // query did not stand for (그룹 of 오토 스케일링 → Auto Scaling 그룹) find the page but are not marked.
+      const aligned = synonym.word.split(" ").length === m;
       if (said.length < m && (said.length > 1 || (m === 2 && unknown)))
-        for (let at = said.length > 1 ? 0 : 1; at + said.length <= m; at++)   // the query is part of it
-          add(far(synonym, at, 0, said.length) + 0.5, () => [synonym.word]);
+        for (let at = said.length > 1 ? 0 : 1; at + said.length <= m; at++)
+          add(far(synonym, at, 0, said.length) + 0.5, () => [synonym.word],
+            (i) => aligned && (i < at || i >= at + said.length));
     }
     const nearest = Math.min(...found.map(f => f.d));
     const out = [{ clauses: base, keys: [first.join(" ")] }];
-    for (const { d, text } of found) {
+    for (const { d, text, rest } of found) {
       const key = index.key(text().join(" "));
       if (d > nearest || out.length === MAX_VARIANTS || out.some(v => v.keys[0] === key)) continue;
-      out.push({ clauses: [...excluded, ...key.split(" ").map(t => clause(t, "", true))], keys: [key] });
+      const site = key.split(" ").map((t, i) => ({ ...clause(t, "", true), unmarked: rest(i) }));
+      out.push({ clauses: [...excluded, ...site], keys: [key] });
     }
     return out;
   }
@@ -451,7 +456,7 @@ const KoreanSearch = (() => {
       let total = 0, matched = 0;
       positive.forEach((clause, i) => {
         const hit = each[i].get(doc);
-        if (hit) { total += hit[0]; matched++; terms[hit[1]] = true; }
+        if (hit) { total += hit[0]; matched++; if (!clause.unmarked) terms[hit[1]] = true; }
         else if (!clause.site && !(clause.typed in terms)) terms[clause.typed] = false;
       });
       const d = index.docs[doc], coverage = matched / positive.length;

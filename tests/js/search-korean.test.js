@@ -91,6 +91,18 @@ test("English written in Hangul: the English word of the index, the site's word 
   assert.equal(first("웜풀"), "compute/auto-scaling/", "웜풀 is the named 웜 + 풀");
 });
 
+test("a query that is part of a synonym finds the site's whole word and marks only its own part", () => {
+  const { DOCS, SYNONYMS } = require("./fixture.cjs");
+  const group = new K.Index(DOCS, CONFIG, [...SYNONYMS, ["오토 스케일링 그룹", "Auto Scaling 그룹"]]);
+  assert.ok(K.variants(group, "오토 스케일링").some(v => v.keys[0] === "auto scaling 그룹"));
+  const items = group.search("오토 스케일링").items.flat();
+  assert.ok(items.some(item => "auto" in item.terms), "the site's word found something");
+  for (const item of items) {
+    assert.ok(!("그룹" in item.terms), `${item.location}: 그룹 is marked, the query did not ask for it`);
+    assert.ok(!/<mark>그룹/.test(item.title + item.text), `${item.location}: ${item.text}`);
+  }
+});
+
 test("란, 이란 (\"what is …\") are particles: VPC란 searches VPC, with nothing missing", () => {
   for (const [query, term, page] of [["VPC란", "vpc", "networking/vpc/"], ["EC2란", "ec2", "compute/ec2/"],
                                       ["보안 그룹이란", "그룹", "networking/security-group/"]]) {
