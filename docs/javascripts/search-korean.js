@@ -428,7 +428,8 @@ const KoreanSearch = (() => {
   /* --- Scoring ------------------------------------------------------------------------------------- */
 
   /*
-   * The documents that a variant finds: document number → { score, terms }. Each clause scores its
+   * The documents that a variant finds: document number → { score, terms }; a variant in the site's
+   * words (a synonym's) only those that hold every one of them. Each clause scores its
    * best alternative: BM25 (no length normalisation, as Material's; titles weigh `fields.title.boost`)
    * times idf; the sum times the document's boost, times (1 + (matched/clauses)²) and more for a
    * page's own document (as Material scores), and twice that where the typed words stand as a phrase.
@@ -451,7 +452,7 @@ const KoreanSearch = (() => {
     const excluded = new Set(variant.clauses.filter(c => c.presence === "-").flatMap(c => [...matches(c).keys()]));
     const phrase = positive.length > 1 && variant.keys[0];
     for (const doc of new Set(each.flatMap(m => [...m.keys()]))) {
-      if (excluded.has(doc) || positive.some((c, i) => c.presence === "+" && !each[i].has(doc))) continue;
+      if (excluded.has(doc) || positive.some((c, i) => (c.presence === "+" || c.site) && !each[i].has(doc))) continue;
       const terms = {};
       let total = 0, matched = 0;
       positive.forEach((clause, i) => {

@@ -103,6 +103,14 @@ test("a query that is part of a synonym finds the site's whole word and marks on
   }
 });
 
+test("the site's word of a synonym finds a document only where all of it stands", () => {
+  const { DOCS, SYNONYMS } = require("./fixture.cjs");
+  const nat = { location: "networking/vpc/#nat-ip", title: "NAT 게이트웨이의 주소", text: "<p>퍼블릭 NAT 게이트웨이에는 탄력적 IP 주소를 연결</p>" };
+  const eip = new K.Index([...DOCS, nat], CONFIG, [...SYNONYMS, ["Elastic IP", "탄력적 IP 주소"]]);
+  const found = eip.search("Elastic IP").items.map(group => group[0].location.split("#")[0]);
+  assert.equal(found[0], "networking/vpc/", "the page with 탄력적 IP 주소, not the one titled … IP 주소");
+});
+
 test("란, 이란 (\"what is …\") are particles: VPC란 searches VPC, with nothing missing", () => {
   for (const [query, term, page] of [["VPC란", "vpc", "networking/vpc/"], ["EC2란", "ec2", "compute/ec2/"],
                                       ["보안 그룹이란", "그룹", "networking/security-group/"]]) {
