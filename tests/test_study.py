@@ -4,14 +4,16 @@ fast under tests/js/, its build side in tests/test_study_build.py).
 A page's questions answer by mouse and by keyboard (live region, explanation, focus; every page's questions are
 answered by test_reading.py::test_every_page); answers survive reload, instant navigation and the back button; 학습 현황 counts what was answered; clearing works;
 broken storage (disabled, null, quota) gets one notice and no error of ours, a partly damaged record keeps its good
-answers (unreadable records: tests/js/study-core.test.js); the mock exam draws
-the same set from the same seed, from ≥ 10 sections, scores right, links every miss, and its timer runs
-out; without JavaScript and on paper the page reads as the Markdown wrote it; axe-core finds nothing
+answers (unreadable records: tests/js/study-core.test.js), and 학습 현황 clears a record this version cannot read;
+the mock exam draws the same set from the same seed, from ≥ 10 sections, scores right, links every miss, and its
+timer runs out; its result survives a reload and Back; a set number the address cannot carry is said, not changed;
+without JavaScript and on paper the page reads as the Markdown wrote it; axe-core finds nothing
 serious in either scheme. Waits are for conditions (the live region's words, a stored answer), never time.
 """
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 import pytest
 
@@ -33,6 +35,8 @@ STATUS_SET = "(i) => document.querySelectorAll('article .quiz')[i].querySelector
 # content is replaced, so the title tells the pages apart)
 READY_ON = """(title) => document.querySelector('article h1').textContent.includes(title)
   && document.querySelector('#quiz[data-quiz-ready]') !== null"""
+NOTICES = "() => [...document.querySelectorAll('.study-notice')].map(n => n.textContent).filter(t => t)"
+SEED_ERROR = "문제 세트 번호에는 영문자·숫자·하이픈(-)·밑줄(_)만 쓸 수 있습니다. 고친 뒤 다시 시작하십시오."
 
 def on_page(bank, path: str) -> list[dict]:
     return [q for q in bank["questions"] if q["page"] == path]
@@ -330,6 +334,51 @@ def test_a_partly_damaged_record_keeps_its_good_answers_and_says_so(new_tab, ban
     assert not tab.errors
 
 
+UNREADABLE = "이 브라우저에 저장된 학습 기록은 이 버전의 사이트가 읽을 수 없습니다. {} 모두 지웁니다. 지운 기록은 되돌릴 수 없습니다."
+
+
+@pytest.mark.parametrize("kind", ["newer", "garbage", "partial"])
+def test_a_record_this_version_cannot_read_is_cleared_from_progress_and_what_was_said_of_it_goes(tab, bank, kind):
+    """A newer version's record (read-only: answers meanwhile stay in the tab's memory) or garbage: 모두 지우기 says
+    the record cannot be read and deletes it, then answers save again. A partly damaged one is cleared as usual.
+    Either way, the notice about the old record goes with it."""
+    here = on_page(bank, PAGE)
+    record = {"newer": '{"v":2,"answers":{"networking/vpc:cfe984b3":{"c":3,"t":1}}}', "garbage": "xx",
+              "partial": json.dumps({"v": 1, "answers": {here[0]["id"]: {"c": 1, "t": 1}, here[1]["id"]: {"c": "x"}}})}
+    page = tab.page
+    tab.goto(PAGE if kind == "newer" else "study/progress/")
+    page.evaluate(f"(record) => localStorage.setItem({KEY!r}, record)", record[kind])
+    page.reload()
+    page.wait_for_function(f"() => ({NOTICES})().length === 1")
+    if kind == "newer":  # not saved, and the notice says the way out; the answer is kept for the tab
+        assert "학습 현황의 '학습 기록 모두 지우기'로" in page.evaluate(NOTICES)[0]
+        page.wait_for_selector(READY)
+        question(page, 1).locator("label.quiz__choice").first.click()
+        status(page, 1)
+        tab.click_instantly(".quiz-summary a[href$='study/progress/']", "**/study/progress/**")
+    shown(tab, "[data-study-clear] button")
+    expected = {"newer": UNREADABLE.format("그 기록과 저장하지 못한 답 1개를"), "garbage": UNREADABLE.format("그 기록을"),
+                "partial": "이 브라우저에 저장된 답 1개를 모두 지웁니다. 지운 기록은 되돌릴 수 없습니다."}
+    page.get_by_role("button", name="학습 기록 모두 지우기").click()
+    confirm = page.get_by_role("button", name="모두 지우기", exact=True)
+    assert confirm.evaluate("el => el === document.activeElement")
+    asked = page.locator("[data-study-clear] .study-confirm p").first.inner_text()
+    assert asked == expected[kind]
+    confirm.click()
+    page.wait_for_function("() => document.querySelector('[data-study-progress] > .study-sr-only').textContent"
+                           " === '학습 기록을 모두 지웠습니다.'")
+    assert page.evaluate(f"localStorage.getItem({KEY!r})") is None
+    assert page.evaluate(NOTICES) == []
+    # answers save again (in this tab, after instant navigation), and nothing more is said of the old record
+    tab.click_instantly(f'[data-study-progress] a[href$="{PAGE}#quiz"]', f"**/{PAGE}**")
+    page.wait_for_function(READY_ON, arg="RFC 1918")
+    question(page, 0).locator("label.quiz__choice").nth(here[0]["answer"] - 1).click()
+    assert status(page, 0) == "정답입니다."
+    assert page.evaluate(STORED)["answers"][here[0]["id"]]["c"] == here[0]["answer"]
+    assert page.evaluate(NOTICES) == []
+    clean(tab)
+
+
 # --- the mock exam ---------------------------------------------------------------------------------------
 
 
@@ -503,13 +552,85 @@ def test_an_exam_in_progress_survives_a_reload_and_goes_on_where_it_was(tab):
     page.goto(exam)
     page.wait_for_selector("#exam-result")
     assert "시간이 끝나 답안을 제출했습니다." in page.locator("[data-study-exam]").inner_text()
-    page.reload()  # handed in: nothing to go on with; a kept exam that cannot be read is not offered either
-    page.wait_for_selector("form.exam-setup")
+    page.reload()  # handed in: its result again, nothing to go on with
+    page.wait_for_selector("#exam-result")
+    assert "시간이 끝나 답안을 제출했습니다." in page.locator("[data-study-exam]").inner_text()
     assert page.get_by_role("button", name="이어서 풀기").count() == 0
-    page.evaluate("() => sessionStorage.setItem('aws-study-notes.exam.v1', '{oops')")
+    page.evaluate("() => sessionStorage.setItem('aws-study-notes.exam.v1', '{oops')")  # not offered either
     page.reload()
     page.wait_for_selector("form.exam-setup")
     assert page.get_by_role("button", name="이어서 풀기").count() == 0 and not tab.errors, tab.errors
+    clean(tab)
+
+
+RESULT = "[data-study-exam] > :not([role=status])"  # the result as shown (the live region is said once)
+
+
+def test_a_handed_in_exam_shows_its_result_again_after_reload_and_back_until_another_starts(tab):
+    """The tab keeps the result (its questions, answers, set, whether time ran out), not the page: a reload and Back
+    draw it again without recording the answers twice; a new exam or 새 문제로 풀기 replaces it; an unreadable value
+    is ignored."""
+    page = start_exam(tab, "?n=10&seed=abc123&mode=list&timer=0")
+    page.locator(".exam__question").first.locator("label.quiz__choice").first.click()
+    page.get_by_role("button", name="답안 제출").click()
+    page.get_by_role("button", name="제출", exact=True).click()
+    page.wait_for_selector("#exam-result")
+    result, stored = page.locator(RESULT).all_inner_texts(), page.evaluate(STORED)
+    assert page.locator(".exam-miss").count() >= 9
+    page.reload()
+    page.wait_for_selector("#exam-result")
+    assert page.locator(RESULT).all_inner_texts() == result
+    assert page.evaluate(STORED) == stored, "the answers were recorded again"
+    tab.click_instantly("[data-study-exam] a[href$='study/progress/#wrong']", "**/study/progress/**")
+    shown(tab, "[data-study-progress] table")
+    page.go_back()
+    page.wait_for_selector("#exam-result")
+    assert page.locator(RESULT).all_inner_texts() == result
+    # the same set again: now that exam is what the tab keeps
+    page.get_by_role("button", name="같은 문제로 다시 풀기").click()
+    page.wait_for_selector(".exam__question")
+    page.reload()
+    page.wait_for_selector("form.exam-setup")
+    assert page.locator("#exam-result").count() == 0 and page.get_by_role("button", name="이어서 풀기").count() == 1
+    page.get_by_role("button", name="이어서 풀기").click()
+    page.get_by_role("button", name="답안 제출").click()
+    page.get_by_role("button", name="제출", exact=True).click()
+    page.wait_for_selector("#exam-result")
+    # leaving the result (its set's link, 새 문제로 풀기): not shown at its address again
+    tab.click_instantly("[data-study-exam] a[href*='seed=abc123']", "**/study/exam/?n=10&seed=abc123&mode=list")
+    page.wait_for_selector("form.exam-setup")
+    assert page.locator(".exam-setup__shared").inner_text().startswith("이 주소의 문제 세트(번호 abc123, 10문제)")
+    page.get_by_role("button", name="모의고사 시작").click()
+    page.get_by_role("button", name="답안 제출").click()
+    page.get_by_role("button", name="제출", exact=True).click()
+    page.wait_for_selector("#exam-result")
+    page.get_by_role("button", name="새 문제로 풀기").click()
+    page.wait_for_selector("form.exam-setup")
+    set_address = "study/exam/?n=10&seed=abc123&mode=list"
+    tab.goto(set_address)
+    page.wait_for_selector("form.exam-setup")
+    assert page.locator("#exam-result").count() == 0
+    for odd in ("{oops", json.dumps({"v": 1, "params": {"n": 10, "seed": "abc123", "mode": "list", "timer": False},
+                                     "ids": ["networking/vpc:00000000"], "answers": {}, "timeUp": False})):
+        page.evaluate("(odd) => sessionStorage.setItem('aws-study-notes.exam.v1', odd)", odd)
+        page.reload()
+        page.wait_for_selector("form.exam-setup")
+    clean(tab)
+
+
+@pytest.mark.parametrize("seed", ["한글테스트", "<b>x</b>"])
+def test_a_set_number_in_the_address_that_it_cannot_carry_is_said_not_changed(tab, seed):
+    """As when typed: the value stays as written (never another set, never markup) and the form says what is wrong."""
+    tab.goto("study/exam/?seed=" + quote(seed, safe=""))
+    page = tab.page
+    page.wait_for_selector("form.exam-setup")
+    assert page.get_by_label("문제 세트 번호").input_value() == seed
+    assert page.locator("#exam-seed").get_attribute("aria-invalid") == "true"
+    assert page.locator("#exam-seed-error").inner_text() == SEED_ERROR
+    assert page.locator("[data-study-exam] b, .exam-setup__shared").count() == 0
+    page.get_by_role("button", name="모의고사 시작").click()
+    page.wait_for_selector("#exam-seed[aria-invalid=true]:focus")
+    assert page.locator(".exam__question").count() == 0
     clean(tab)
 
 
@@ -613,8 +734,7 @@ def test_axe_finds_nothing_serious_with_answers_notice_progress_and_results(new_
     page.get_by_role("button", name="모의고사 시작").click()
     page.wait_for_selector("#exam-seed[aria-invalid=true]:focus")
     assert seed.input_value() == "한글 세트" and page.locator(".exam__question").count() == 0
-    assert page.locator("#exam-seed-error").inner_text() == (
-        "문제 세트 번호에는 영문자·숫자·하이픈(-)·밑줄(_)만 쓸 수 있습니다. 고친 뒤 다시 시작하십시오.")
+    assert page.locator("#exam-seed-error").inner_text() == SEED_ERROR
     findings["모의고사 설정"] = audit(tab)
     page = start_exam(tab, "?n=10&seed=axe&mode=list&timer=1")
     findings["모의고사"] = audit(tab)

@@ -77,14 +77,18 @@
     return { v: VERSION, answers: answers };
   }
 
+  var OF_THE_RECORD = { garbage: true, partial: true, newer: true };  // problems that go with the stored record
+
   /**
    * The answers in a Storage-like object (localStorage), behind a wall that never throws:
    * `getStorage` returns the storage or throws (disabled, private mode). `load()` reads;
-   * `save(progress)` writes and says whether it could; `problem` is null or the first trouble met:
-   * "unavailable", "garbage", "partial", "newer" or "full" (quota exceeded or any failed write).
+   * `save(progress)` writes and says whether it could; `clear()` removes the record, even one this version
+   * cannot read (the learner asked); `problem` is null or the first trouble met: "unavailable", "garbage",
+   * "partial", "newer" or "full" (quota exceeded or any failed write); `unreadable`: the record as last read
+   * could not be read at all ("garbage" or "newer").
    */
   function createStore(getStorage) {
-    var storage = null, problem = null, readonly = false;
+    var storage = null, problem = null, readonly = false, unreadable = false;
     try {
       storage = getStorage();
       if (!storage || typeof storage.getItem !== "function") throw new Error("no storage");
@@ -94,6 +98,7 @@
     }
     return {
       get problem() { return problem; },
+      get unreadable() { return unreadable; },
       load: function () {
         if (!storage) return empty();
         var text;
@@ -107,6 +112,7 @@
         var read = parse(text);
         if (read.problem) problem = problem || read.problem;
         if (read.problem === "newer") readonly = true;
+        unreadable = read.problem === "garbage" || read.problem === "newer";
         return read.progress;
       },
       save: function (progress) {
@@ -120,14 +126,16 @@
         }
       },
       clear: function () {
-        if (!storage || readonly) return false;
+        if (!storage) return false;
         try {
           storage.removeItem(KEY);
-          return true;
         } catch (e) {
           problem = problem || "unavailable";
           return false;
         }
+        readonly = unreadable = false;
+        if (OF_THE_RECORD[problem]) problem = null;
+        return true;
       }
     };
   }
@@ -140,7 +148,8 @@
     garbage: "저장된 학습 기록을 읽을 수 없어 새 기록을 시작합니다. 이전 버전의 기록이거나 손상된 기록입니다.",
     partial: "저장된 학습 기록 가운데 손상된 답은 읽을 수 없어 건너뛰었습니다. 나머지 기록은 그대로입니다.",
     newer: "이 브라우저의 학습 기록은 더 새로운 버전의 사이트가 저장한 것이라 읽을 수 없습니다. " +
-      "그 기록을 지키기 위해 이번 답은 저장하지 않습니다."
+      "그 기록을 지키기 위해 이번 답은 저장하지 않습니다. 학습 현황의 '학습 기록 모두 지우기'로 그 기록을 지우면 " +
+      "답을 다시 저장합니다."
   };
 
   function notice(problem) {
@@ -177,7 +186,7 @@
   }
 
   return {
-    KEY: KEY, CHOICES: CHOICES,
+    KEY: KEY, CHOICES: CHOICES, OF_THE_RECORD: OF_THE_RECORD,
     empty: empty, parse: parse, serialize: serialize, record: record, forget: forget,
     createStore: createStore, notice: notice, status: status, count: count,
     pageCountText: pageCountText, feedbackText: feedbackText

@@ -9,7 +9,8 @@
  *
  * Reproducible: the set comes from a seed in the URL (`?n=20&seed=k3x9q2&mode=one&timer=1`); starting
  * writes the seed into the address (history.replaceState), so the address shares or retakes the same set.
- * Opening such an address fills the form in; the exam starts when the learner presses 시작.
+ * Opening such an address fills the form in; the exam starts when the learner presses 시작. A seed the address
+ * cannot carry is said under the field, as when typed, never made into another set.
  *
  * Timer: the time left is shown (role=timer, which screen readers do not read out every second); a
  * status region says it at 30, 10, 5 and 1 minutes left; at zero the answers are handed in. The timer
@@ -32,18 +33,23 @@
 
     var data = null;
     var said = el("p", { "class": "study-sr-only", role: "status" });
-    var exam = null; // {params, drawn, answers, index, deadline, left, interval, finished}
+    var exam = null; // {params, drawn, answers, index, deadline, left, interval, finished, timeUp}
 
     var resized = null;   // watches the status bar's height
 
     // The exam in progress is kept for the tab (sessionStorage), so a reload, Back or a link followed by
-    // mistake does not lose it: the setup offers to go on with it. Nothing kept: the exam goes on in this view.
+    // mistake does not lose it: the setup offers to go on with it. Once handed in, what its result is drawn from
+    // (not the drawn page) is kept instead, until another exam starts or the learner leaves the result: its
+    // address shows the result again. Nothing kept: the exam goes on in this view.
     var SITTING = "aws-study-notes.exam.v1";
 
     function keep() {
+      var record = exam.finished
+        ? { v: 1, params: exam.params, ids: exam.drawn.map(function (q) { return q.id; }), answers: exam.answers,
+            timeUp: exam.timeUp }
+        : { v: 1, params: exam.params, answers: exam.answers, index: exam.index, deadline: exam.deadline };
       try {
-        sessionStorage.setItem(SITTING, JSON.stringify({ v: 1, params: exam.params, answers: exam.answers,
-                                                         index: exam.index, deadline: exam.deadline }));
+        sessionStorage.setItem(SITTING, JSON.stringify(record));
       } catch (e) {}
     }
 
@@ -59,6 +65,19 @@
       try {
         sessionStorage.removeItem(SITTING);
       } catch (e) {}
+    }
+
+    /** The exam handed in last in this tab, as `exam`, if `params` (the address) are its set's; else null. */
+    function handedIn(params) {
+      var done = null, byId = {};
+      try {
+        done = pages.handedIn(sessionStorage.getItem(SITTING), core.CHOICES);
+      } catch (e) {}
+      if (!done || pages.examQuery(done.params) !== pages.examQuery(params)) return null;
+      data.questions.forEach(function (q) { byId[q.id] = q; });
+      var drawn = done.ids.map(function (id) { return byId[id]; });
+      if (drawn.indexOf(undefined) >= 0) return null;  // the site's questions have changed since
+      return { params: done.params, drawn: drawn, answers: done.answers, finished: true, timeUp: done.timeUp };
     }
 
     function show(children, focus) {
@@ -109,6 +128,10 @@
       var seedInput = el("input", { id: "exam-seed", name: "seed", value: params.seed, maxlength: "32",
         autocomplete: "off", spellcheck: "false", autocapitalize: "off", "aria-describedby": "exam-seed-error exam-seed-hint" });
       var seedError = el("span", { id: "exam-seed-error", "class": "exam-setup__error" });
+      var badSeed = function () {  // kept as written, never silently changed into another set
+        seedError.textContent = "문제 세트 번호에는 영문자·숫자·하이픈(-)·밑줄(_)만 쓸 수 있습니다. 고친 뒤 다시 시작하십시오.";
+        seedInput.setAttribute("aria-invalid", "true");
+      };
       form.appendChild(el("p", { "class": "exam-setup__seed" }, [
         el("label", { "for": "exam-seed", text: "문제 세트 번호" }), " ", seedInput, seedError,
         el("span", { id: "exam-seed-hint", "class": "exam-setup__hint",
@@ -120,9 +143,8 @@
         event.preventDefault();
         var values = new FormData(form);
         var typed = String(values.get("seed")).trim(), seed = pages.normalizeSeed(typed);
-        if (seed !== typed) {  // kept as typed, never silently changed into another set
-          seedError.textContent = "문제 세트 번호에는 영문자·숫자·하이픈(-)·밑줄(_)만 쓸 수 있습니다. 고친 뒤 다시 시작하십시오.";
-          seedInput.setAttribute("aria-invalid", "true");
+        if (seed !== typed) {
+          badSeed();
           return seedInput.focus();
         }
         if (!seed) {
@@ -133,7 +155,9 @@
         begin({ n: parseInt(values.get("n"), 10) || pages.EXAM_DEFAULT, seed: seed,
                 mode: values.get("mode") === "list" ? "list" : "one", timer: values.get("timer") !== null });
       });
-      var intro = params.seed
+      var shared = params.seed && pages.normalizeSeed(params.seed) === params.seed;
+      if (params.seed && !shared) badSeed();  // the address's, as if typed
+      var intro = shared
         ? el("p", { "class": "exam-setup__shared", text: "이 주소의 문제 세트(번호 " + params.seed + ", " + params.n +
             "문제)로 설정했습니다. 준비되면 '모의고사 시작'을 누르십시오." })
         : null;
@@ -313,26 +337,33 @@
     function finish(timeUp) {
       if (!exam || exam.finished) return;
       exam.finished = true;
+      exam.timeUp = timeUp;
       stopTimer();
-      drop();
+      keep();  // now the result, for a reload or Back
 
       // the answers go into the stored progress, as if given on the pages
       var progress = quiz.load(), now = Date.now();
       exam.drawn.forEach(function (q) {
         if (exam.answers[q.id]) progress = core.record(progress, q.id, exam.answers[q.id], now);
       });
+      var result = results(true);
+      quiz.save(progress, app.querySelector("#exam-result"));
+      quiz.say(said, (timeUp ? "시간이 끝나 답안을 제출했습니다. " : "") + pages.scoreText(result));
+    }
 
+    /** Show the result of `exam` (handed in), its heading focused if `focus`; returns the score. */
+    function results(focus) {
       var sections = [];
       data.pages.forEach(function (p) { if (sections.indexOf(p.section) < 0) sections.push(p.section); });
       var result = pages.score(exam.drawn, exam.answers, sections);
       var heading = el("h2", { id: "exam-result", tabindex: "-1", text: "결과" });
       var parts = [heading];
-      if (timeUp) parts.push(el("p", { "class": "study-notice", text: "시간이 끝나 답안을 제출했습니다." }));
+      if (exam.timeUp) parts.push(el("p", { "class": "study-notice", text: "시간이 끝나 답안을 제출했습니다." }));
       parts.push(el("p", { "class": "exam__score" }, [el("strong", { text: pages.scoreText(result) })]));
-      var again = location.pathname + pages.examQuery(exam.params);
+      var again = el("a", { href: location.pathname + pages.examQuery(exam.params), text: "같은 세트 주소" });
+      again.addEventListener("click", drop);  // followed here: the setup for that set, not this result again
       parts.push(el("p", {}, [
-        "세트 번호 ", el("code", { text: exam.params.seed }), ": 이 주소로 같은 문제를 다시 풀거나 공유할 수 있습니다. ",
-        el("a", { href: again, text: "같은 세트 주소" })
+        "세트 번호 ", el("code", { text: exam.params.seed }), ": 이 주소로 같은 문제를 다시 풀거나 공유할 수 있습니다. ", again
       ]));
 
       var table = el("table");
@@ -361,14 +392,14 @@
       retake.addEventListener("click", function () { begin(exam.params); });
       fresh.addEventListener("click", function () {
         var params = { n: exam.params.n, seed: "", mode: exam.params.mode, timer: exam.params.timer };
+        drop();
         history.replaceState(history.state, "", location.pathname);
         setup(params, true);
       });
       parts.push(el("p", { "class": "exam__again" }, [retake, " ", fresh, " ",
         el("a", { href: quiz.url("study/progress/#wrong"), text: "오답 노트 보기" })]));
-      show(parts, heading);
-      quiz.save(progress, heading);
-      quiz.say(said, (timeUp ? "시간이 끝나 답안을 제출했습니다. " : "") + pages.scoreText(result));
+      show(parts, focus ? heading : null);
+      return result;
     }
 
     function missItem(miss) {
@@ -404,7 +435,10 @@
 
     quiz.questions(app, "문제를 불러오는 중입니다.", function (loaded) {
       data = loaded;
-      setup(pages.examParams(location.search), false);
+      var params = pages.examParams(location.search);
+      exam = handedIn(params);  // back at a result (reload, Back): shown again, its answers not recorded twice
+      if (exam) results(false);
+      else setup(params, false);
       quiz.load(); // read the stored answers now, so that a problem with them is said before the exam
       quiz.notify(app.firstChild);
     });

@@ -173,7 +173,8 @@
     return shuffle(picked, rand);
   }
 
-  /** The exam's settings from a URL query (`?n=20&seed=abc&mode=list&timer=1`), defaults filled in. */
+  /** The exam's settings from a URL query (`?n=20&seed=abc&mode=list&timer=1`), defaults filled in; the seed as
+   *  written, so that one the URL cannot carry is said rather than silently made another set (study-exam.js). */
   function examParams(search) {
     var params = {};
     String(search || "").replace(/^\?/, "").split("&").forEach(function (pair) {
@@ -185,7 +186,7 @@
     var n = parseInt(params.n, 10);
     return {
       n: EXAM_SIZES.indexOf(n) >= 0 ? n : EXAM_DEFAULT,
-      seed: normalizeSeed(params.seed),
+      seed: params.seed === undefined ? "" : params.seed,
       mode: params.mode === "list" ? "list" : "one",
       timer: params.timer === "1"
     };
@@ -195,30 +196,57 @@
     try {
       return decodeURIComponent(text);
     } catch (e) {
-      return "";
+      return text;  // not percent-encoding: as written
     }
   }
 
-  /** An exam in progress as study-exam.js keeps it for the tab: {params, answers: {question id: choice},
-   *  index, deadline (null without the timer)}; null for anything else (never throws). */
-  function sitting(text, choices) {
+  // What study-exam.js keeps for the tab (sessionStorage), read back safely: an exam in progress or handed in.
+
+  /** The stored text as {v: 1, params, answers, …} with valid settings, or null (never throws). */
+  function kept(text) {
     var s;
     try {
       s = JSON.parse(text);
     } catch (e) {
       return null;
     }
-    var p = s && s.params, answers = {};
+    var p = s && s.params;
     if (!p || s.v !== 1 || EXAM_SIZES.indexOf(p.n) < 0 || typeof p.seed !== "string" || !p.seed ||
         normalizeSeed(p.seed) !== p.seed || (p.mode !== "one" && p.mode !== "list") || typeof p.timer !== "boolean" ||
-        !Number.isInteger(s.index) || s.index < 0 || s.index >= p.n || !s.answers || typeof s.answers !== "object" ||
-        (p.timer ? !(typeof s.deadline === "number" && isFinite(s.deadline)) : s.deadline !== null)) return null;
+        !s.answers || typeof s.answers !== "object") return null;
+    return s;
+  }
+
+  /** {question id: choice} of `s.answers`, without anything else. */
+  function keptAnswers(s, choices) {
+    var answers = {};
     Object.keys(s.answers).forEach(function (id) {
       var c = s.answers[id];
       if (Number.isInteger(c) && c >= 1 && c <= choices) answers[id] = c;
     });
-    return { params: { n: p.n, seed: p.seed, mode: p.mode, timer: p.timer }, answers: answers, index: s.index,
-             deadline: s.deadline };
+    return answers;
+  }
+
+  function keptParams(p) {
+    return { n: p.n, seed: p.seed, mode: p.mode, timer: p.timer };
+  }
+
+  /** An exam in progress: {params, answers: {question id: choice}, index, deadline (null without the timer)};
+   *  null for anything else. */
+  function sitting(text, choices) {
+    var s = kept(text), p = s && s.params;
+    if (!s || !Number.isInteger(s.index) || s.index < 0 || s.index >= p.n ||
+        (p.timer ? !(typeof s.deadline === "number" && isFinite(s.deadline)) : s.deadline !== null)) return null;
+    return { params: keptParams(p), answers: keptAnswers(s, choices), index: s.index, deadline: s.deadline };
+  }
+
+  /** An exam handed in, enough to show its result again: {params, ids (its questions in order), answers,
+   *  timeUp}; null for anything else. */
+  function handedIn(text, choices) {
+    var s = kept(text);
+    if (!s || !Array.isArray(s.ids) || !s.ids.length || s.ids.length > s.params.n || typeof s.timeUp !== "boolean" ||
+        !s.ids.every(function (id, i) { return typeof id === "string" && s.ids.indexOf(id) === i; })) return null;
+    return { params: keptParams(s.params), ids: s.ids, answers: keptAnswers(s, choices), timeUp: s.timeUp };
   }
 
   function examQuery(p) {
@@ -303,7 +331,8 @@
     EXAM_SIZES: EXAM_SIZES, EXAM_DEFAULT: EXAM_DEFAULT, MINUTES_PER_QUESTION: MINUTES_PER_QUESTION,
     questions: questions, summarize: summarize, wrong: wrong, totalText: totalText,
     normalizeSeed: normalizeSeed, newSeed: newSeed, random: random, shuffle: shuffle,
-    draw: draw, examParams: examParams, sitting: sitting, examQuery: examQuery, score: score, scoreText: scoreText,
+    draw: draw, examParams: examParams, sitting: sitting, handedIn: handedIn, examQuery: examQuery,
+    score: score, scoreText: scoreText,
     examMinutes: examMinutes, remaining: remaining, clock: clock, duration: duration, milestone: milestone
   };
 });

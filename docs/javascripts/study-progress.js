@@ -132,6 +132,11 @@
       clearApp.appendChild(quiz.confirmStep(start, "모두 지우기", function () {
         var progress = quiz.load(), answered = Object.keys(progress.answers).length;
         var gone = answered - core.count(data.questions, progress).answered;  // of questions reworded or removed since
+        if (quiz.unreadable()) {  // newer or damaged: gone only from here (answers given since are in memory only)
+          return { any: true, text: "이 브라우저에 저장된 학습 기록은 이 버전의 사이트가 읽을 수 없습니다. " +
+            (answered ? "그 기록과 저장하지 못한 답 " + answered + "개를" : "그 기록을") +
+            " 모두 지웁니다. 지운 기록은 되돌릴 수 없습니다." };
+        }
         return { any: answered > 0, text: answered
           ? "이 브라우저에 저장된 답 " + answered + "개" + (gone ? "(지금 사이트에 없는 문제의 답 " + gone + "개 포함)" : "") +
             "를 모두 지웁니다. 지운 기록은 되돌릴 수 없습니다."

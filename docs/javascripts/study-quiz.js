@@ -70,7 +70,8 @@
       var text = core.notice(store.problem);
       if (!text || shared.noticed === store.problem || !anchor) return;
       shared.noticed = store.problem;
-      var box = el("p", { "class": "study-notice", role: "status" });
+      var box = el("p", { "class": "study-notice", role: "status",
+                          "data-study-record": core.OF_THE_RECORD[store.problem] || null });  // goes when it is cleared
       anchor.parentNode.insertBefore(box, anchor.nextSibling);
       say(box, text);
     }
@@ -82,12 +83,19 @@
       if (shared.unsaved) notify(anchor);
     }
 
-    /** Forget every answer; false (and a notice after `anchor`) if the stored record could not be removed. */
+    /** Forget every answer, with what was said of the stored record; false (and a notice after `anchor`) if the
+     *  record could not be removed. */
     function clearAll(anchor) {
       shared.memory = core.empty();
       shared.unsaved = !store.clear();
       if (shared.unsaved) notify(anchor);
+      else document.querySelectorAll(".study-notice[data-study-record]").forEach(function (n) { n.remove(); });
       return !shared.unsaved;
+    }
+
+    /** Whether the stored record, as last loaded, is one this version cannot read (newer or damaged). */
+    function unreadable() {
+      return store.unreadable;
     }
 
     var confirms = 0;
@@ -264,8 +272,8 @@
     }
 
     window.StudyQuiz = {
-      url: url, shared: shared, load: load, save: save, clearAll: clearAll, notify: notify, say: say,
-      confirmStep: confirmStep, enhance: enhance, absolutize: absolutize, el: el, questions: questions
+      url: url, shared: shared, load: load, save: save, clearAll: clearAll, unreadable: unreadable, notify: notify,
+      say: say, confirmStep: confirmStep, enhance: enhance, absolutize: absolutize, el: el, questions: questions
     };
     document.dispatchEvent(new Event("study:ready")); // study-progress.js and study-exam.js wait for it
 

@@ -127,15 +127,42 @@ test("garbage is overwritten by the next save", () => {
   assert.equal(core.parse(storage.items.get(core.KEY)).problem, null);
 });
 
-test("a newer version's record is never overwritten or cleared", () => {
+test("a newer version's record is never overwritten, only cleared (the learner asks): then answers save again", () => {
   const newer = '{"v":2,"answers":{}}';
   const storage = fakeStorage({ items: { [core.KEY]: newer } });
   const store = core.createStore(() => storage);
   store.load();
-  assert.equal(store.problem, "newer");
+  assert.deepEqual([store.problem, store.unreadable], ["newer", true]);
   assert.equal(store.save(core.record(core.empty(), ID("a/b", 1), 1, 1)), false);
-  assert.equal(store.clear(), false);
   assert.equal(storage.items.get(core.KEY), newer);
+  assert.equal(store.clear(), true);
+  assert.equal(storage.items.has(core.KEY), false);
+  assert.deepEqual([store.problem, store.unreadable], [null, false]); // nothing left to say of the old record
+  assert.equal(store.save(core.record(core.empty(), ID("a/b", 1), 1, 1)), true);
+});
+
+test("unreadable: the record as last read is garbage or newer, not partly damaged, not once overwritten", () => {
+  const storage = fakeStorage({ items: { [core.KEY]: "xx" } });
+  const store = core.createStore(() => storage);
+  assert.equal(store.unreadable, false); // nothing read yet
+  store.load();
+  assert.equal(store.unreadable, true);
+  store.save(core.record(core.empty(), ID("a/b", 1), 1, 1));
+  store.load();
+  assert.deepEqual([store.problem, store.unreadable], ["garbage", false]); // the notice stays said; the record is ours
+  const partial = JSON.stringify({ v: 1, answers: { [ID("a/b", 1)]: { c: 1, t: 1 }, [ID("a/b", 2)]: null } });
+  const damaged = core.createStore(() => fakeStorage({ items: { [core.KEY]: partial } }));
+  damaged.load();
+  assert.deepEqual([damaged.problem, damaged.unreadable], ["partial", false]);
+  assert.equal(damaged.clear(), true);
+  assert.equal(damaged.problem, null);
+});
+
+test("clearing leaves a problem of the storage itself said", () => {
+  const store = core.createStore(() => fakeStorage({ full: true }));
+  store.save(core.empty());
+  assert.equal(store.clear(), true);
+  assert.equal(store.problem, "full");
 });
 
 test("every problem has a Korean notice in 합쇼체", () => {
@@ -145,6 +172,7 @@ test("every problem has a Korean notice in 합쇼체", () => {
     for (const sentence of text.split(/(?<=\.)\s+/)) assert.match(sentence, /니다\.$/, sentence);
   }
   assert.equal(core.notice(null), null);
+  assert.match(core.notice("newer"), /학습 현황의 '학습 기록 모두 지우기'로/); // the way out of a read-only record
 });
 
 // --- counts and sentences ------------------------------------------------------------------------

@@ -125,9 +125,18 @@ test("exam settings from the URL, with defaults for anything odd", () => {
   assert.deepEqual(pages.examParams("?n=65&seed=abc&mode=list&timer=1"),
                    { n: 65, seed: "abc", mode: "list", timer: true });
   assert.deepEqual(pages.examParams("?n=30&seed=%E0%A4%A&mode=x&timer=yes"),
-                   { n: 20, seed: "", mode: "one", timer: false });
+                   { n: 20, seed: "%E0%A4%A", mode: "one", timer: false });
   const p = { n: 10, seed: "k3x9q2", mode: "list", timer: true };
   assert.deepEqual(pages.examParams(pages.examQuery(p)), p);
+});
+
+test("a set number from the URL is kept as written, so that a bad one is said rather than changed", () => {
+  for (const seed of ["한글테스트", "<b>x</b>", "a b", "x".repeat(40)]) {
+    assert.equal(pages.examParams("?seed=" + encodeURIComponent(seed)).seed, seed);
+    assert.notEqual(pages.normalizeSeed(seed), seed);
+  }
+  assert.equal(pages.examParams("?seed=a+b").seed, "a b");
+  assert.equal(pages.examParams("?seed=%zz").seed, "%zz"); // not percent-encoding: as written
 });
 
 test("an exam kept for the tab is read back whole, its odd answers dropped; anything else is none", () => {
@@ -143,6 +152,25 @@ test("an exam kept for the tab is read back whole, its odd answers dropped; anyt
     JSON.stringify({ ...kept, index: -1 }), JSON.stringify({ ...kept, deadline: null }),
     JSON.stringify({ ...kept, answers: null }), JSON.stringify({ ...untimed, deadline: 5 })])
     assert.equal(pages.sitting(odd, 4), null, odd);
+});
+
+test("an exam handed in, kept for the tab, is read back whole; anything else is none", () => {
+  const params = { n: 10, seed: "abc123", mode: "list", timer: false };
+  const ids = ["a/b:12345678", "a/b:87654321"];
+  const kept = { v: 1, params, ids, answers: { "a/b:12345678": 2, "a/b:87654321": 5 }, timeUp: true };
+  assert.deepEqual(pages.handedIn(JSON.stringify(kept), 4),
+                   { params, ids, answers: { "a/b:12345678": 2 }, timeUp: true });
+  // an exam in progress is not a result, nor a result an exam in progress
+  const sitting = { v: 1, params, answers: {}, index: 0, deadline: null };
+  assert.equal(pages.handedIn(JSON.stringify(sitting), 4), null);
+  assert.equal(pages.sitting(JSON.stringify(kept), 4), null);
+  for (const odd of [null, "", "{oops", "[]", "0", "null", JSON.stringify({ ...kept, v: 2 }),
+    JSON.stringify({ ...kept, params: { ...params, seed: "<b>x</b>" } }), JSON.stringify({ ...kept, params: null }),
+    JSON.stringify({ ...kept, ids: [] }), JSON.stringify({ ...kept, ids: "a/b:12345678" }),
+    JSON.stringify({ ...kept, ids: [ids[0], ids[0]] }), JSON.stringify({ ...kept, ids: [ids[0], 7] }),
+    JSON.stringify({ ...kept, ids: Array.from({ length: 11 }, (_, i) => "a/b:" + i) }),
+    JSON.stringify({ ...kept, answers: null }), JSON.stringify({ ...kept, timeUp: "no" })])
+    assert.equal(pages.handedIn(odd, 4), null, odd);
 });
 
 test("scoring: right, wrong, unanswered, by section in order, misses in the exam's order", () => {
