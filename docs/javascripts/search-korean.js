@@ -400,26 +400,28 @@ const KoreanSearch = (() => {
     };
     const unknown = said.length === 1 && !index.beginning(said[0]).length
       && !index.nearest(said[0], tolerance(said[0])).length;
+    // Each variant's terms: the site's word, which a document must hold whole (Elastic IP → 탄력적 IP 주소, not
+    // a title with "IP 주소"), among the other typed words, which it need not (route table 전파).
     const found = [];
-    const add = (d, text, rest = () => false) => d < Infinity && found.push({ d, text, rest });
+    const add = (d, text, mark) => d < Infinity && found.push({ d, text, mark });
     for (const synonym of index.synonyms) {
-      const m = synonym.terms.length;
+      const m = synonym.terms.length, length = synonym.word.split(" ").length;
       for (let from = 0; from + m <= said.length; from++)       // the query holds the other word
-        add(far(synonym, 0, from, m), () => [...said.slice(0, from), synonym.word, ...said.slice(from + m)]);
+        add(far(synonym, 0, from, m), () => [...said.slice(0, from), synonym.word, ...said.slice(from + m)],
+          (i) => ({ required: i >= from && i < from + length, unmarked: false }));
       // The query is part of it: where the site's word has as many terms as the other word, the terms the
       // query did not stand for (그룹 of 오토 스케일링 → Auto Scaling 그룹) find the page but are not marked.
-      const aligned = synonym.word.split(" ").length === m;
       if (said.length < m && (said.length > 1 || (m === 2 && unknown)))
         for (let at = said.length > 1 ? 0 : 1; at + said.length <= m; at++)
           add(far(synonym, at, 0, said.length) + 0.5, () => [synonym.word],
-            (i) => aligned && (i < at || i >= at + said.length));
+            (i) => ({ required: true, unmarked: length === m && (i < at || i >= at + said.length) }));
     }
     const nearest = Math.min(...found.map(f => f.d));
     const out = [{ clauses: base, keys: [first.join(" ")] }];
-    for (const { d, text, rest } of found) {
+    for (const { d, text, mark } of found) {
       const key = index.key(text().join(" "));
       if (d > nearest || out.length === MAX_VARIANTS || out.some(v => v.keys[0] === key)) continue;
-      const site = key.split(" ").map((t, i) => ({ ...clause(t, "", true), unmarked: rest(i) }));
+      const site = key.split(" ").map((t, i) => ({ ...clause(t, "", true), ...mark(i) }));
       out.push({ clauses: [...excluded, ...site], keys: [key] });
     }
     return out;
@@ -428,8 +430,8 @@ const KoreanSearch = (() => {
   /* --- Scoring ------------------------------------------------------------------------------------- */
 
   /*
-   * The documents that a variant finds: document number → { score, terms }; a variant in the site's
-   * words (a synonym's) only those that hold every one of them. Each clause scores its
+   * The documents that a variant finds: document number → { score, terms }; of a synonym's variant, only
+   * those that hold all of the site's word. Each clause scores its
    * best alternative: BM25 (no length normalisation, as Material's; titles weigh `fields.title.boost`)
    * times idf; the sum times the document's boost, times (1 + (matched/clauses)²) and more for a
    * page's own document (as Material scores), and twice that where the typed words stand as a phrase.
@@ -452,7 +454,7 @@ const KoreanSearch = (() => {
     const excluded = new Set(variant.clauses.filter(c => c.presence === "-").flatMap(c => [...matches(c).keys()]));
     const phrase = positive.length > 1 && variant.keys[0];
     for (const doc of new Set(each.flatMap(m => [...m.keys()]))) {
-      if (excluded.has(doc) || positive.some((c, i) => (c.presence === "+" || c.site) && !each[i].has(doc))) continue;
+      if (excluded.has(doc) || positive.some((c, i) => (c.presence === "+" || c.required) && !each[i].has(doc))) continue;
       const terms = {};
       let total = 0, matched = 0;
       positive.forEach((clause, i) => {

@@ -103,12 +103,14 @@ test("a query that is part of a synonym finds the site's whole word and marks on
   }
 });
 
-test("the site's word of a synonym finds a document only where all of it stands", () => {
+test("the site's word of a synonym finds a document only where all of it stands; the other words are not required", () => {
   const { DOCS, SYNONYMS } = require("./fixture.cjs");
   const nat = { location: "networking/vpc/#nat-ip", title: "NAT 게이트웨이의 주소", text: "<p>퍼블릭 NAT 게이트웨이에는 탄력적 IP 주소를 연결</p>" };
   const eip = new K.Index([...DOCS, nat], CONFIG, [...SYNONYMS, ["Elastic IP", "탄력적 IP 주소"]]);
   const found = eip.search("Elastic IP").items.map(group => group[0].location.split("#")[0]);
   assert.equal(found[0], "networking/vpc/", "the page with 탄력적 IP 주소, not the one titled … IP 주소");
+  // the other words typed with it are not required: the page of the concept stays first without 요금
+  assert.equal(first("NAT gateway 요금"), "networking/vpc/", pages(index, "NAT gateway 요금").join(" "));
 });
 
 test("란, 이란 (\"what is …\") are particles: VPC란 searches VPC, with nothing missing", () => {
