@@ -93,12 +93,12 @@
     const base = (address & mask(prefix)) >>> 0;
     if (base !== address) {
       const network = `${text(base)}/${prefix}`;
-      const start = `${josa(text(address), "은", "는")} /${prefix} 블록의 시작 주소가 아닙니다.`;
-      // A block AWS would refuse anyway (10.0.0.0/0 → 0.0.0.0/0) is not offered: its size is what to change.
-      if (prefix < AWS.min || prefix > AWS.max) {
-        return { error: `${start} ${josa("/" + prefix, "은", "는")} AWS가 허용하는 IPv4 VPC 크기(/16~/28) 밖입니다.` + EXAMPLE };
-      }
-      return { error: `${start} 네트워크 주소는 ${network}입니다.`, fix: network };
+      const start = `${josa(text(address), "은", "는")} /${prefix} 블록의 시작 주소가 아닙니다. 네트워크 주소는 ${network}입니다.`;
+      if (prefix >= AWS.min && prefix <= AWS.max) return { error: start, fix: network };
+      // A size AWS refuses is said first (10.0.0.0/0); the network address is offered where the calculator
+      // can split it (not below the smallest subnet, /30).
+      const size = `${josa("/" + prefix, "은", "는")} AWS가 허용하는 IPv4 VPC 크기(/16~/28) 밖입니다.`;
+      return prefix > SIZES.max ? { error: `${size} ${start}` + EXAMPLE } : { error: `${size} ${start}`, fix: network };
     }
     return { base, prefix };
   }

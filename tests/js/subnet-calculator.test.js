@@ -57,15 +57,18 @@ test("a base address with host bits set: the message names the network address, 
     fix: "10.0.0.0/16",
   });
   assert.equal(parseCidr("100.68.0.18/18").fix, "100.68.0.0/18"); // the page's example
-  assert.match(parseCidr("10.0.0.1/8").error, /^10\.0\.0\.1은 /); // 일 ends in a consonant
+  assert.match(parseCidr("10.0.0.1/8").error, / 10\.0\.0\.1은 /); // 일 ends in a consonant
   assert.equal(calculate("10.0.0.5/16", 24).errors.cidr.fix, "10.0.0.0/16");
 });
 
-test("a base address with host bits set and a size AWS refuses: the size is named, no block is offered", () => {
+test("a base address with host bits set and a size AWS refuses: the size first; the block offered if it can be split", () => {
   assert.deepEqual(parseCidr("10.0.0.0/0"), {
-    error: "10.0.0.0은 /0 블록의 시작 주소가 아닙니다. /0은 AWS가 허용하는 IPv4 VPC 크기(/16~/28) 밖입니다. 예: 10.0.0.0/16",
+    error: "/0은 AWS가 허용하는 IPv4 VPC 크기(/16~/28) 밖입니다. 10.0.0.0은 /0 블록의 시작 주소가 아닙니다. 네트워크 주소는 0.0.0.0/0입니다.",
+    fix: "0.0.0.0/0",
   });
-  assert.equal(parseCidr("10.0.0.5/30").fix, undefined);
+  assert.equal(parseCidr("10.1.2.3/12").fix, "10.0.0.0/12");   // computed like 10.0.0.0/8, with a 불가 for its size
+  assert.match(parseCidr("10.0.0.5/30").error, /^\/30은 AWS가 허용하는 .* 네트워크 주소는 10\.0\.0\.4\/30입니다\. 예: 10\.0\.0\.0\/16$/);
+  assert.equal(parseCidr("10.0.0.5/30").fix, undefined);          // smaller than the smallest subnet: cannot be split
   assert.equal(parseCidr("10.0.0.5/28").fix, "10.0.0.0/28");
 });
 
