@@ -586,6 +586,19 @@ def test_a_handed_in_exam_shows_its_result_again_after_reload_and_back_until_ano
     page.go_back()
     page.wait_for_selector("#exam-result")
     assert page.locator(RESULT).all_inner_texts() == result
+    # another set's address shows its own setup; the kept result waits at its own address
+    tab.goto("study/exam/?n=10&seed=other1&mode=list")
+    page.wait_for_selector("form.exam-setup")
+    assert page.locator("#exam-result").count() == 0
+    page.go_back()
+    page.wait_for_selector("#exam-result")
+    # its set's link opened in a new tab (Ctrl+click) leaves the result in this one
+    with page.context.expect_page() as opened:
+        page.locator("[data-study-exam] a[href*='seed=abc123']").click(modifiers=["Control"])
+    opened.value.close()
+    page.reload()
+    page.wait_for_selector("#exam-result")
+    assert page.locator(RESULT).all_inner_texts() == result
     # the same set again: now that exam is what the tab keeps
     page.get_by_role("button", name="같은 문제로 다시 풀기").click()
     page.wait_for_selector(".exam__question")
@@ -618,15 +631,16 @@ def test_a_handed_in_exam_shows_its_result_again_after_reload_and_back_until_ano
     clean(tab)
 
 
-@pytest.mark.parametrize("seed", ["한글테스트", "<b>x</b>"])
-def test_a_set_number_in_the_address_that_it_cannot_carry_is_said_not_changed(tab, seed):
+@pytest.mark.parametrize("seed,error", [("한글테스트", SEED_ERROR), ("<b>x</b>", SEED_ERROR),
+                                        ("a" * 40, "문제 세트 번호는 32자까지 쓸 수 있습니다. 고친 뒤 다시 시작하십시오.")])
+def test_a_set_number_in_the_address_that_it_cannot_carry_is_said_not_changed(tab, seed, error):
     """As when typed: the value stays as written (never another set, never markup) and the form says what is wrong."""
     tab.goto("study/exam/?seed=" + quote(seed, safe=""))
     page = tab.page
     page.wait_for_selector("form.exam-setup")
     assert page.get_by_label("문제 세트 번호").input_value() == seed
     assert page.locator("#exam-seed").get_attribute("aria-invalid") == "true"
-    assert page.locator("#exam-seed-error").inner_text() == SEED_ERROR
+    assert page.locator("#exam-seed-error").inner_text() == error
     assert page.locator("[data-study-exam] b, .exam-setup__shared").count() == 0
     page.get_by_role("button", name="모의고사 시작").click()
     page.wait_for_selector("#exam-seed[aria-invalid=true]:focus")

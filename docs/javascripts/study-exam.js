@@ -128,8 +128,10 @@
       var seedInput = el("input", { id: "exam-seed", name: "seed", value: params.seed, maxlength: "32",
         autocomplete: "off", spellcheck: "false", autocapitalize: "off", "aria-describedby": "exam-seed-error exam-seed-hint" });
       var seedError = el("span", { id: "exam-seed-error", "class": "exam-setup__error" });
-      var badSeed = function () {  // kept as written, never silently changed into another set
-        seedError.textContent = "문제 세트 번호에는 영문자·숫자·하이픈(-)·밑줄(_)만 쓸 수 있습니다. 고친 뒤 다시 시작하십시오.";
+      var badSeed = function (seed) {  // kept as written, never silently changed into another set
+        seedError.textContent = /^[0-9A-Za-z_-]*$/.test(seed)
+          ? "문제 세트 번호는 32자까지 쓸 수 있습니다. 고친 뒤 다시 시작하십시오."
+          : "문제 세트 번호에는 영문자·숫자·하이픈(-)·밑줄(_)만 쓸 수 있습니다. 고친 뒤 다시 시작하십시오.";
         seedInput.setAttribute("aria-invalid", "true");
       };
       form.appendChild(el("p", { "class": "exam-setup__seed" }, [
@@ -144,7 +146,7 @@
         var values = new FormData(form);
         var typed = String(values.get("seed")).trim(), seed = pages.normalizeSeed(typed);
         if (seed !== typed) {
-          badSeed();
+          badSeed(typed);
           return seedInput.focus();
         }
         if (!seed) {
@@ -156,7 +158,7 @@
                 mode: values.get("mode") === "list" ? "list" : "one", timer: values.get("timer") !== null });
       });
       var shared = params.seed && pages.normalizeSeed(params.seed) === params.seed;
-      if (params.seed && !shared) badSeed();  // the address's, as if typed
+      if (params.seed && !shared) badSeed(params.seed);  // the address's, as if typed
       var intro = shared
         ? el("p", { "class": "exam-setup__shared", text: "이 주소의 문제 세트(번호 " + params.seed + ", " + params.n +
             "문제)로 설정했습니다. 준비되면 '모의고사 시작'을 누르십시오." })
@@ -361,7 +363,9 @@
       if (exam.timeUp) parts.push(el("p", { "class": "study-notice", text: "시간이 끝나 답안을 제출했습니다." }));
       parts.push(el("p", { "class": "exam__score" }, [el("strong", { text: pages.scoreText(result) })]));
       var again = el("a", { href: location.pathname + pages.examQuery(exam.params), text: "같은 세트 주소" });
-      again.addEventListener("click", drop);  // followed here: the setup for that set, not this result again
+      again.addEventListener("click", function (event) {  // followed in this tab: the setup for that set, not this
+        if (!event.button && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey) drop();  // result
+      });
       parts.push(el("p", {}, [
         "세트 번호 ", el("code", { text: exam.params.seed }), ": 이 주소로 같은 문제를 다시 풀거나 공유할 수 있습니다. ", again
       ]));
