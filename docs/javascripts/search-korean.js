@@ -22,6 +22,7 @@ const KoreanSearch = (() => {
   const MAX_CANDIDATES = 3;         // nearest terms searched for one unknown word
   const MAX_VARIANTS = 6;           // the query with the site's words for some of its words
   const SNIPPET = 160;              // characters of a snippet around its first match
+  const HITS = 20;                  // matches of each term weighed for where a snippet starts
   const PREFIX = 0.5;               // a term that only begins with the searched one counts half …
   const GUESS = 0.8;                // … and a corrected one 0.8
   const K1 = 1.2;                   // BM25 term-frequency saturation
@@ -537,7 +538,17 @@ const KoreanSearch = (() => {
       .map(text => ({ text, lower: text.toLowerCase() })));
     const all = index.shown.get(doc), count = (b) => searched.filter(t => b.lower.includes(t.term)).length;
     const { text: best, lower } = all.reduce((b, block) => (count(block) > count(b) ? block : b), all[0] || { text: "", lower: "" });
-    const first = Math.min(best.length, ...searched.map(t => lower.indexOf(t.term)).filter(i => i >= 0));
+    // around the first match whose window shows the most searched terms (탄력적 IP: not an early lone "IP")
+    const hits = searched.flatMap(t => {
+      const at = [];
+      for (let i = lower.indexOf(t.term); i >= 0 && at.length < HITS; i = lower.indexOf(t.term, i + 1)) at.push(i);
+      return at;
+    }).sort((x, y) => x - y);
+    const shown = (i) => searched.filter(t => {
+      const j = lower.indexOf(t.term, Math.max(0, i - SNIPPET / 4));
+      return j >= 0 && j < i + SNIPPET * 3 / 4;
+    }).length;
+    const first = hits.reduce((pick, i) => (shown(i) > shown(pick) ? i : pick), hits.length ? hits[0] : best.length);
     const from = best.lastIndexOf(" ", Math.max(0, Math.min(first - SNIPPET / 4, best.length - SNIPPET))) + 1;
     const to = best.length - from > SNIPPET ? best.indexOf(" ", from + SNIPPET) : -1;
     const text = best.slice(from, to < 0 ? best.length : to);

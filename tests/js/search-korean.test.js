@@ -167,6 +167,10 @@ test("snippets: the block that matched, cut at spaces around the match; never th
   const { text } = long.search("조정").items[0][0];
   assert.match(text, /^<p>… (가나다라 )+<mark>조정<\/mark> 끝 (마바사 )+…<\/p>$/);
   assert.ok(text.length < 220, text.length);
+  const both = new K.Index([{ location: "", title: "표", text: "<p>source-ip(소스 IP) " + "가나다라 ".repeat(60)
+    + "NLB 고정 IP: 서브넷마다 탄력적 IP 주소 " + "마바사 ".repeat(60) + "</p>" }], CONFIG);
+  assert.match(both.search("탄력적 IP").items[0][0].text, /<mark>탄력적<\/mark> <mark>IP<\/mark>/,
+    "the snippet is where the searched words stand together, not at an early lone IP");
   const bare = new K.Index([{ location: "", title: "빈 페이지", text: "" }], CONFIG);
   assert.equal(bare.search("빈 페이지").items[0][0].text, "", "a document without text has no snippet");
 });
