@@ -128,8 +128,8 @@
       var seedInput = el("input", { id: "exam-seed", name: "seed", value: params.seed, maxlength: "32",
         autocomplete: "off", spellcheck: "false", autocapitalize: "off", "aria-describedby": "exam-seed-error exam-seed-hint" });
       var seedError = el("span", { id: "exam-seed-error", "class": "exam-setup__error" });
-      var badSeed = function (seed) {  // kept as written, never silently changed into another set
-        seedError.textContent = /^[0-9A-Za-z_-]*$/.test(seed)
+      var badSeed = function (problem) {  // kept as written, never silently changed into another set
+        seedError.textContent = problem === "length"
           ? "문제 세트 번호는 32자까지 쓸 수 있습니다. 고친 뒤 다시 시작하십시오."
           : "문제 세트 번호에는 영문자·숫자·하이픈(-)·밑줄(_)만 쓸 수 있습니다. 고친 뒤 다시 시작하십시오.";
         seedInput.setAttribute("aria-invalid", "true");
@@ -144,9 +144,9 @@
       form.addEventListener("submit", function (event) {
         event.preventDefault();
         var values = new FormData(form);
-        var typed = String(values.get("seed")).trim(), seed = pages.normalizeSeed(typed);
-        if (seed !== typed) {
-          badSeed(typed);
+        var seed = String(values.get("seed")).trim(), problem = pages.seedProblem(seed);
+        if (problem) {
+          badSeed(problem);
           return seedInput.focus();
         }
         if (!seed) {
@@ -157,8 +157,8 @@
         begin({ n: parseInt(values.get("n"), 10) || pages.EXAM_DEFAULT, seed: seed,
                 mode: values.get("mode") === "list" ? "list" : "one", timer: values.get("timer") !== null });
       });
-      var shared = params.seed && pages.normalizeSeed(params.seed) === params.seed;
-      if (params.seed && !shared) badSeed(params.seed);  // the address's, as if typed
+      var problem = params.seed && pages.seedProblem(params.seed), shared = params.seed && !problem;
+      if (problem) badSeed(problem);  // the address's, as if typed
       var intro = shared
         ? el("p", { "class": "exam-setup__shared", text: "이 주소의 문제 세트(번호 " + params.seed + ", " + params.n +
             "문제)로 설정했습니다. 준비되면 '모의고사 시작'을 누르십시오." })

@@ -101,9 +101,17 @@
 
   // --- the mock exam: seed, draw, score ---------------------------------------------------------------
 
+  var NOT_IN_SEED = /[^0-9A-Za-z_-]/g, SEED_LENGTH = 32;
+
   /** A seed as the URL may carry it: letters, digits, - and _, at most 32; "" if none is left. */
   function normalizeSeed(text) {
-    return String(text === null || text === undefined ? "" : text).replace(/[^0-9A-Za-z_-]/g, "").slice(0, 32);
+    return String(text === null || text === undefined ? "" : text).replace(NOT_IN_SEED, "").slice(0, SEED_LENGTH);
+  }
+
+  /** What keeps `seed`, as written, from being a set number: "characters", "length" or null. */
+  function seedProblem(seed) {
+    var text = String(seed);
+    return text.replace(NOT_IN_SEED, "") !== text ? "characters" : text.length > SEED_LENGTH ? "length" : null;
   }
 
   /** A new seed (6 base-36 characters) from a 32-bit random integer. */
@@ -330,7 +338,7 @@
   return {
     EXAM_SIZES: EXAM_SIZES, EXAM_DEFAULT: EXAM_DEFAULT, MINUTES_PER_QUESTION: MINUTES_PER_QUESTION,
     questions: questions, summarize: summarize, wrong: wrong, totalText: totalText,
-    normalizeSeed: normalizeSeed, newSeed: newSeed, random: random, shuffle: shuffle,
+    normalizeSeed: normalizeSeed, seedProblem: seedProblem, newSeed: newSeed, random: random, shuffle: shuffle,
     draw: draw, examParams: examParams, sitting: sitting, handedIn: handedIn, examQuery: examQuery,
     score: score, scoreText: scoreText,
     examMinutes: examMinutes, remaining: remaining, clock: clock, duration: duration, milestone: milestone

@@ -116,6 +116,11 @@ test("seeds: normalized from the URL, new ones six base-36 characters", () => {
   assert.equal(pages.normalizeSeed(" ab<script>c-1_2 "), "abscriptc-1_2");
   assert.equal(pages.normalizeSeed("x".repeat(40)).length, 32);
   assert.equal(pages.normalizeSeed(null), "");
+  assert.equal(pages.seedProblem("k3x9q2"), null);
+  assert.equal(pages.seedProblem("한글테스트"), "characters");
+  assert.equal(pages.seedProblem("<b>x</b>"), "characters");
+  assert.equal(pages.seedProblem("x".repeat(33)), "length");
+  assert.equal(pages.seedProblem("x".repeat(40) + " "), "characters", "the characters are said first");
   assert.equal(pages.newSeed(0), "000000");
   assert.match(pages.newSeed(0xffffffff), /^[0-9a-z]{6,7}$/);
 });
