@@ -28,6 +28,7 @@ from sitekit.pages import nav_files, page_html
 from sitekit.server import serve
 
 MISSING = "no-such-page/at/any/depth/"  # GitHub Pages answers any missing address with 404.html
+FAR_DOWN = "principles/well-architected/"  # its first diagram is more than three screens down (test_reading.py)
 # Init scripts that break a reader's storage as browsers do (tests/test_study.py, tests/test_search.py).
 BROKEN_STORAGE = {
     # Chromium with site data blocked: reading window.localStorage throws

@@ -17,6 +17,7 @@ from sitekit.pages import PRINT_PAGE, config, diagram_kinds, nav_files, page_htm
 from sitekit.browser import WAIT_MS, Tab
 from sitekit.reader import DRAWN_JS, HOSTS, SCROLL_JS, wait_drawn
 from sitekit.server import serve
+from tests.conftest import FAR_DOWN
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("book")]  # the book is printed once, by one worker
 
@@ -228,6 +229,22 @@ def test_ctrl_p_after_instant_navigation_prints_every_diagram(tab):
     assert state["all"] >= 2 and state["drawn"] == state["all"], f"not drawn without scrolling: {state}"
     tab.page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     assert tab.page.evaluate(DRAWN_JS, HOSTS) == state
+
+
+def test_ctrl_p_draws_the_diagrams_the_reader_has_not_reached_then_opens_the_print_dialog(tab):
+    """The print dialog cannot wait for a drawing, but the key can: on a page whose diagrams are all far below,
+    Ctrl+P draws them, then opens the dialog (here a stand-in that notes what it would print). With every
+    diagram drawn, the key is the browser's again."""
+    tab.goto(FAR_DOWN)
+    tab.page.evaluate(f"(hosts) => {{ window.print = () => {{ window.printed = ({DRAWN_JS})(hosts); }}; }}", HOSTS)
+    before = tab.page.evaluate(DRAWN_JS, HOSTS)
+    assert before["all"] and not before["drawn"], before
+    tab.page.keyboard.press("Control+KeyP")
+    tab.page.wait_for_function("() => window.printed", timeout=WAIT_MS)
+    assert tab.page.evaluate("() => window.printed") == {"drawn": before["all"], "all": before["all"]}
+    assert not tab.page.evaluate("""() => { const key = new KeyboardEvent("keydown",
+      {key: "p", code: "KeyP", ctrlKey: true, bubbles: true, cancelable: true});
+      document.dispatchEvent(key); return key.defaultPrevented; }"""), "the browser prints a drawn page itself"
 
 
 def test_printed_page_shows_only_the_content(printed):

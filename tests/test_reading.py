@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import MISSING
+from tests.conftest import FAR_DOWN, MISSING
 from sitekit.browser import PHONE
 from sitekit.build import link_site, writable
 from sitekit.pages import diagram_kinds, nav_files, url
@@ -24,7 +24,6 @@ READABLE = 4.5  # WCAG AA contrast for text
 VIEWER_PX = 12  # the smallest label in the diagram viewer, at the diagram's own size
 SMALLEST_TEXT_PX = 7  # drawn size on a phone; wider diagrams scroll inside their box instead
 MERMAID_BUDGET_KIB = 280  # Mermaid's share of a page using all three diagram kinds (about 272 KiB)
-FAR_DOWN = "principles/well-architected/"  # its first diagram is more than three screens down
 FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 CENTRE = """(el) => { el.scrollIntoView({block: "center"}); const r = el.getBoundingClientRect();
   return [r.x + r.width / 2, r.y + r.height / 2]; }"""

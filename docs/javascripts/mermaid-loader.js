@@ -12,7 +12,8 @@
  * When: a diagram is drawn when it comes within one screen of the viewport (IntersectionObserver),
  * so a page whose diagrams are further down loads no Mermaid until the reader scrolls there; once
  * loaded, the page's other diagrams follow in idle time. All at once when printing (print media,
- * `beforeprint`, the print page). One diagram per task, in order.
+ * `beforeprint`, the print page). One diagram per task, in order. Ctrl+P (⌘P) while diagrams wait:
+ * the key draws them first, then opens the print dialog, which cannot wait for a drawing itself.
  *
  * Full screen: with Mermaid comes mermaid-dialog.mjs (so a text page, and a diagram page until a
  * diagram is near, loads neither); each drawn diagram then opens in a dialog, readable on a phone.
@@ -30,6 +31,7 @@
   var queue = Promise.resolve();
   var waiting = new Map(); // pre.mermaid → start its render
   var claimed = new WeakSet();
+  var drawing = new Map(); // pre.mermaid → the promise `render` returned for it, until it settles
   var observer = "IntersectionObserver" in window
     ? new IntersectionObserver(onIntersect, { rootMargin: "100% 0px" })
     : null;
@@ -127,6 +129,7 @@
     waiting.forEach(function (go, pre) {
       if (!pre.isConnected) {
         waiting.delete(pre);
+        drawing.delete(pre);
         if (observer) observer.unobserve(pre);
       }
     });
@@ -136,6 +139,21 @@
     Array.from(waiting.keys()).forEach(start);
   }
   window.addEventListener("beforeprint", startAll);
+
+  // Ctrl+P (⌘P) with diagrams still waiting: draw them all, then print. (The browser's own print menu
+  // prints at once; an undrawn diagram prints as a short note, docs/stylesheets/print.css.) With a
+  // Hangul keyboard layout on, the key may read "ㅔ": its code is still KeyP.
+  document.addEventListener("keydown", function (e) {
+    var p = e.key === "p" || e.key === "P" || (e.code === "KeyP" && !/^[a-z]$/i.test(e.key));
+    if (!p || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+    forget();
+    if (!waiting.size && !drawing.size) return; // every diagram is drawn: the browser prints
+    e.preventDefault();
+    startAll();
+    Promise.all(Array.from(drawing.values(), function (d) { return d.catch(function () {}); }))
+      .then(nextTask) // Material puts each diagram in the page when its promise resolves
+      .then(function () { window.print(); });
+  });
 
   // Resolves when the diagram of `pre` should be drawn.
   function due(pre) {
@@ -182,9 +200,14 @@
     // Called by Material once per diagram, right after it reads the diagram's source.
     render: function (id, text) {
       forget();
-      var drawn = due(element(text)).then(function () {
+      var pre = element(text);
+      var key = pre || {};
+      var drawn = due(pre).then(function () {
         return draw(id, text);
       });
+      drawing.set(key, drawn);
+      drawn.then(settled, settled);
+      function settled() { drawing.delete(key); }
       // A later page of the same visit (instant navigation): the library is here already, so
       // this page's diagrams follow in idle time too, ready for Ctrl+P.
       if (library) library.then(drawRestWhenIdle);
