@@ -13,12 +13,14 @@ serious in either scheme. Waits are for conditions (the live region's words, a s
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import quote
 
 import pytest
+from playwright.sync_api import expect
 
 from hooks.study import ANSWER_TITLE
-from sitekit.browser import PHONE, STILL_JS
+from sitekit.browser import PHONE, STILL_JS, WAIT_MS
 from tests.conftest import BROKEN_STORAGE
 
 pytestmark = pytest.mark.browser
@@ -328,6 +330,11 @@ def test_a_partly_damaged_record_keeps_its_good_answers_and_says_so(new_tab, ban
       throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); }; }""")
     page.get_by_role("button", name="모의고사 시작").click()
     page.locator(".exam__question input").first.check()
+    # the tab cannot keep the exam either: said at once, not at the hand-in, and kept in view
+    unkept = page.locator(".exam__bar + .study-notice")
+    expect(unkept).to_have_text(re.compile(r"^브라우저가 저장을 허용하지 않아 .* 답이 사라집니다\.$"), timeout=WAIT_MS)
+    page.get_by_role("button", name="다음 문제").click()
+    expect(unkept).to_have_count(1, timeout=WAIT_MS)
     page.get_by_role("button", name="답안 제출").click()
     page.get_by_role("button", name="제출", exact=True).click()  # the others unanswered: confirm
     page.wait_for_function("() => [...document.querySelectorAll('.study-notice')].some(n => n.textContent.startsWith('브라우저 저장 공간'))")

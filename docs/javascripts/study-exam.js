@@ -42,6 +42,10 @@
     // (not the drawn page) is kept instead, until another exam starts or the learner leaves the result: its
     // address shows the result again. Nothing kept: the exam goes on in this view.
     var SITTING = "aws-study-notes.exam.v1";
+    // When the tab cannot keep it (storage refused or full), the learner is told at once, not at the hand-in:
+    // a reload would lose the answers.
+    var UNKEPT = "브라우저가 저장을 허용하지 않아 이 모의고사를 보관하지 못했습니다. 계속 풀 수 있지만 " +
+      "새로 고치거나 페이지를 떠나면 답이 사라집니다.";
 
     function keep() {
       var record = exam.finished
@@ -50,7 +54,17 @@
         : { v: 1, params: exam.params, answers: exam.answers, index: exam.index, deadline: exam.deadline };
       try {
         sessionStorage.setItem(SITTING, JSON.stringify(record));
-      } catch (e) {}
+      } catch (e) {
+        if (!exam.finished && !exam.unkept) unkept();
+      }
+    }
+
+    /** Say once that the exam in progress is not kept; `render` shows it under the status bar from then on. */
+    function unkept() {
+      exam.unkept = el("p", { "class": "study-notice", role: "status" });
+      var bar = app.querySelector(".exam__bar");
+      if (bar) bar.parentNode.insertBefore(exam.unkept, bar.nextSibling);
+      quiz.say(exam.unkept, UNKEPT);
     }
 
     function kept() {
@@ -256,7 +270,7 @@
     }
 
     function render() {
-      var parts = [statusBar()];
+      var parts = [statusBar(), exam.unkept];
       var focus;
       bar.jump = null;
       if (exam.params.mode === "list") {
