@@ -488,6 +488,10 @@ def test_one_question_at_a_time_by_keyboard_and_click(tab, bank):
         drawn.append(known[" ".join(page.locator(".exam__question > p").inner_text().split())])
         page.locator(".exam__question input").first.focus()
         page.keyboard.press("ArrowDown")  # choice 2
+        if n == 1:  # nothing is marked before the hand-in, yet the chosen answer shows by more than its dot
+            borders = page.locator(".exam__question label.quiz__choice").evaluate_all(
+                "labels => labels.map((l) => getComputedStyle(l).borderTopColor)")
+            assert borders[1] not in borders[:1] + borders[2:], borders
         if n < 20:
             page.evaluate("scrollTo(0, document.documentElement.scrollHeight)")  # as far down as a reader may be
             if n % 2:

@@ -274,8 +274,9 @@
       var focus;
       bar.jump = null;
       if (exam.params.mode === "list") {
-        exam.drawn.forEach(function (q, i) { parts.push(questionBlock(q, i)); });
-        focus = parts[1].querySelector("h2");
+        var blocks = exam.drawn.map(questionBlock);
+        focus = blocks[0].querySelector("h2");
+        parts = parts.concat(blocks);
         parts.push(submitArea());
       } else {
         var block = questionBlock(exam.drawn[exam.index], exam.index);
