@@ -17,7 +17,7 @@ from sitekit.pages import ROOT, url
 QUERIES = ROOT / "data" / "search-queries.tsv"
 CASES = ("name", "spacing", "particle", "english", "translit", "console", "acronym", "number", "concept",
          "typo", "compound", "question")
-SUGGESTION = "이것을 찾으셨나요?"  # the line above suggested pages when nothing matched
+SUGGESTION = "이것을 찾으셨습니까?"  # the line above suggested pages when nothing matched
 DOCUMENTS = ("search/search_docs.json",)  # loaded on the reader's first search
 WARM_UP = "VPC"  # the first search of `open_search_page`, which loads the index
 

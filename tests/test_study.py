@@ -521,6 +521,9 @@ START = 1_767_225_600  # 2026-01-01 (seconds): a fixed clock for the exam kept f
 def test_the_timer_says_its_milestones_and_hands_in_at_zero(tab):
     page = tab.page
     page.clock.install()
+    tab.goto("study/exam/")  # the option says each size's time
+    assert page.locator("form.exam-setup label:has(input[name=timer])").inner_text().strip() == \
+        "시간 제한 (문제당 2분: 10문제 20분, 20문제 40분, 65문제 130분)"
     start = start_exam(tab, "?n=10&seed=timer&timer=1")
     assert start.get_by_role("timer").inner_text() == "20:00"
     page.locator(".exam__question label.quiz__choice").first.click()

@@ -5,7 +5,7 @@
  * - The worker: the site's own (javascripts/search-worker.js, which speaks Material's search messages)
  *   instead of Material's lunr worker. The one place the site writes `#__config`; guarded by
  *   tests/test_search_contracts.py (README "검색": what the search relies on in Material).
- * - "이것을 찾으셨나요?": when nothing matched, the worker answers with the nearest pages, scored -1
+ * - "이것을 찾으셨습니까?": when nothing matched, the worker answers with the nearest pages, scored -1
  *   (Material renders the score as data-md-score); Material's line above the list then counts them as
  *   matches, so it is replaced. The pages are Material's result links: a click or Enter opens one, the
  *   arrow keys move between them.
@@ -33,6 +33,6 @@
   var list = dialog.querySelector(".md-search-result__list");
   new MutationObserver(function () {
     if (list.querySelector(':scope > li:first-child article[data-md-score="-1.00"]'))
-      meta.textContent = "이것을 찾으셨나요?";
+      meta.textContent = "이것을 찾으셨습니까?";
   }).observe(list, { childList: true });
 })();

@@ -137,7 +137,9 @@
       ]));
       form.appendChild(el("p", {}, [el("label", { "class": "exam-setup__option" }, [
         el("input", { type: "checkbox", name: "timer", checked: params.timer }), " ",
-        "시간 제한 (문제당 " + pages.MINUTES_PER_QUESTION + "분: 20문제 40분, 65문제 130분)"
+        "시간 제한 (문제당 " + pages.MINUTES_PER_QUESTION + "분: " + pages.EXAM_SIZES.map(function (n) {
+          return n + "문제 " + pages.examMinutes(n) + "분";
+        }).join(", ") + ")"
       ])]));
       var seedInput = el("input", { id: "exam-seed", name: "seed", value: params.seed, maxlength: "32",
         autocomplete: "off", spellcheck: "false", autocapitalize: "off", "aria-describedby": "exam-seed-error exam-seed-hint" });

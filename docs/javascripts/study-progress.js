@@ -81,7 +81,7 @@
       var n = pages.wrong(data.questions, progress).length;
       if (n) {
         wrongCount.textContent = "마지막 답이 틀린 문제가 " + n + "개 있습니다. 해설을 읽고 " +
-          "'다시 풀기'로 다시 풀어 보십시오.";
+          "'다시 풀기'를 눌러 한 번 더 풀어 보십시오.";
       } else {
         wrongCount.textContent = core.count(data.questions, progress).answered
           ? "마지막 답이 틀린 문제가 없습니다. 모의고사로 다른 문제도 풀어 보십시오."
