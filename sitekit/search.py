@@ -18,6 +18,7 @@ QUERIES = ROOT / "data" / "search-queries.tsv"
 CASES = ("name", "spacing", "particle", "english", "translit", "console", "acronym", "number", "concept",
          "typo", "compound", "question")
 SUGGESTION = "이것을 찾으셨습니까?"  # the line above suggested pages when nothing matched
+LOADING = "검색 색인을 불러오는 중입니다…"  # the line above the results until the first search has its documents
 DOCUMENTS = ("search/search_docs.json",)  # loaded on the reader's first search
 WARM_UP = "VPC"  # the first search of `open_search_page`, which loads the index
 
@@ -107,7 +108,8 @@ INSTALL = """
     observer.observe(node, { childList: true, subtree: true, characterData: true });
     action();
   });
-  const rendered = (action) => changed(result, () => true, action, "no search result");
+  // Results, not the line that says the first search is still loading its documents.
+  const rendered = (action) => changed(result, () => meta.textContent.trim() !== %r, action, "no search result");
 
   window.__searchProbe = {
     // The search worker is ready once the meta line no longer shows the initializer text of the HTML.
@@ -142,7 +144,7 @@ INSTALL = """
     },
   };
 }
-""" % WAIT_MS
+""" % (WAIT_MS, LOADING)
 
 
 def open_search_page(browser, base_url: str, path: str = "") -> Tab:

@@ -18,8 +18,8 @@ import pytest
 from playwright.sync_api import expect
 
 from sitekit.pages import ROOT, nav_files
-from sitekit.search import (BAD_INPUT, CASES, DOCUMENTS, INSTALL, PAYLOAD, SUGGESTION, Outcome, Query, Report,
-                            Result, first_search, load_queries, open_search_page, search, search_all)
+from sitekit.search import (BAD_INPUT, CASES, DOCUMENTS, INSTALL, LOADING, PAYLOAD, SUGGESTION, Outcome, Query,
+                            Report, Result, first_search, load_queries, open_search_page, search, search_all)
 from tests.conftest import BROKEN_STORAGE
 
 HIT_AT_5 = 0.97
@@ -120,6 +120,25 @@ def test_text_that_arrives_without_a_key_is_searched(search_page):
     page.locator(".md-search__input").fill("읽기 전용 복제본")
     expect(page.locator(RESULT_LINKS).first).to_have_attribute("href", re.compile(r"/database/rds/"))
     assert not search_page.errors
+
+
+TYPE = """(text) => { const box = document.querySelector(".md-search__input");
+  box.value = text; box.dispatchEvent(new Event("input", {bubbles: true}));
+  return document.querySelector(".md-search-result__meta").textContent.trim(); }"""  # the line, in the same task
+
+
+@pytest.mark.browser
+def test_the_first_search_says_the_documents_are_loading_until_its_results(tab):
+    """The first search loads the documents (seconds on a slow connection): as the query is typed, and before
+    any answer can come, the line above the results says so instead of asking for a query; the results replace
+    it, and later queries never show it."""
+    page = tab.page
+    tab.goto("networking/vpc/")
+    page.locator(".md-search__input").click()
+    assert page.evaluate(TYPE, "서브넷") == LOADING
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"\d+개의 일치하는 문서"))
+    assert page.evaluate(TYPE, "라우팅 테이블") != LOADING
+    assert not tab.errors
 
 
 @pytest.mark.browser

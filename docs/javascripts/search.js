@@ -12,6 +12,9 @@
  * - Text that arrives without a key (pasted from a menu, dictated, a predictive-text tap) fires `input` and no
  *   `keyup`; Material reads the box on `keyup` and focus only, so the results and Enter stayed on the old
  *   query. Each `input` is passed on as a `keyup` (Material ignores a value it has already searched).
+ * - The first search loads the documents (search/search_docs.json; seconds on a slow connection): until its
+ *   first results, the line above the list says so, not Material's "검색어를 입력하세요". Material writes
+ *   that line again with every result.
  */
 (function () {
   "use strict";
@@ -25,13 +28,17 @@
   config.textContent = JSON.stringify(data);
 
   var query = dialog.querySelector("[data-md-component=search-query]");
+  var meta = dialog.querySelector(".md-search-result__meta");
+  var list = dialog.querySelector(".md-search-result__list");
+  var answered = false;  // the worker has shown results: the documents are loaded
+
   query.addEventListener("input", function () {
+    if (!answered && query.value.trim()) meta.textContent = "검색 색인을 불러오는 중입니다…";
     query.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
   });
 
-  var meta = dialog.querySelector(".md-search-result__meta");
-  var list = dialog.querySelector(".md-search-result__list");
   new MutationObserver(function () {
+    if (list.children.length) answered = true;
     if (list.querySelector(':scope > li:first-child article[data-md-score="-1.00"]'))
       meta.textContent = "이것을 찾으셨습니까?";
   }).observe(list, { childList: true });
