@@ -143,16 +143,22 @@
   // Ctrl+P (⌘P) with diagrams still waiting: draw them all, then print. (The browser's own print menu
   // prints at once; an undrawn diagram prints as a short note, docs/stylesheets/print.css.) With a
   // Hangul keyboard layout on, the key may read "ㅔ": its code is still KeyP.
+  var printAfterDrawing = false; // the key was pressed: print once the diagrams are drawn (once, however often)
   document.addEventListener("keydown", function (e) {
     var p = e.key === "p" || e.key === "P" || (e.code === "KeyP" && !/^[a-z]$/i.test(e.key));
     if (!p || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
     forget();
-    if (!waiting.size && !drawing.size) return; // every diagram is drawn: the browser prints
+    if (!printAfterDrawing && !waiting.size && !drawing.size) return; // every diagram is drawn: the browser prints
     e.preventDefault();
+    if (printAfterDrawing) return;
+    printAfterDrawing = true;
     startAll();
     Promise.all(Array.from(drawing.values(), function (d) { return d.catch(function () {}); }))
       .then(nextTask) // Material puts each diagram in the page when its promise resolves
-      .then(function () { window.print(); });
+      .then(function () {
+        printAfterDrawing = false;
+        window.print();
+      });
   });
 
   // Resolves when the diagram of `pre` should be drawn.
