@@ -25,6 +25,10 @@ HANGUL = re.compile(r"[가-힣]")
 NUMBER = re.compile(r"^\d+(\.\d+)*\s*")  # the book numbers its chapters: "4.2 Amazon VPC"
 # Height of the book's A4 page inside its margins, in CSS pixels (96 per inch).
 PAGE_HEIGHT_PX = (297 - sum(float(page_margins()[side].removesuffix("mm")) for side in ("top", "bottom"))) / 25.4 * 96
+PRESS = """(modifiers) => { const key = new KeyboardEvent("keydown", {key: "p", code: "KeyP", bubbles: true,
+  cancelable: true, ...modifiers}); document.dispatchEvent(key); return key.defaultPrevented; }"""  # taken from the browser?
+
+
 def squeeze(text: str) -> str:
     """Text without whitespace: PDF lines wrap wherever the page ends."""
     return re.sub(r"\s+", "", text)
@@ -200,8 +204,8 @@ def sample_path(soups) -> str:
     pytest.fail("no page with a diagram, a table and an external link")
 
 
-def ctrl_p(tab, path: str = "") -> None:
-    """Print media and `beforeprint`, as Ctrl+P does; then what is drawn is what is printed."""
+def print_from_menu(tab, path: str = "") -> None:
+    """Print media and `beforeprint`, as the browser's print menu does; then what is drawn is what is printed."""
     if path:
         tab.goto(path)
     tab.page.emulate_media(media="print")
@@ -212,15 +216,15 @@ def ctrl_p(tab, path: str = "") -> None:
 def printed(browser, base_url, sample_path):
     """The sample page after Ctrl+P, every diagram drawn (light scheme)."""
     tab = Tab(browser, base_url)
-    ctrl_p(tab, sample_path)
+    print_from_menu(tab, sample_path)
     wait_drawn(tab.page)
     yield tab
     tab.close()
 
 
-def test_ctrl_p_after_instant_navigation_prints_every_diagram(tab):
-    """Ctrl+P cannot wait for a drawing: once Mermaid is loaded, the diagrams of the next page are drawn
-    without the reader scrolling to them, so that a printout finds them drawn."""
+def test_printing_after_instant_navigation_finds_every_diagram_drawn(tab):
+    """The browser's print menu cannot wait for a drawing: once Mermaid is loaded, the diagrams of the next page
+    are drawn without the reader scrolling to them, so that a printout finds them drawn."""
     tab.goto("compute/elb/")
     tab.page.evaluate(SCROLL_JS, WAIT_MS)  # the reader reads the first page to its end: Mermaid loads there
     wait_drawn(tab.page)
@@ -245,9 +249,22 @@ def test_ctrl_p_draws_the_diagrams_the_reader_has_not_reached_then_opens_the_pri
     tab.page.wait_for_function("() => window.printed", timeout=WAIT_MS)
     tab.page.evaluate("() => new Promise((r) => setTimeout(r))")  # after a second dialog's turn, if there were one
     assert tab.page.evaluate("() => window.printed") == [{"drawn": before["all"], "all": before["all"]}]
-    assert not tab.page.evaluate("""() => { const key = new KeyboardEvent("keydown",
-      {key: "p", code: "KeyP", ctrlKey: true, bubbles: true, cancelable: true});
-      document.dispatchEvent(key); return key.defaultPrevented; }"""), "the browser prints a drawn page itself"
+    assert not tab.page.evaluate(PRESS, {"ctrlKey": True}), "the browser prints a drawn page itself"
+
+
+def test_ctrl_p_leaves_other_keys_alone_and_never_holds_a_later_page(tab):
+    """With diagrams waiting, only Ctrl+P itself (⌘P on Apple devices) is taken. While Mermaid cannot arrive (a
+    stalled download, held here), the key waits for it on its page; on the next page (instant navigation, no
+    diagram) Ctrl+P is the browser's again."""
+    tab.goto(FAR_DOWN)
+    for other in ({"metaKey": True}, {"ctrlKey": True, "shiftKey": True}, {"ctrlKey": True, "altKey": True}):
+        assert not tab.page.evaluate(PRESS, other), f"{other} with P was taken"
+    held = []
+    tab.page.route("**/javascripts/mermaid/mermaid.esm.min.mjs", lambda route: held.append(route))
+    assert tab.page.evaluate(PRESS, {"ctrlKey": True}), "Ctrl+P was not taken while diagrams wait"
+    tab.click_instantly('article a[href$="principles/"]', "**/principles/")
+    assert not tab.page.evaluate("() => document.querySelector('article .mermaid')")
+    assert not tab.page.evaluate(PRESS, {"ctrlKey": True}), "Ctrl+P still waits for the page that was left"
 
 
 def test_printed_page_shows_only_the_content(printed):
@@ -264,7 +281,7 @@ def test_printed_page_is_light_even_in_the_dark_scheme(new_tab, sample_path):
     tab = new_tab(color_scheme="dark")
     tab.goto(sample_path)
     assert tab.page.evaluate("document.body.dataset.mdColorScheme") == "slate"
-    ctrl_p(tab)
+    print_from_menu(tab)
     page_colour, body_colour, text_colour = tab.page.evaluate("""() => [
       getComputedStyle(document.documentElement).backgroundColor,
       getComputedStyle(document.body).backgroundColor,

@@ -38,6 +38,7 @@ STATUS_SET = "(i) => document.querySelectorAll('article .quiz')[i].querySelector
 READY_ON = """(title) => document.querySelector('article h1').textContent.includes(title)
   && document.querySelector('#quiz[data-quiz-ready]') !== null"""
 NOTICES = "() => [...document.querySelectorAll('.study-notice')].map(n => n.textContent).filter(t => t)"
+UNKEPT = "이 탭에 모의고사를 저장하지 못했습니다. 계속 풀 수 있지만 새로 고치거나 페이지를 떠나면 답이 사라집니다."
 SEED_ERROR = "문제 세트 번호에는 영문자·숫자·하이픈(-)·밑줄(_)만 쓸 수 있습니다. 고친 뒤 다시 시작하십시오."
 
 def on_page(bank, path: str) -> list[dict]:
@@ -112,6 +113,15 @@ def test_a_question_answered_by_mouse_says_so_and_opens_the_explanation(tab, ban
     box.locator("label.quiz__choice").nth(q["answer"] - 1).click()
     assert status(page, 0) == "정답입니다."
     clean(tab)
+
+
+def test_on_a_touch_screen_the_pointer_a_tap_leaves_behind_colours_no_choice(new_tab):
+    """A finger leaves the pointer where it tapped; hover colours are for pointers that hover."""
+    tab = new_tab(viewport=PHONE, touch=True, reduced_motion="reduce")
+    choice = question(open_quiz(tab), 0).locator("label.quiz__choice").first
+    plain = choice.evaluate("label => getComputedStyle(label).borderTopColor")
+    choice.hover()
+    assert choice.evaluate("label => getComputedStyle(label).borderTopColor") == plain
 
 
 def test_a_question_answered_by_keyboard_arrows_choose_space_answers_focus_stays(tab, bank):
@@ -330,15 +340,25 @@ def test_a_partly_damaged_record_keeps_its_good_answers_and_says_so(new_tab, ban
       throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); }; }""")
     page.get_by_role("button", name="모의고사 시작").click()
     page.locator(".exam__question input").first.check()
-    # the tab cannot keep the exam either: said at once, not at the hand-in, and kept in view
+    # the tab cannot keep the exam either: said at once (with the start), not at the hand-in, and kept in view
     unkept = page.locator(".exam__bar + .study-notice")
-    expect(unkept).to_have_text(re.compile(r"^브라우저가 저장을 허용하지 않아 .* 답이 사라집니다\.$"), timeout=WAIT_MS)
+    expect(unkept).to_have_text(UNKEPT, timeout=WAIT_MS)
+    expect(page.locator("[data-study-exam] > .study-sr-only[role=status]")).to_have_text(re.compile(" " + re.escape(UNKEPT) + "$"))
     page.get_by_role("button", name="다음 문제").click()
     expect(unkept).to_have_count(1, timeout=WAIT_MS)
     page.get_by_role("button", name="답안 제출").click()
     page.get_by_role("button", name="제출", exact=True).click()  # the others unanswered: confirm
     page.wait_for_function("() => [...document.querySelectorAll('.study-notice')].some(n => n.textContent.startsWith('브라우저 저장 공간'))")
     assert not tab.errors
+
+
+def test_an_exam_on_one_page_that_the_tab_cannot_keep_says_so_and_starts_at_its_first_question(new_tab):
+    tab = new_tab()
+    tab.context.add_init_script(BROKEN_STORAGE["quota"])
+    page = start_exam(tab, "?n=10&seed=unkept&mode=list")
+    expect(page.locator(".exam__bar + .study-notice")).to_have_text(UNKEPT, timeout=WAIT_MS)
+    assert page.locator(".exam__heading").first.evaluate("el => el === document.activeElement")
+    assert page.locator(".exam__question").count() == 10 and not tab.errors
 
 
 UNREADABLE = "이 브라우저에 저장된 학습 기록은 이 버전의 사이트가 읽을 수 없습니다. {} 모두 지웁니다. 지운 기록은 되돌릴 수 없습니다."
@@ -489,6 +509,7 @@ def test_one_question_at_a_time_by_keyboard_and_click(tab, bank):
         page.locator(".exam__question input").first.focus()
         page.keyboard.press("ArrowDown")  # choice 2
         if n == 1:  # nothing is marked before the hand-in, yet the chosen answer shows by more than its dot
+            page.mouse.move(0, 0)  # (and no choice is under the pointer)
             borders = page.locator(".exam__question label.quiz__choice").evaluate_all(
                 "labels => labels.map((l) => getComputedStyle(l).borderTopColor)")
             assert borders[1] not in borders[:1] + borders[2:], borders

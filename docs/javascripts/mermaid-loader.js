@@ -124,14 +124,16 @@
     forget();
   }
 
-  // Diagrams of a page left by instant navigation are never drawn: drop them.
+  // Diagrams of a page left by instant navigation are never drawn (or shown, if their drawing had begun): drop them.
   function forget() {
     waiting.forEach(function (go, pre) {
       if (!pre.isConnected) {
         waiting.delete(pre);
-        drawing.delete(pre);
         if (observer) observer.unobserve(pre);
       }
+    });
+    drawing.forEach(function (drawn, pre) {
+      if (pre.nodeType && !pre.isConnected) drawing.delete(pre);
     });
   }
 
@@ -140,24 +142,33 @@
   }
   window.addEventListener("beforeprint", startAll);
 
-  // Ctrl+P (⌘P) with diagrams still waiting: draw them all, then print. (The browser's own print menu
-  // prints at once; an undrawn diagram prints as a short note, docs/stylesheets/print.css.) With a
-  // Hangul keyboard layout on, the key may read "ㅔ": its code is still KeyP.
-  var printAfterDrawing = false; // the key was pressed: print once the diagrams are drawn (once, however often)
+  // Ctrl+P (⌘P on Apple devices, where ⌃P moves the caret in a text field) with diagrams still waiting:
+  // draw them all, then print; the browser's own print menu prints at once (an undrawn diagram prints as a
+  // short note, docs/stylesheets/print.css). With a Hangul keyboard layout on, the key may read "ㅔ": its code
+  // is still KeyP. Pressed again meanwhile: still one print. Left for another page meanwhile (instant
+  // navigation): no print. A drawing that never ends (a stalled download) prints what there is after PRINT_WAIT.
+  var apple = /Mac|iPhone|iPad/.test(navigator.platform);
+  var PRINT_WAIT = 10000;
+  var pendingPrint = null; // { page }: the key was pressed on that page
+  function here() { return location.pathname + location.search; }
   document.addEventListener("keydown", function (e) {
     var p = e.key === "p" || e.key === "P" || (e.code === "KeyP" && !/^[a-z]$/i.test(e.key));
-    if (!p || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+    var print = apple ? e.metaKey && !e.ctrlKey : e.ctrlKey && !e.metaKey;
+    if (!p || !print || e.altKey || e.shiftKey) return;
     forget();
-    if (!printAfterDrawing && !waiting.size && !drawing.size) return; // every diagram is drawn: the browser prints
+    var pending = pendingPrint && pendingPrint.page === here();
+    if (!pending && !waiting.size && !drawing.size) return; // every diagram is drawn: the browser prints
     e.preventDefault();
-    if (printAfterDrawing) return;
-    printAfterDrawing = true;
+    if (pending) return;
+    var request = pendingPrint = { page: here() };
     startAll();
-    Promise.all(Array.from(drawing.values(), function (d) { return d.catch(function () {}); }))
+    var drawn = Promise.all(Array.from(drawing.values(), function (d) { return d.catch(function () {}); }));
+    Promise.race([drawn, new Promise(function (resolve) { setTimeout(resolve, PRINT_WAIT); })])
       .then(nextTask) // Material puts each diagram in the page when its promise resolves
       .then(function () {
-        printAfterDrawing = false;
-        window.print();
+        if (pendingPrint !== request) return;
+        pendingPrint = null;
+        if (request.page === here()) window.print();
       });
   });
 
@@ -172,7 +183,7 @@
 
   // One diagram per task, so the browser paints and handles input between two diagrams.
   // Once the library is here (the reader reached a diagram), the page's other diagrams follow
-  // in idle time, so that Ctrl+P, which cannot wait for a drawing, finds them drawn.
+  // in idle time, so that printing from the browser's menu, which cannot wait for a drawing, finds them drawn.
   function drawRestWhenIdle() {
     (window.requestIdleCallback || setTimeout)(startAll);
   }
@@ -215,7 +226,7 @@
       drawn.then(settled, settled);
       function settled() { drawing.delete(key); }
       // A later page of the same visit (instant navigation): the library is here already, so
-      // this page's diagrams follow in idle time too, ready for Ctrl+P.
+      // this page's diagrams follow in idle time too, ready for printing.
       if (library) library.then(drawRestWhenIdle);
       return drawn;
     },

@@ -44,8 +44,7 @@
     var SITTING = "aws-study-notes.exam.v1";
     // When the tab cannot keep it (storage refused or full), the learner is told at once, not at the hand-in:
     // a reload would lose the answers.
-    var UNKEPT = "브라우저가 저장을 허용하지 않아 이 모의고사를 보관하지 못했습니다. 계속 풀 수 있지만 " +
-      "새로 고치거나 페이지를 떠나면 답이 사라집니다.";
+    var UNKEPT = "이 탭에 모의고사를 저장하지 못했습니다. 계속 풀 수 있지만 새로 고치거나 페이지를 떠나면 답이 사라집니다.";
 
     function keep() {
       var record = exam.finished
@@ -59,12 +58,18 @@
       }
     }
 
-    /** Say once that the exam in progress is not kept; `render` shows it under the status bar from then on. */
+    /** Show under the status bar (from now on: `render`) that the exam in progress is not kept; say it once,
+     *  mid-exam (at the start, `begin` says it with the start). */
     function unkept() {
-      exam.unkept = el("p", { "class": "study-notice", role: "status" });
+      exam.unkept = true;
       var bar = app.querySelector(".exam__bar");
-      if (bar) bar.parentNode.insertBefore(exam.unkept, bar.nextSibling);
-      quiz.say(exam.unkept, UNKEPT);
+      if (!bar) return;
+      bar.parentNode.insertBefore(unkeptNotice(), bar.nextSibling);
+      quiz.say(said, UNKEPT);
+    }
+
+    function unkeptNotice() {
+      return exam.unkept ? el("p", { "class": "study-notice exam__unkept", text: UNKEPT }) : null;
     }
 
     function kept() {
@@ -221,7 +226,8 @@
       render();
       quiz.say(said, (sitting ? "풀던 모의고사를 이어서 풉니다. 답한 문제는 " + Object.keys(answers).length + "개입니다."
                               : drawn.length + "문제 모의고사를 시작합니다.") +
-          (params.timer ? (sitting ? " 남은 시간은 " : " 시간 제한은 ") + pages.duration(exam.left) + "입니다." : ""));
+          (params.timer ? (sitting ? " 남은 시간은 " : " 시간 제한은 ") + pages.duration(exam.left) + "입니다." : "") +
+          (exam.unkept ? " " + UNKEPT : ""));
     }
 
     var bar = {};
@@ -272,7 +278,7 @@
     }
 
     function render() {
-      var parts = [statusBar(), exam.unkept];
+      var parts = [statusBar(), unkeptNotice()];
       var focus;
       bar.jump = null;
       if (exam.params.mode === "list") {
