@@ -157,7 +157,7 @@
     if (!p || !print || e.altKey || e.shiftKey) return;
     forget();
     var pending = pendingPrint && pendingPrint.page === here();
-    if (!pending && !waiting.size && !drawing.size) return; // every diagram is drawn: the browser prints
+    if (!pending && !drawing.size) return; // every diagram is drawn (a waiting one is drawing too): the browser prints
     e.preventDefault();
     if (pending) return;
     var request = pendingPrint = { page: here() };

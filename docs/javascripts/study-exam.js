@@ -69,7 +69,7 @@
     }
 
     function unkeptNotice() {
-      return exam.unkept ? el("p", { "class": "study-notice exam__unkept", text: UNKEPT }) : null;
+      return exam.unkept ? el("p", { "class": "study-notice", text: UNKEPT }) : null;
     }
 
     function kept() {
