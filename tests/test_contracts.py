@@ -6,6 +6,7 @@ When an upgrade breaks one, this file fails before any page does.
 from __future__ import annotations
 
 import inspect
+import json
 import os
 import re
 import subprocess
@@ -139,3 +140,18 @@ def test_material_places_its_back_to_top_button_under_the_header_inline():
         "Material no longer writes the back-to-top button's top as the header's height + 16px: check study-pages.css"
     css = (ROOT / "docs" / "stylesheets" / "study-pages.css").read_text(encoding="utf-8")
     assert "body:has(.exam__bar) .md-top {\n  top: calc(3.2rem + var(--exam-bar, 0px)) !important;" in css
+
+
+def test_the_sites_voice_overrides_keys_material_still_translates(site_dir):
+    """overrides/partials/languages/custom.html (Material's documented custom translation, `language: custom`) puts
+    the few Material strings the site shows in its 합쇼체 and spelling; a key Material renamed would bring its own
+    string back without a word, so each overridden key must still be one of Material's."""
+    ours = dict(re.findall(r'^\s*"([\w.]+)": "([^"]+)"', (ROOT / "overrides" / "partials" / "languages" / "custom.html")
+                           .read_text(encoding="utf-8"), re.M))
+    theirs = (THEME / "partials" / "languages" / "en.html").read_text(encoding="utf-8")
+    assert ours and not [key for key in ours if f'"{key}":' not in theirs], "Material no longer translates these keys"
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    shown = json.loads(re.search(r'id="__config" type="application/json">(.*?)</script>', home, re.S).group(1))
+    assert '<html class="no-js" lang="ko">' in home
+    assert shown["translations"]["search.result.placeholder"] == ours["search.result.placeholder"]
+    assert all(f'aria-label="{ours[key]}"' in home for key in ("nav", "header", "footer")) and ours["top"] in home

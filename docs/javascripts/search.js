@@ -13,7 +13,7 @@
  *   `keyup`; Material reads the box on `keyup` and focus only, so the results and Enter stayed on the old
  *   query. Each `input` is passed on as a `keyup` (Material ignores a value it has already searched).
  * - The first search loads the documents (search/search_docs.json; seconds on a slow connection): until its
- *   first results, the line above the list says so, not Material's "검색어를 입력하세요". Material writes
+ *   first results, the line above the list says so, not Material's placeholder. Material writes
  *   that line again with every result.
  */
 (function () {
