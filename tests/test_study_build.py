@@ -133,7 +133,7 @@ def test_links_in_the_questions_file_lead_to_pages_and_anchors_that_exist(bank, 
 
 
 def test_the_shipped_scripts_are_the_sources_without_comments_and_pass_the_node_tests(site_dir):
-    """The build ships study-*.js and the site's stylesheets without their comments (hooks/lean.py): each shipped
+    """The build ships study-*.js, search.js and the site's stylesheets without their comments (hooks/lean.py): each shipped
     script parses, and the node tests (tests/js) pass on the shipped copies and the site's own questions (the
     mock exam draws from ten sections of them)."""
     for pattern in SHIPPED:
