@@ -17,6 +17,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from sitekit.browser import PHONE
 from sitekit.pages import ROOT, nav_files
 from sitekit.search import (BAD_INPUT, CASES, DOCUMENTS, INSTALL, LOADING, PAYLOAD, SUGGESTION, Outcome, Query,
                             Report, Result, first_search, load_queries, open_search_page, search, search_all)
@@ -178,6 +179,28 @@ def test_nothing_found_suggests_pages_that_open_by_keyboard_and_click(browser, b
         assert not tab.errors
     finally:
         tab.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("start", ["networking/vpc/", "networking/network-acl/"], ids=["another page", "the same page"])
+def test_on_a_phone_the_chosen_results_section_is_scrolled_to(new_tab, start):
+    """Material fixes a phone's page in place while search covers the screen and frees it after search closes
+    (README "Framework contracts"); docs/javascripts/search.js then scrolls to the chosen result's section."""
+    phone = new_tab(viewport=PHONE, touch=True)
+    phone.goto(start)
+    phone.page.locator(".md-header label.md-header__button[for=__search]").tap()
+    phone.page.wait_for_selector(".md-search__input:focus")
+    phone.page.evaluate(INSTALL)
+    phone.page.evaluate("() => window.__searchProbe.ready()")
+    assert "networking/network-acl/" in search(phone, "NACL vs 보안 그룹").pages
+    phone.page.wait_for_function("() => document.body.hasAttribute('data-md-scrolllock')")  # 400 ms after search opened
+    phone.page.locator(f'{RESULT_LINKS}[href*="network-acl/"][href$="#nacl-vs-sg"]').tap()
+    at_top = """() => { const section = document.getElementById("nacl-vs-sg");
+      return section && Math.abs(section.getBoundingClientRect().top - parseFloat(getComputedStyle(section).scrollMarginTop)) < 2; }"""
+    phone.page.wait_for_function(at_top)
+    phone.page.wait_for_function(f"() => innerHeight === {PHONE['height']}")  # the closing overlay no longer widens it
+    assert phone.page.evaluate(at_top) and phone.local_path(phone.page.url) == "networking/network-acl/"
+    assert not phone.errors
 
 
 @pytest.mark.browser

@@ -116,3 +116,14 @@ def test_the_on_page_highlighter_escapes_then_splits_with_the_separator():
     korean = (ROOT / "docs" / "javascripts" / "search-korean.js").read_text(encoding="utf-8")
     assert f"const MATERIAL_SPACES = {found.group(2)}, MATERIAL_ESCAPES = {found.group(3)};" in korean, \
         f"search-korean.js's copies differ from Material's {found.group(2)} and {found.group(3)}"
+
+
+def test_a_phone_is_held_by_the_scroll_lock_attribute_while_search_covers_it():
+    """search.js scrolls to a chosen result's section once the page is free: Material fixes the body while search
+    is open below the tablet width and frees it, back at its old offset, 100 ms after search closes; the page is
+    fixed exactly while the body has data-md-scrolllock."""
+    assert re.search(r'document\.body\.setAttribute\("data-md-scrolllock",""\),document\.body\.style\.top=`-\$\{\w+\}px`'
+                     r'.{0,80}document\.body\.removeAttribute\("data-md-scrolllock"\)', BUNDLE), (
+        "Material no longer holds the page with data-md-scrolllock on <body> while search is open: check search.js")
+    css = next((TEMPLATES / "assets" / "stylesheets").glob("main.*.min.css")).read_text(encoding="utf-8")
+    assert "body[data-md-scrolllock]{position:fixed}" in css, "Material no longer fixes the locked body in place"

@@ -37,6 +37,30 @@
     query.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
   });
 
+  // On a phone Material fixes the page in place while search covers the screen and frees it after search has
+  // closed: the section of a result chosen meanwhile was not scrolled to, the page stayed at its top (README
+  // "Framework contracts"). Once the section's page is in (document$) and free, it is scrolled to.
+  var chosen = null;  // the result chosen while the page was fixed: { hash, page: its page is still to come }
+  var reach = function () {
+    var target = chosen && !chosen.page && !document.body.hasAttribute("data-md-scrolllock")
+      && document.getElementById(decodeURIComponent(chosen.hash.slice(1)));
+    if (!target) return;
+    chosen = null;  // scrollIntoView does nothing while the closing overlay still widens a phone's viewport
+    scrollTo(0, scrollY + target.getBoundingClientRect().top - parseFloat(getComputedStyle(target).scrollMarginTop));
+  };
+  list.addEventListener("click", function (event) {
+    var link = event.target.closest("a");
+    chosen = link && link.hash && document.body.hasAttribute("data-md-scrolllock")
+      ? { hash: link.hash, page: link.pathname !== location.pathname } : null;
+  });
+  new MutationObserver(reach).observe(document.body, { attributes: true, attributeFilter: ["data-md-scrolllock"] });
+  addEventListener("DOMContentLoaded", function () {  // Material's bundle has run
+    document$.subscribe(function () {
+      if (chosen) chosen.page = false;
+      reach();
+    });
+  });
+
   new MutationObserver(function () {
     if (list.children.length) answered = true;
     if (list.querySelector(':scope > li:first-child article[data-md-score="-1.00"]'))
