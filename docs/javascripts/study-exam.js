@@ -195,15 +195,19 @@
           return left.answers[q.id];
         }).length;
         resume = el("div", { "class": "exam-setup__shared" }, [
-          el("p", { text: "풀던 모의고사가 있습니다(문제 세트 번호 " + left.params.seed + ", " + left.params.n + "문제 중 " +
-            answered + "문제에 답했습니다" + (left.deadline === null ? "" : ", 남은 시간은 " +
-            pages.duration(pages.remaining(left.deadline, Date.now())) + "입니다") +
-            "). '모의고사 시작'을 누르면 새로 시작합니다." }),
+          el("p", { text: "풀던 모의고사가 있습니다. 문제 세트 번호 " + left.params.seed + "의 " + left.params.n + "문제 중 " +
+            answered + "문제에 답했습니다" + (left.deadline === null ? "" : "(남은 시간 " +
+            pages.duration(pages.remaining(left.deadline, Date.now())) + ")") +
+            ". '모의고사 시작'을 누르면 새로 시작합니다." }),
           el("p", {}, [more])
         ]);
       }
       if (left && left.params.seed === params.seed && left.params.n === params.n) intro = null;  // the offer names it
       show([title, resume, intro, form], focus ? title : null);
+      if (resume && !focus) {  // a reload: the offer in view, not the browser's offset on the longer exam it replaces
+        history.scrollRestoration = "manual";
+        resume.scrollIntoView({ block: "center" });
+      }
     }
 
     // --- the exam -----------------------------------------------------------------------------------------
@@ -236,7 +240,7 @@
       var answered = Object.keys(exam.answers).length;
       bar.count = el("span", { text: String(answered) });
       var children = [el("p", { "class": "exam__meta" }, [
-        "세트 번호 ", el("code", { text: exam.params.seed }), " · " + exam.drawn.length + "문제 · 답한 문제 ",
+        "문제 세트 번호 ", el("code", { text: exam.params.seed }), " · " + exam.drawn.length + "문제 · 답한 문제 ",
         bar.count, "개"
       ])];
       if (exam.deadline) {
@@ -385,12 +389,12 @@
       var parts = [heading];
       if (exam.timeUp) parts.push(el("p", { "class": "study-notice", text: "시간이 끝나 답안을 제출했습니다." }));
       parts.push(el("p", { "class": "exam__score" }, [el("strong", { text: pages.scoreText(result) })]));
-      var again = el("a", { href: location.pathname + pages.examQuery(exam.params), text: "같은 세트 주소" });
+      var again = el("a", { href: location.pathname + pages.examQuery(exam.params), text: "이 세트 다시 풀기" });
       again.addEventListener("click", function (event) {  // followed in this tab: the setup for that set, not this
         if (!event.button && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey) drop();  // result
       });
       parts.push(el("p", {}, [
-        "세트 번호 ", el("code", { text: exam.params.seed }), ": 이 주소로 같은 문제를 다시 풀거나 공유할 수 있습니다. ", again
+        "문제 세트 번호 ", el("code", { text: exam.params.seed }), ": 이 주소로 같은 문제를 다시 풀거나 공유할 수 있습니다. ", again
       ]));
 
       var table = el("table");

@@ -194,7 +194,7 @@
     var n = parseInt(params.n, 10);
     return {
       n: EXAM_SIZES.indexOf(n) >= 0 ? n : EXAM_DEFAULT,
-      seed: params.seed === undefined ? "" : params.seed,
+      seed: params.seed === undefined ? "" : params.seed.trim(),  // as the form trims it
       mode: params.mode === "list" ? "list" : "one",
       timer: params.timer === "1"
     };

@@ -142,6 +142,7 @@ test("a set number from the URL is kept as written, so that a bad one is said ra
   }
   assert.equal(pages.examParams("?seed=a+b").seed, "a b");
   assert.equal(pages.examParams("?seed=%zz").seed, "%zz"); // not percent-encoding: as written
+  assert.equal(pages.examParams("?seed=%20abc%20").seed, "abc"); // spaces around it go, as the form trims them
 });
 
 test("an exam kept for the tab is read back whole, its odd answers dropped; anything else is none", () => {
