@@ -137,7 +137,7 @@ def test_the_first_search_says_the_documents_are_loading_until_its_results(tab):
     tab.goto("networking/vpc/")
     page.locator(".md-search__input").click()
     assert page.evaluate(TYPE, "서브넷") == LOADING
-    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"\d+개의 일치하는 문서"))
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"일치하는 문서 \d+개"))
     assert page.evaluate(TYPE, "라우팅 테이블") != LOADING
     assert not tab.errors
 
