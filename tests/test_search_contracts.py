@@ -119,11 +119,13 @@ def test_the_on_page_highlighter_escapes_then_splits_with_the_separator():
 
 
 def test_a_phone_is_held_by_the_scroll_lock_attribute_while_search_covers_it():
-    """search.js scrolls to a chosen result's section once the page is free: Material fixes the body while search
-    is open below the tablet width and frees it, back at its old offset, 100 ms after search closes; the page is
-    fixed exactly while the body has data-md-scrolllock."""
+    """search.js moves to a chosen result once the page is free: Material fixes the body while search is open below
+    the tablet width and frees it 100 ms after search closes, scrolling back to the old offset in the same callback
+    (so search.js, told by a MutationObserver, moves last); the page is fixed exactly while the body has
+    data-md-scrolllock."""
     assert re.search(r'document\.body\.setAttribute\("data-md-scrolllock",""\),document\.body\.style\.top=`-\$\{\w+\}px`'
-                     r'.{0,80}document\.body\.removeAttribute\("data-md-scrolllock"\)', BUNDLE), (
+                     r'.{0,80}document\.body\.removeAttribute\("data-md-scrolllock"\),document\.body\.style\.top="",'
+                     r'(\w+)&&window\.scrollTo\(0,\1\)', BUNDLE), (
         "Material no longer holds the page with data-md-scrolllock on <body> while search is open: check search.js")
     css = next((TEMPLATES / "assets" / "stylesheets").glob("main.*.min.css")).read_text(encoding="utf-8")
     assert "body[data-md-scrolllock]{position:fixed}" in css, "Material no longer fixes the locked body in place"

@@ -574,9 +574,10 @@ def test_an_exam_in_progress_survives_a_reload_and_goes_on_where_it_was(tab):
     page.evaluate("() => scrollTo(0, document.documentElement.scrollHeight)")  # the reader was at the foot of the page
     page.reload()
     page.wait_for_selector("form.exam-setup")
+    page.wait_for_function("() => document.readyState === 'complete'")  # past the load, when a browser restores its offset
     assert page.get_by_role("button", name="이어서 풀기").evaluate(
         "(b) => { const r = b.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }"), "the offer is out of view"
-    assert "문제 세트 번호 again의 10문제 중 2문제에 답했습니다(남은 시간 15분)." in page.locator(".exam-setup__shared").first.inner_text()
+    assert "문제 세트 번호 again의 10문제 중 2문제에 답했습니다. 남은 시간은 15분입니다." in page.locator(".exam-setup__shared").first.inner_text()
     page.get_by_role("button", name="이어서 풀기").click()
     page.wait_for_selector(".exam__question")
     assert page.locator(".exam__heading").inner_text().startswith("문제 3")

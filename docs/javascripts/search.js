@@ -15,6 +15,10 @@
  * - The first search loads the documents (search/search_docs.json; seconds on a slow connection): until its
  *   first results, the line above the list says so, not Material's placeholder. Material writes
  *   that line again with every result.
+ * - On a phone Material fixes the page in place while search covers the screen, and frees it (back at the
+ *   reader's old offset) after search has closed: its move to a chosen result, the page's top or a section,
+ *   came while the page was fixed, so the reader stayed where they were. Once the chosen page is in
+ *   (`document$`) and free, this moves there (README "Framework contracts").
  */
 (function () {
   "use strict";
@@ -37,26 +41,25 @@
     query.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
   });
 
-  // On a phone Material fixes the page in place while search covers the screen and frees it after search has
-  // closed: the section of a result chosen meanwhile was not scrolled to, the page stayed at its top (README
-  // "Framework contracts"). Once the section's page is in (document$) and free, it is scrolled to.
-  var chosen = null;  // the result chosen while the page was fixed: { hash, page: its page is still to come }
+  // The phone scroll (header list): a result chosen while the page is fixed, until its page is in and free.
+  var chosen = null;  // { path, hash, arrived: its page is in }
   var reach = function () {
-    var target = chosen && !chosen.page && !document.body.hasAttribute("data-md-scrolllock")
-      && document.getElementById(decodeURIComponent(chosen.hash.slice(1)));
-    if (!target) return;
-    chosen = null;  // scrollIntoView does nothing while the closing overlay still widens a phone's viewport
-    scrollTo(0, scrollY + target.getBoundingClientRect().top - parseFloat(getComputedStyle(target).scrollMarginTop));
+    if (!chosen || !chosen.arrived || document.body.hasAttribute("data-md-scrolllock")) return;
+    var target = chosen.hash && document.getElementById(decodeURIComponent(chosen.hash.slice(1)));
+    chosen = null;
+    // scrollTo, not scrollIntoView: that does nothing while the closing overlay still widens a phone's viewport
+    scrollTo(0, target ? scrollY + target.getBoundingClientRect().top - parseFloat(getComputedStyle(target).scrollMarginTop) : 0);
   };
   list.addEventListener("click", function (event) {
     var link = event.target.closest("a");
-    chosen = link && link.hash && document.body.hasAttribute("data-md-scrolllock")
-      ? { hash: link.hash, page: link.pathname !== location.pathname } : null;
+    chosen = link && document.body.hasAttribute("data-md-scrolllock")
+      ? { path: link.pathname, hash: link.hash, arrived: link.pathname === location.pathname } : null;
   });
   new MutationObserver(reach).observe(document.body, { attributes: true, attributeFilter: ["data-md-scrolllock"] });
   addEventListener("DOMContentLoaded", function () {  // Material's bundle has run
     document$.subscribe(function () {
-      if (chosen) chosen.page = false;
+      if (chosen && location.pathname === chosen.path) chosen.arrived = true;
+      else chosen = null;  // another page came (Back, a link) before the chosen one
       reach();
     });
   });

@@ -196,17 +196,18 @@
         }).length;
         resume = el("div", { "class": "exam-setup__shared" }, [
           el("p", { text: "풀던 모의고사가 있습니다. 문제 세트 번호 " + left.params.seed + "의 " + left.params.n + "문제 중 " +
-            answered + "문제에 답했습니다" + (left.deadline === null ? "" : "(남은 시간 " +
-            pages.duration(pages.remaining(left.deadline, Date.now())) + ")") +
-            ". '모의고사 시작'을 누르면 새로 시작합니다." }),
+            answered + "문제에 답했습니다." + (left.deadline === null ? "" : " 남은 시간은 " +
+            pages.duration(pages.remaining(left.deadline, Date.now())) + "입니다.") +
+            " '모의고사 시작'을 누르면 새로 시작합니다." }),
           el("p", {}, [more])
         ]);
       }
       if (left && left.params.seed === params.seed && left.params.n === params.n) intro = null;  // the offer names it
       show([title, resume, intro, form], focus ? title : null);
-      if (resume && !focus) {  // a reload: the offer in view, not the browser's offset on the longer exam it replaces
+      if (resume && !focus) {  // opened again (a reload): the offer in view, not the browser's offset on the exam
         history.scrollRestoration = "manual";
-        resume.scrollIntoView({ block: "center" });
+        var box = resume.getBoundingClientRect();
+        if (box.top < 0 || box.bottom > innerHeight) resume.scrollIntoView({ block: "center" });
       }
     }
 
@@ -389,7 +390,7 @@
       var parts = [heading];
       if (exam.timeUp) parts.push(el("p", { "class": "study-notice", text: "시간이 끝나 답안을 제출했습니다." }));
       parts.push(el("p", { "class": "exam__score" }, [el("strong", { text: pages.scoreText(result) })]));
-      var again = el("a", { href: location.pathname + pages.examQuery(exam.params), text: "이 세트 다시 풀기" });
+      var again = el("a", { href: location.pathname + pages.examQuery(exam.params), text: "이 세트의 주소" });
       again.addEventListener("click", function (event) {  // followed in this tab: the setup for that set, not this
         if (!event.button && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey) drop();  // result
       });

@@ -182,7 +182,8 @@
   }
 
   /** The exam's settings from a URL query (`?n=20&seed=abc&mode=list&timer=1`), defaults filled in; the seed as
-   *  written, so that one the URL cannot carry is said rather than silently made another set (study-exam.js). */
+   *  written but for the spaces around it (the form trims them too), so that one the URL cannot carry is said
+   *  rather than silently made another set (study-exam.js). */
   function examParams(search) {
     var params = {};
     String(search || "").replace(/^\?/, "").split("&").forEach(function (pair) {

@@ -135,7 +135,7 @@ test("exam settings from the URL, with defaults for anything odd", () => {
   assert.deepEqual(pages.examParams(pages.examQuery(p)), p);
 });
 
-test("a set number from the URL is kept as written, so that a bad one is said rather than changed", () => {
+test("a set number from the URL is kept as written but for the spaces around it, so that a bad one is said rather than changed", () => {
   for (const seed of ["한글테스트", "<b>x</b>", "a b", "x".repeat(40)]) {
     assert.equal(pages.examParams("?seed=" + encodeURIComponent(seed)).seed, seed);
     assert.notEqual(pages.normalizeSeed(seed), seed);
