@@ -207,13 +207,13 @@ def test_on_a_phone_a_chosen_result_opens_where_it_begins(new_tab, start, chosen
     page.wait_for_function("""() => location.pathname.endsWith("/networking/network-acl/")
       && document.querySelector("article h1").textContent.startsWith("Network ACL")""")
     assert page.evaluate("() => document.body.hasAttribute('data-md-scrolllock')"), "freed before the page came"
-    there = f"""() => {{ const section = {f'document.getElementById("{chosen[1:]}")' if chosen else 'null'};
+    there = """(id) => { const section = id && document.getElementById(id);  // its section, else the page's top
       return section ? Math.abs(section.getBoundingClientRect().top - parseFloat(getComputedStyle(section).scrollMarginTop)) < 2
-                     : scrollY === 0; }}"""
+                     : scrollY === 0; }"""
     page.clock.run_for(1000)
-    page.wait_for_function(there)
+    page.wait_for_function(there, arg=chosen[1:])
     page.wait_for_function(f"() => innerHeight === {PHONE['height']}")  # the closing overlay no longer widens it
-    assert page.evaluate(there) and not phone.errors, phone.errors
+    assert page.evaluate(there, chosen[1:]) and not phone.errors, phone.errors
 
 
 @pytest.mark.browser
