@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 
 from hooks.glossary import glossary_entries, load_terms
 from scripts.notes import TYPOS, missing_lines
-from sitekit.pages import front_matter, nav_files, topic_pages
+from sitekit.pages import config, front_matter, nav_files, topic_pages
 from tests.test_content import CHANGING_FIGURE
 
 PILLARS = {"운영 우수성", "보안", "안정성", "성능 효율성", "비용 최적화", "지속 가능성"}
@@ -90,6 +90,15 @@ def test_comparisons_are_tables(page, words, soups):
     text = " ".join(" ".join(t.get_text(" ") for t in tables).split())
     for word in words:
         assert word in text, f"{page}: comparison table lacks {word!r}"
+
+
+def test_every_tab_title_names_its_page_the_home_and_the_404_page_included(soups, site_dir):
+    site = config().site_name
+    for page, soup in soups.items():
+        h1 = "".join(soup.select_one("article h1").find_all(string=True, recursive=False)).strip()  # not its ¶
+        assert soup.title.string in ({site} if page == "index.md" else {f"{h1} - {site}"}), page
+    missing = BeautifulSoup((site_dir / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert missing.title.string == f"{missing.select_one('article h1').get_text()} - {site}"
 
 
 def test_glossary_has_40_terms_in_both_languages():
