@@ -687,6 +687,17 @@ def test_a_set_number_in_the_address_that_it_cannot_carry_is_said_not_changed(ta
     clean(tab)
 
 
+def test_a_question_count_in_the_address_that_the_exam_does_not_offer_is_said(tab):
+    tab.goto("study/exam/?n=7&seed=abc123")
+    page = tab.page
+    page.wait_for_selector("form.exam-setup")
+    assert page.locator(".exam-setup__shared").inner_text() == (
+        "이 주소의 문제 세트(번호 abc123)로 설정했습니다. 주소의 문제 수(7)는 고를 수 없어 20문제로 설정했습니다. "
+        "준비되면 '모의고사 시작'을 누르십시오.")
+    assert page.get_by_role("radio", name="20문제").is_checked()
+    clean(tab)
+
+
 # --- no JavaScript, paper --------------------------------------------------------------------------------
 
 

@@ -127,7 +127,8 @@
 
     // --- setup --------------------------------------------------------------------------------------------
 
-    function setup(params, focus) {
+    /** The form to start an exam with `params` chosen; `asked`: the address's question count it does not offer. */
+    function setup(params, focus, asked) {
       stopTimer();
       exam = null;
       var form = el("form", { "class": "exam-setup", "aria-labelledby": "exam-setup-title" });
@@ -180,10 +181,9 @@
       });
       var problem = params.seed && pages.seedProblem(params.seed), shared = params.seed && !problem;
       if (problem) badSeed(problem);  // the address's, as if typed
-      var intro = shared
-        ? el("p", { "class": "exam-setup__shared", text: "이 주소의 문제 세트(번호 " + params.seed + ", " + params.n +
-            "문제)로 설정했습니다. 준비되면 '모의고사 시작'을 누르십시오." })
-        : null;
+      var said = (shared ? "이 주소의 문제 세트(번호 " + params.seed + (asked ? "" : ", " + params.n + "문제") + ")로 설정했습니다. " : "") +
+        (asked ? "주소의 문제 수(" + asked + ")는 고를 수 없어 " + params.n + "문제로 설정했습니다. " : "");
+      var intro = said ? el("p", { "class": "exam-setup__shared", text: said + "준비되면 '모의고사 시작'을 누르십시오." }) : null;
       var left = kept(), resume = null;
       if (left && left.deadline !== null && !pages.remaining(left.deadline, Date.now())) {
         return begin(left.params, left);  // its time ran out while the reader was away: handed in now
@@ -202,7 +202,7 @@
           el("p", {}, [more])
         ]);
       }
-      if (left && left.params.seed === params.seed && left.params.n === params.n) intro = null;  // the offer names it
+      if (left && !asked && left.params.seed === params.seed && left.params.n === params.n) intro = null;  // the offer names it
       show([title, resume, intro, form], focus ? title : null);
       if (resume && !focus) {  // opened again (a reload): the offer in view, not the browser's offset on the exam
         history.scrollRestoration = "manual";
@@ -470,7 +470,7 @@
       var params = pages.examParams(location.search);
       exam = handedIn(params);  // back at a result (reload, Back): shown again, its answers not recorded twice
       if (exam) results(false);
-      else setup(params, false);
+      else setup(params, false, pages.unofferedSize(location.search));
       quiz.load(); // read the stored answers now, so that a problem with them is said before the exam
       quiz.notify(app.firstChild);
     });

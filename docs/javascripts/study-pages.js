@@ -185,20 +185,32 @@
    *  written but for the spaces around it (the form trims them too), so that one the URL cannot carry is said
    *  rather than silently made another set (study-exam.js). */
   function examParams(search) {
-    var params = {};
-    String(search || "").replace(/^\?/, "").split("&").forEach(function (pair) {
-      if (!pair) return;
-      var at = pair.indexOf("=");
-      var key = decodeURIComponentSafe(at < 0 ? pair : pair.slice(0, at));
-      params[key] = decodeURIComponentSafe(at < 0 ? "" : pair.slice(at + 1).replace(/\+/g, " "));
-    });
-    var n = parseInt(params.n, 10);
+    var params = queryValues(search), n = parseInt(params.n, 10);
     return {
       n: EXAM_SIZES.indexOf(n) >= 0 ? n : EXAM_DEFAULT,
       seed: params.seed === undefined ? "" : params.seed.trim(),  // as the form trims it
       mode: params.mode === "list" ? "list" : "one",
       timer: params.timer === "1"
     };
+  }
+
+  /** The URL's question count when it is not one the exam offers (examParams took the default instead), as
+   *  written and cut to 12 characters for the sentence that says so; "" when there is none or it is offered. */
+  function unofferedSize(search) {
+    var n = (queryValues(search).n || "").trim();
+    if (!n || EXAM_SIZES.indexOf(parseInt(n, 10)) >= 0) return "";
+    return n.length > 12 ? n.slice(0, 12) + "…" : n;
+  }
+
+  function queryValues(search) {
+    var values = {};
+    String(search || "").replace(/^\?/, "").split("&").forEach(function (pair) {
+      if (!pair) return;
+      var at = pair.indexOf("=");
+      var key = decodeURIComponentSafe(at < 0 ? pair : pair.slice(0, at));
+      values[key] = decodeURIComponentSafe(at < 0 ? "" : pair.slice(at + 1).replace(/\+/g, " "));
+    });
+    return values;
   }
 
   function decodeURIComponentSafe(text) {
@@ -340,7 +352,7 @@
     EXAM_SIZES: EXAM_SIZES, EXAM_DEFAULT: EXAM_DEFAULT, MINUTES_PER_QUESTION: MINUTES_PER_QUESTION,
     questions: questions, summarize: summarize, wrong: wrong, totalText: totalText,
     normalizeSeed: normalizeSeed, seedProblem: seedProblem, newSeed: newSeed, random: random, shuffle: shuffle,
-    draw: draw, examParams: examParams, sitting: sitting, handedIn: handedIn, examQuery: examQuery,
+    draw: draw, examParams: examParams, unofferedSize: unofferedSize, sitting: sitting, handedIn: handedIn, examQuery: examQuery,
     score: score, scoreText: scoreText,
     examMinutes: examMinutes, remaining: remaining, clock: clock, duration: duration, milestone: milestone
   };

@@ -135,6 +135,15 @@ test("exam settings from the URL, with defaults for anything odd", () => {
   assert.deepEqual(pages.examParams(pages.examQuery(p)), p);
 });
 
+test("a question count the exam does not offer is given back as written, to be said, and only then", () => {
+  for (const search of ["", "?n=", "?n=%20", "?n=10", "?n=65", "?n=20abc", "?seed=abc"])
+    assert.equal(pages.unofferedSize(search), "", search);
+  assert.equal(pages.unofferedSize("?n=7&seed=abc"), "7");
+  assert.equal(pages.unofferedSize("?n=%20%ED%95%9C%20"), "한");
+  assert.equal(pages.unofferedSize("?n=" + "9".repeat(40)), "9".repeat(12) + "…");
+  assert.equal(pages.examParams("?n=7").n, pages.EXAM_DEFAULT);
+});
+
 test("a set number from the URL is kept as written but for the spaces around it, so that a bad one is said rather than changed", () => {
   for (const seed of ["한글테스트", "<b>x</b>", "a b", "x".repeat(40)]) {
     assert.equal(pages.examParams("?seed=" + encodeURIComponent(seed)).seed, seed);
