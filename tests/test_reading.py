@@ -114,7 +114,7 @@ def answer(reader: Reader, questions: list[dict]) -> list[str]:
     counted = page.locator(".quiz-summary__count").inner_text()
     problems = [f"question {i}: {text!r} for its right choice" for i, text in enumerate(said, 1) if text != "정답입니다."]
     problems += [f"question {i}: the explanation stays closed" for i, shown in enumerate(opened, 1) if not shown]
-    if counted != f"이 페이지의 문제 {n}개 중 {n}개를 풀었고 {n}개를 맞혔습니다.":
+    if counted != f"이 페이지의 {n}문제 중 {n}문제를 풀었고 {n}문제를 맞혔습니다.":
         problems.append(f"the page's count says {counted!r}")
     return problems
 

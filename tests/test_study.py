@@ -104,7 +104,7 @@ def test_a_question_answered_by_mouse_says_so_and_opens_the_explanation(tab, ban
     assert box.locator("label.quiz__choice").nth(q["answer"] - 1).inner_text().endswith("정답")
     assert page.evaluate(STORED)["answers"][q["id"]]["c"] == wrong
     assert page.locator(".quiz-summary__count").inner_text() == (
-        f"이 페이지의 문제 {len(on_page(bank, PAGE))}개 중 1개를 풀었고 0개를 맞혔습니다.")
+        f"이 페이지의 {len(on_page(bank, PAGE))}문제 중 1문제를 풀었고 0문제를 맞혔습니다.")
     # the other choices are locked until 다시 풀기
     assert [r.is_disabled() for r in box.locator("input[type=radio]").all()] == [n != wrong for n in range(1, 5)]
     box.get_by_role("button", name="다시 풀기").click()
@@ -261,7 +261,7 @@ def test_clearing_a_page_and_clearing_everything(tab, bank):
     assert page.locator("article .quiz input:checked").count() == 0
     page.wait_for_function(
         "() => document.querySelector('.quiz-summary [role=status]').textContent === '이 페이지의 답을 지웠습니다.'")
-    assert page.locator(".quiz-summary__count").inner_text() == f"이 페이지의 문제 {len(here)}개 중 아직 푼 문제가 없습니다."
+    assert page.locator(".quiz-summary__count").inner_text() == f"이 페이지의 {len(here)}문제 중 아직 푼 문제가 없습니다."
     start.click()
     assert page.locator(".quiz-summary .study-confirm").inner_text().startswith("이 페이지에는 지울 답이 없습니다.")
     assert confirm.is_hidden() and page.get_by_role("button", name="취소").evaluate("el => el === document.activeElement")
@@ -306,7 +306,7 @@ def test_broken_storage_gets_one_notice_and_no_error(new_tab, kind, bank):
     page.wait_for_function("() => [...document.querySelectorAll('.study-notice')].some(n => n.textContent)")
     notices = [t for t in page.locator(".study-notice").all_inner_texts() if t]
     assert len(notices) == 1 and notices[0].endswith("니다."), notices
-    assert page.locator(".quiz-summary__count").inner_text().endswith("3개를 풀었고 3개를 맞혔습니다.")
+    assert page.locator(".quiz-summary__count").inner_text().endswith("3문제를 풀었고 3문제를 맞혔습니다.")
     # instant navigation: the answers of this visit stay in memory, and nothing is said again
     tab.click_instantly(f'article a[href$="{OTHER}"]', f"**/{OTHER}**")
     page.wait_for_function(READY_ON, arg="Amazon VPC")
@@ -333,7 +333,7 @@ def test_a_partly_damaged_record_keeps_its_good_answers_and_says_so(new_tab, ban
         notices = [t for t in tab.page.locator(".study-notice").all_inner_texts() if t]
         assert notices == ["저장된 학습 기록 가운데 손상된 답은 읽을 수 없어 건너뛰었습니다. 나머지 기록은 그대로입니다."], (path, notices)
         if path == PAGE:
-            assert tab.page.locator(".quiz-summary__count").inner_text().endswith("1개를 풀었고 1개를 맞혔습니다.")
+            assert tab.page.locator(".quiz-summary__count").inner_text().endswith("1문제를 풀었고 1문제를 맞혔습니다.")
     # then the exam's answers cannot be saved (a full quota): that is said too, though a notice was already given
     page = tab.page
     page.evaluate("""() => { Storage.prototype.setItem = function () {

@@ -176,8 +176,8 @@
 
   /** The line under a topic page's 확인 문제 heading. */
   function pageCountText(c) {
-    if (!c.answered) return "이 페이지의 문제 " + c.total + "개 중 아직 푼 문제가 없습니다.";
-    return "이 페이지의 문제 " + c.total + "개 중 " + c.answered + "개를 풀었고 " + c.right + "개를 맞혔습니다.";
+    if (!c.answered) return "이 페이지의 " + c.total + "문제 중 아직 푼 문제가 없습니다.";
+    return "이 페이지의 " + c.total + "문제 중 " + c.answered + "문제를 풀었고 " + c.right + "문제를 맞혔습니다.";
   }
 
   /** What the live region of a question says right after it is answered. */

@@ -193,6 +193,6 @@ test("right or wrong follows the current answer key", () => {
 test("the Korean sentences of a topic page", () => {
   assert.equal(core.feedbackText(2, 2), "정답입니다.");
   assert.equal(core.feedbackText(1, 4), "오답입니다. 정답은 4번입니다.");
-  assert.equal(core.pageCountText({ total: 4, answered: 0, right: 0 }), "이 페이지의 문제 4개 중 아직 푼 문제가 없습니다.");
-  assert.equal(core.pageCountText({ total: 4, answered: 3, right: 2 }), "이 페이지의 문제 4개 중 3개를 풀었고 2개를 맞혔습니다.");
+  assert.equal(core.pageCountText({ total: 4, answered: 0, right: 0 }), "이 페이지의 4문제 중 아직 푼 문제가 없습니다.");
+  assert.equal(core.pageCountText({ total: 4, answered: 3, right: 2 }), "이 페이지의 4문제 중 3문제를 풀었고 2문제를 맞혔습니다.");
 });
