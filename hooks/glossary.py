@@ -107,22 +107,27 @@ def _first_mentions_only(root) -> None:
 
     Headings, the alias line (`ALIAS_LINE`) and the glossary's own tables (the meaning is in the next
     cell) get none. Marking every mention underlines whole pages and makes Material's tooltips cost
-    main-thread time on every page load (Lighthouse's TBT).
+    main-thread time on every page load (Lighthouse's TBT). A kept mention takes keyboard focus
+    (``tabindex="0"``): Material shows its tooltip on focus as on hover. Inside a link it does not; the link
+    already takes focus.
     """
     seen: set[str] = set()
 
-    def visit(element, plain: bool) -> None:
+    def visit(element, plain: bool, linked: bool) -> None:
         plain = plain or element.tag in HEADINGS or element.get("class") in ("glossary", "terminology") or (
             element.tag == "p" and "".join(element.itertext()).lstrip().startswith(ALIAS_LINE))
+        linked = linked or element.tag == "a"
         for child in list(element):
             if child.tag != "abbr":
-                visit(child, plain)
+                visit(child, plain, linked)
             elif plain or child.text in seen:
                 _unwrap(element, child)
             else:
                 seen.add(child.text)
+                if not linked:
+                    child.set("tabindex", "0")
 
-    visit(root, False)
+    visit(root, False, False)
 
 
 def _unwrap(parent, child) -> None:

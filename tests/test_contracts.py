@@ -97,10 +97,11 @@ def test_material_listens_to_popstate_on_window():
 
 
 def test_korean_glossary_tooltips_subclass_python_markdowns_abbr():
-    html = markdown.markdown("VPC는 AZ에 걸친다. VPC 하나.\n\n*[VPC]: Virtual Private Cloud\n*[AZ]: Availability Zone",
-                             extensions=[KoreanAbbrExtension()])
-    assert '<abbr title="Virtual Private Cloud">VPC</abbr>는' in html, html  # a particle right after the term
-    assert '<abbr title="Availability Zone">AZ</abbr>에' in html, html
+    html = markdown.markdown("VPC는 [AZ](#az)에 걸친다. VPC 하나, AZ 둘.\n\n*[VPC]: Virtual Private Cloud\n"
+                             "*[AZ]: Availability Zone", extensions=[KoreanAbbrExtension()])
+    # a particle right after the term; focusable for Material's tooltip, but not inside a link
+    assert '<abbr tabindex="0" title="Virtual Private Cloud">VPC</abbr>는' in html, html
+    assert '<a href="#az"><abbr title="Availability Zone">AZ</abbr></a>에' in html, html
     assert html.count("<abbr") == 2, "a term has a tooltip on its first mention only"
 
 

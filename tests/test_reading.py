@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import FAR_DOWN, MISSING
+from hooks.glossary import glossary_entries
 from sitekit.browser import PHONE
 from sitekit.build import link_site, writable
 from sitekit.pages import diagram_kinds, nav_files, url
@@ -155,6 +156,24 @@ def test_diagrams_are_drawn_after_instant_navigation(new_tab):
     assert len(first.diagrams) >= 1 and len(second.diagrams) >= 2
     assert (first.library_loads, second.library_loads) == (1, 0), "Mermaid is loaded once per document"
     assert not first.blocked + second.blocked
+
+
+def test_a_glossary_term_shows_its_meaning_to_the_keyboard_as_to_the_pointer(tab):
+    """From the page's title, Tab reaches the first glossary term; Material's tooltip shows its meaning and
+    describes the term (aria-describedby), as on hover."""
+    tab.goto("networking/vpc/")
+    page = tab.page
+    page.focus("article h1 a.headerlink")
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.localName") == "abbr":
+            break
+    term = page.evaluate("() => document.activeElement.textContent")
+    assert term == page.locator("article abbr").first.text_content(), f"Tab from the title reached {term!r}"
+    page.wait_for_function("""(meaning) => {
+        const id = document.activeElement.getAttribute("aria-describedby"), tip = id && document.getElementById(id);
+        return tip && tip.classList.contains("md-tooltip2--active") && tip.textContent.trim() === meaning; }""",
+        arg=dict(glossary_entries())[term])
 
 
 def test_a_reader_who_does_not_scroll_down_loads_no_mermaid_and_sees_no_source(new_tab):
