@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import FAR_DOWN, MISSING
 from hooks.glossary import glossary_entries
+from tests.conftest import FAR_DOWN, MISSING
 from sitekit.browser import PHONE
 from sitekit.build import link_site, writable
 from sitekit.pages import diagram_kinds, nav_files, url
