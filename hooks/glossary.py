@@ -108,10 +108,12 @@ def _first_mentions_only(root) -> None:
     Headings, the alias line (`ALIAS_LINE`) and the glossary's own tables (the meaning is in the next
     cell) get none. Marking every mention underlines whole pages and makes Material's tooltips cost
     main-thread time on every page load (Lighthouse's TBT). A kept mention takes keyboard focus
-    (``tabindex="0"``): Material shows its tooltip on focus as on hover. Inside a link it does not; the link
-    already takes focus.
+    (``tabindex="0"``): Material shows its tooltip on focus as on hover. Inside a link it does not (the link
+    takes focus, and Material's tooltip follows the term's own focus), so the first mention outside a link
+    keeps its tooltip too, with focus.
     """
-    seen: set[str] = set()
+    seen: set[str] = set()  # terms with a tooltip on the page
+    focusable: set[str] = set()  # terms with a tooltip that takes focus
 
     def visit(element, plain: bool, linked: bool) -> None:
         plain = plain or element.tag in HEADINGS or element.get("class") in ("glossary", "terminology") or (
@@ -120,11 +122,12 @@ def _first_mentions_only(root) -> None:
         for child in list(element):
             if child.tag != "abbr":
                 visit(child, plain, linked)
-            elif plain or child.text in seen:
+            elif plain or child.text in focusable or (linked and child.text in seen):
                 _unwrap(element, child)
             else:
                 seen.add(child.text)
                 if not linked:
+                    focusable.add(child.text)
                     child.set("tabindex", "0")
 
     visit(root, False, False)

@@ -77,6 +77,11 @@ def on_page_content(html, page, config, files):
         return html
     src = page.file.src_uri
     section = BeautifulSoup(match.group(1), "html.parser")
+    # A glossary term takes keyboard focus for Material's tooltip (hooks/glossary.py), which Material mounts on
+    # what is on the page at load. The quiz draws its choices by script and the study pages draw the questions
+    # file: a term there would be a Tab stop that shows nothing (and one inside a choice's label).
+    for term in section.select("abbr[tabindex]"):
+        del term["tabindex"]
     found = []
     items = [node for node in section.children if isinstance(node, Tag)]
     for i, p in enumerate(items):

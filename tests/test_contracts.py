@@ -35,7 +35,7 @@ def block(name: str) -> str:
 
 
 def test_material_keeps_the_blocks_overrides_main_extends():
-    for name in ("extrahead", "content", "config", "scripts"):
+    for name in ("htmltitle", "extrahead", "content", "config", "scripts"):
         block(name)
     container = BASE.index('data-md-component="container"')
     assert container < BASE.index("{% block content %}") < BASE.index("</main>"), (
@@ -99,10 +99,12 @@ def test_material_listens_to_popstate_on_window():
 def test_korean_glossary_tooltips_subclass_python_markdowns_abbr():
     html = markdown.markdown("VPC는 [AZ](#az)에 걸친다. VPC 하나, AZ 둘.\n\n*[VPC]: Virtual Private Cloud\n"
                              "*[AZ]: Availability Zone", extensions=[KoreanAbbrExtension()])
-    # a particle right after the term; focusable for Material's tooltip, but not inside a link
+    # a particle right after the term; focusable for Material's tooltip, but not inside a link, where the first
+    # mention outside it takes focus too
     assert '<abbr tabindex="0" title="Virtual Private Cloud">VPC</abbr>는' in html, html
     assert '<a href="#az"><abbr title="Availability Zone">AZ</abbr></a>에' in html, html
-    assert html.count("<abbr") == 2, "a term has a tooltip on its first mention only"
+    assert '<abbr tabindex="0" title="Availability Zone">AZ</abbr> 둘' in html, html
+    assert html.count("<abbr") == 3, "a term has a tooltip on its first mention only (and first outside a link)"
 
 
 def test_mermaid2_recognises_its_material_fence_by_name():

@@ -695,6 +695,9 @@ def test_a_question_count_in_the_address_that_the_exam_does_not_offer_is_said(ta
         "이 주소의 문제 세트(번호 abc123)로 설정했습니다. 주소의 문제 수(7)는 고를 수 없어 20문제로 설정했습니다. "
         "준비되면 '모의고사 시작'을 누르십시오.")
     assert page.get_by_role("radio", name="20문제").is_checked()
+    tab.goto("study/exam/?n=7&seed=" + quote("한글", safe=""))  # a bad set number as well: the form says what to fix
+    page.wait_for_selector("#exam-seed[aria-invalid=true]")
+    assert page.locator(".exam-setup__shared").inner_text() == "주소의 문제 수(7)는 고를 수 없어 20문제로 설정했습니다."
     clean(tab)
 
 

@@ -60,6 +60,7 @@ def test_every_question_is_wrapped_with_its_id_and_answer(page, soups):
         # the wrapper holds exactly what the Markdown wrote: question, four choices, the answer box
         assert [child.name for child in wrapper.find_all(True, recursive=False)] == ["p", "ol", "details"]
         assert not wrapper.get("style") and wrapper["class"] == ["quiz"]
+        assert not wrapper.select("abbr[tabindex]"), f"{page}: a glossary term takes focus in a question"
 
 
 def test_search_finds_questions_and_explanations_but_no_wrong_choice(bank, site_dir):
@@ -103,6 +104,7 @@ def test_the_questions_file_holds_every_question_of_the_pages(bank, soups):
         explanation = BeautifulSoup(record["explain"], "html.parser")
         assert text(explanation) == text(q["answer"]).removeprefix(ANSWER_TITLE).strip()
         assert str(record["answer"]) == re.search(r"정답:\s*([1-4])번", text(explanation)).group(1)
+        assert "tabindex" not in record["q"] + "".join(record["choices"]) + record["explain"], qid
         first = q["answer"].select_one('a[href^="#"]')
         assert record["teach"] == {"href": page_url + first["href"], "text": text(first)}
 

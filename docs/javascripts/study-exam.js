@@ -183,7 +183,8 @@
       if (problem) badSeed(problem);  // the address's, as if typed
       var said = (shared ? "이 주소의 문제 세트(번호 " + params.seed + (asked ? "" : ", " + params.n + "문제") + ")로 설정했습니다. " : "") +
         (asked ? "주소의 문제 수(" + asked + ")는 고를 수 없어 " + params.n + "문제로 설정했습니다. " : "");
-      var intro = said ? el("p", { "class": "exam-setup__shared", text: said + "준비되면 '모의고사 시작'을 누르십시오." }) : null;
+      var intro = said ? el("p", { "class": "exam-setup__shared",  // with a bad seed, the form says what to fix
+        text: problem ? said.trim() : said + "준비되면 '모의고사 시작'을 누르십시오." }) : null;
       var left = kept(), resume = null;
       if (left && left.deadline !== null && !pages.remaining(left.deadline, Date.now())) {
         return begin(left.params, left);  // its time ran out while the reader was away: handed in now

@@ -141,6 +141,8 @@ test("a question count the exam does not offer is given back as written, to be s
   assert.equal(pages.unofferedSize("?n=7&seed=abc"), "7");
   assert.equal(pages.unofferedSize("?n=%20%ED%95%9C%20"), "한");
   assert.equal(pages.unofferedSize("?n=" + "9".repeat(40)), "9".repeat(12) + "…");
+  assert.equal(pages.unofferedSize("?n=" + encodeURIComponent("\u202e7\u0000")), "7"); // no marks that turn the sentence
+  assert.equal(pages.unofferedSize("?n=" + encodeURIComponent("😀".repeat(13))), "😀".repeat(12) + "…"); // whole characters
   assert.equal(pages.examParams("?n=7").n, pages.EXAM_DEFAULT);
 });
 
