@@ -194,13 +194,16 @@
     };
   }
 
+  var MARKS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;  // control and direction marks
+
   /** The URL's question count when it is not one the exam offers (examParams took the default instead), as
    *  written but for control and direction marks, cut to 12 characters for the sentence that says so; "" when
    *  there is none or it is offered. */
   function unofferedSize(search) {
-    var n = Array.from((queryValues(search).n || "").replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "").trim());
-    if (!n.length || EXAM_SIZES.indexOf(parseInt(n.join(""), 10)) >= 0) return "";
-    return n.length > 12 ? n.slice(0, 12).join("") + "…" : n.join("");
+    var n = (queryValues(search).n || "").replace(MARKS, "").trim();
+    if (!n || EXAM_SIZES.indexOf(parseInt(n, 10)) >= 0) return "";
+    var chars = Array.from(n);  // whole characters, not UTF-16 halves
+    return chars.length > 12 ? chars.slice(0, 12).join("") + "…" : n;
   }
 
   function queryValues(search) {
