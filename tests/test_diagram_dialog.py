@@ -180,6 +180,33 @@ def test_esc_and_the_close_button_consume_the_history_entry(new_tab):
     assert not reader.errors, reader.errors
 
 
+def test_a_viewer_opened_again_before_the_last_close_has_left_its_entry_still_closes_on_back(new_tab):
+    """Esc then Enter in quick succession: the second opening comes while the first closing's history.back() is
+    still under way (here, every time: the close event opens it again). Back closes the viewer on the same page,
+    and one more back leaves the page. The backs are the page's own: Playwright's go_back reads the browser's
+    history, which may not have the push yet."""
+    reader = new_tab(Reader, **ON_PHONE)
+    arrive(reader, "direct")
+    at = reader.page.evaluate("navigation.currentEntry.index")
+    reader.page.locator("article div.mermaid").first.tap()
+    wait_open(reader)
+    reader.page.evaluate("""() => {
+      const dialog = document.querySelector(".mermaid-viewer").shadowRoot.querySelector("dialog");
+      const button = document.querySelector("article div.mermaid").shadowRoot.querySelector("button.mermaid-open");
+      dialog.addEventListener("close", () => button.click(), { once: true });
+      dialog.querySelector("[data-close]").click();
+    }""")
+    reader.page.wait_for_function(f"() => navigation.currentEntry.index === {at + 1}"
+                                  " && document.querySelector('.mermaid-viewer').shadowRoot.querySelector('dialog').open")
+    reader.page.evaluate("history.back()")
+    reader.page.wait_for_function(f"() => navigation.currentEntry.index === {at}")
+    assert not viewer(reader)["open"], "back left the viewer open"
+    assert reader.page.evaluate("window.__sameDocument === true"), "back reloaded the page"
+    reader.page.evaluate("history.back()")
+    reader.page.wait_for_url("**/networking/")
+    assert not reader.errors, reader.errors
+
+
 def test_forward_onto_a_closed_viewers_entry_steps_back_over_it(new_tab):
     """Closing leaves the viewer's entry as a forward entry; Forward onto it goes back over it, also when Material
     replaced that entry's state meanwhile (it records the scroll offset 100 ms after a scroll)."""

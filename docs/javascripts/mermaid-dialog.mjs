@@ -101,6 +101,9 @@ let viewer = null; // the one viewer of this document, built on first use
 let pushed = null;
 let opened = ""; // the address the viewer was opened at, with its #anchor: given back on closing
 let leaving = 0; // history.back() calls of ours whose popstate is still to come
+// An opening's history entry, waiting for those popstates: a push while a back is under way cancels the back
+// (Firefox) or lands the back on the new entry (Chromium), and back would no longer close the viewer.
+let waiting = null;
 // The entries the viewer pushed, by Navigation API key where there is one: Material replaces the state of the
 // current entry 100 ms after a scroll (its offset), so the STATE mark can be gone from an entry opened meanwhile.
 const entries = new Set();
@@ -169,6 +172,7 @@ function build() {
   });
   dialog.addEventListener("close", () => {
     v.canvas.replaceChildren();
+    waiting = null;
     if (pushed) { // closed by Esc, 닫기 or Android's back gesture: drop the entry we pushed
       // (Material's navigation.tracking may have written a section's #anchor into its address)
       if (location.href !== pushed) history.replaceState(history.state, "", pushed);
@@ -232,6 +236,10 @@ function popstate() {
   if (ours) {
     leaving -= 1;
     reopen();
+    if (!leaving && waiting) {
+      waiting();
+      waiting = null;
+    }
   } else if (pushed) { // back (or a jump further back) from the open viewer's entry
     ours = here() === pushed;
     if (ours) reopen();
@@ -258,17 +266,22 @@ function open(svg, title, control, pointer) {
   v.dialog.setAttribute("aria-label", `다이어그램: ${title}`);
   v.dialog.classList.toggle("pointer", pointer); // opened by a tap or click: no focus ring on the view
   v.dialog.showModal();
-  // Both entries without the #anchor, which comes back on closing: Chromium takes a traversal to an
-  // entry with an anchor for a jump to it and drops the focus. The page's entry records the scroll
-  // offset, for Material's scroll restoration.
-  [pushed, opened] = [here(), location.href];
-  history.replaceState({ ...history.state, x: scrollX, y: scrollY }, "", pushed);
-  history.pushState({ ...history.state, [STATE]: true }, "", pushed);
-  if (entryKey()) entries.add(entryKey());
+  if (leaving) waiting = mark; // closed a moment ago: its back is still to land
+  else mark();
   // natural size, or larger while the whole diagram still fits (at most twice)
   size(v, Math.max(1, Math.min(fit(v), 2)));
   v.view.scrollTo(0, 0);
   v.view.focus();
+}
+
+// The open viewer's history entry. Both entries without the #anchor, which comes back on closing:
+// Chromium takes a traversal to an entry with an anchor for a jump to it and drops the focus. The
+// page's entry records the scroll offset, for Material's scroll restoration.
+function mark() {
+  [pushed, opened] = [here(), location.href];
+  history.replaceState({ ...history.state, x: scrollX, y: scrollY }, "", pushed);
+  history.pushState({ ...history.state, [STATE]: true }, "", pushed);
+  if (entryKey()) entries.add(entryKey());
 }
 
 // The zoom at which the whole diagram fits the view.

@@ -24,8 +24,12 @@ const state = () => {
   return { ...result, font, rect: [r.x, r.y, r.width, r.height], screen,
            covers: r.x <= 0 && r.y <= 0 && r.width >= screen[0] && r.height >= screen[1] };
 };
-const isOpen = () => !!document.querySelector(".mermaid-viewer")?.shadowRoot.querySelector("dialog").open;
-const isClosed = () => !document.querySelector(".mermaid-viewer")?.shadowRoot.querySelector("dialog").open;
+// Open with its history entry the current one, or closed with the page's entry current again (`at`: its index):
+// a back or a reopening before the closing's history.back() has landed would race it.
+const isOpen = (at) => !!document.querySelector(".mermaid-viewer")?.shadowRoot.querySelector("dialog").open
+  && navigation.currentEntry.index === at + 1;
+const isClosed = (at) => !document.querySelector(".mermaid-viewer")?.shadowRoot.querySelector("dialog").open
+  && navigation.currentEntry.index === at;
 
 export default async function ({ page, base }) {
   await page.setViewport({ width: 390, height: 844 });
@@ -34,30 +38,31 @@ export default async function ({ page, base }) {
   await page.evaluate(() => { window.sameDocument = true; });
   await page.evaluate(() => document.querySelector("article pre.mermaid").scrollIntoView({ block: "center" }));
   await page.waitForSelector("article div.mermaid");
+  const at = await page.evaluate(() => navigation.currentEntry.index);
 
   // a click opens it, Esc closes it
   await page.click("article div.mermaid");
-  await page.waitForFunction(isOpen);
+  await page.waitForFunction(isOpen, {}, at);
   const shown = await page.evaluate(state);
   assert(shown.covers, `the dialog covers ${shown.rect}, not the ${shown.screen} screen`);
   assert(shown.font >= 12, `a label is drawn at ${shown.font} px`);
   await page.keyboard.press("Escape");
-  await page.waitForFunction(isClosed);
+  await page.waitForFunction(isClosed, {}, at);
   let closed = await page.evaluate(state);
   assert(closed.focus === 0, "after Esc the focus is not on the diagram");
 
   // the focus is on the diagram's button: Enter opens it again, 닫기 closes it
   await page.keyboard.press("Enter");
-  await page.waitForFunction(isOpen);
+  await page.waitForFunction(isOpen, {}, at);
   await page.evaluate(() => document.querySelector(".mermaid-viewer").shadowRoot.querySelector("[data-close]").click());
-  await page.waitForFunction(isClosed);
+  await page.waitForFunction(isClosed, {}, at);
 
   // back closes it and the page stays where it was
   await page.keyboard.press("Enter");
-  await page.waitForFunction(isOpen);
+  await page.waitForFunction(isOpen, {}, at);
   const before = await page.evaluate(state);
   await page.goBack();
-  await page.waitForFunction(isClosed);
+  await page.waitForFunction(isClosed, {}, at);
   closed = await page.evaluate(state);
   assert(closed.url === before.url && closed.y === before.y, `back left or scrolled the page: ${JSON.stringify(closed)}`);
   assert(await page.evaluate(() => window.sameDocument === true), "back reloaded the page");
