@@ -102,7 +102,7 @@ let pushed = null;
 let opened = ""; // the address the viewer was opened at, with its #anchor: given back on closing
 let leaving = 0; // history.back() calls of ours whose popstate is still to come
 // An opening's history entry, waiting for those popstates: a push while a back is under way cancels the back
-// (Firefox) or lands the back on the new entry (Chromium), and back would no longer close the viewer.
+// (Firefox) or is stepped back from by it (Chromium); either way back would no longer close the viewer.
 let waiting = null;
 // The entries the viewer pushed, by Navigation API key where there is one: Material replaces the state of the
 // current entry 100 ms after a scroll (its offset), so the STATE mark can be gone from an entry opened meanwhile.
