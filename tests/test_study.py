@@ -144,16 +144,26 @@ def test_a_question_answered_by_keyboard_arrows_choose_space_answers_focus_stays
     assert status(page, 0) == ("정답입니다." if qs[0]["answer"] == 2 else f"오답입니다. 정답은 {qs[0]['answer']}번입니다.")
     assert page.evaluate("document.activeElement.value") == "2"  # focus stays on the chosen choice
     assert question(page, 0).locator("details").evaluate("d => d.open")
+    page.keyboard.press("ArrowDown")  # the other choices are locked: it moves nothing, and leaves nothing behind
     # Tab goes on to 다시 풀기, Enter retries and puts focus on the first choice
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "다시 풀기"
     page.keyboard.press("Enter")
     assert first.evaluate("el => el === document.activeElement") and qs[0]["id"] in page.evaluate(STORED)["answers"]
+    page.keyboard.press("Space")  # the first Space answers
+    assert page.evaluate(STORED)["answers"][qs[0]["id"]]["c"] == 1
+    assert status(page, 0) == ("정답입니다." if qs[0]["answer"] == 1 else f"오답입니다. 정답은 {qs[0]['answer']}번입니다.")
     # Enter on a choice answers with it
     question(page, 1).get_by_role("radio").nth(2).focus()
     page.keyboard.press("Enter")
     assert status(page, 1) == ("정답입니다." if qs[1]["answer"] == 3 else f"오답입니다. 정답은 {qs[1]['answer']}번입니다.")
     assert page.evaluate(STORED)["answers"][qs[1]["id"]]["c"] == 3
+    # a click on the choice an arrow key checked answers with it
+    question(page, 2).get_by_role("radio").first.focus()
+    page.keyboard.press("ArrowDown")
+    question(page, 2).locator("label.quiz__choice").nth(1).click()
+    assert page.evaluate(STORED)["answers"][qs[2]["id"]]["c"] == 2
+    assert status(page, 2) == ("정답입니다." if qs[2]["answer"] == 2 else f"오답입니다. 정답은 {qs[2]['answer']}번입니다.")
     clean(tab)
 
 

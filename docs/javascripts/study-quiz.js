@@ -222,7 +222,9 @@
         options.onAnswer(id, choice);
       }
 
-      // Arrow keys move between choices (and check them, as radio buttons do) without answering.
+      // Arrow keys move between choices (and check them, as radio buttons do) without answering: the click
+      // and change an arrow key causes come between its keydown and keyup. A click answers, also on a choice
+      // an arrow key checked (which fires no change).
       var moving = false;
       fieldset.addEventListener("keydown", function (event) {
         if (event.target.type !== "radio") return;
@@ -236,14 +238,10 @@
           }
         }
       });
+      fieldset.addEventListener("keyup", function () { moving = false; });
       fieldset.addEventListener("pointerdown", function () { moving = false; });
-      fieldset.addEventListener("change", function (event) {
-        if (event.target.type !== "radio") return;
-        if (moving) {
-          moving = false;
-          return;
-        }
-        choose(parseInt(event.target.value, 10));
+      fieldset.addEventListener("click", function (event) {
+        if (event.target.type === "radio" && !moving) choose(parseInt(event.target.value, 10));
       });
       retry.addEventListener("click", function () {
         clear();
