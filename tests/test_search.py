@@ -182,6 +182,23 @@ def test_nothing_found_suggests_pages_that_open_by_keyboard_and_click(browser, b
 
 
 @pytest.mark.browser
+def test_after_enter_opens_the_best_result_the_keys_work_the_page_again(browser, base_url):
+    """Enter in the box follows the best result and closes search; the focus leaves the box, so "/" is the search
+    shortcut again (in the box it was typed into the closed search, unseen)."""
+    tab = open_search_page(browser, base_url)
+    try:
+        assert search(tab, "서브넷 설계").pages[:1] == ("networking/subnet-design/",)
+        tab.instantly(lambda: tab.page.locator(".md-search__input").press("Enter"), "**/networking/subnet-design/**")
+        assert tab.page.evaluate("() => !document.activeElement.matches('.md-search__input')"), "the focus stayed in the box"
+        tab.page.keyboard.press("/")
+        tab.page.wait_for_function("() => document.activeElement.matches('.md-search__input')")
+        assert tab.page.locator(".md-search__input").input_value() == "서브넷 설계", "the / was typed into the box"
+        assert not tab.errors
+    finally:
+        tab.close()
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("start, chosen", [("networking/vpc/", "#nacl-vs-sg"), ("networking/network-acl/", "#nacl-vs-sg"),
                                            ("networking/vpc/", "")],
                          ids=["a section of another page", "a section of the same page", "another page"])

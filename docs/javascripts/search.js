@@ -15,6 +15,9 @@
  * - The first search loads the documents (search/search_docs.json; seconds on a slow connection): until its
  *   first results, the line above the list says so, not Material's placeholder. Material writes
  *   that line again with every result.
+ * - Enter follows the best result and search closes, but Material leaves the focus in the closed box: what the
+ *   reader typed next went into it unseen ("/" included), and Enter reloaded the page. A chosen result takes
+ *   the focus out of the box.
  * - On a phone Material fixes the page in place while search covers the screen, and frees it (back at the
  *   reader's old offset) after search has closed: its move to a chosen result, the page's top or a section,
  *   came while the page was fixed, so the reader stayed where they were. Once the chosen page is in
@@ -52,6 +55,7 @@
   };
   list.addEventListener("click", function (event) {
     var link = event.target.closest("a");
+    if (link) query.blur();
     chosen = link && document.body.hasAttribute("data-md-scrolllock")
       ? { path: link.pathname, hash: link.hash, arrived: link.pathname === location.pathname } : null;
   });
