@@ -313,11 +313,15 @@ def test_broken_storage_or_a_corrupted_material_setting_stops_neither_the_palett
     to_dark(page)
     page.reload()  # a good setting is kept
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
-    # not JSON; JSON Material cannot use ({}, index "x" alike); a colour that is no attribute name
-    for value in ("garbage{", '{"index":0.5}', '{"index":0,"color":{"a b":"x"}}'):
+    # not JSON; JSON Material cannot use ({}, index "x" alike); a colour that is no attribute name; a palette
+    # the site does not have (of another site under the same path): each reads as nothing stored, the system's
+    # scheme (light here)
+    light = ',"color":{"media":"(prefers-color-scheme: light)","scheme":"default","primary":"indigo","accent":"indigo"}'
+    for value in ("garbage{", '{"index":0.5}', '{"index":0,"color":{"a b":"x"}}', '{"index":3%s}' % light):
         page.evaluate("(v) => ['__palette', '__tabs'].forEach((k) => localStorage.setItem(__md_scope.pathname + '.' + k, v))",
                       value)
         page.reload()
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
         palette_and_search_work(tab, value)
     for kind in ("disabled", "null"):  # storage the reader blocked: nothing is kept, nothing breaks
         blocked = new_tab()
