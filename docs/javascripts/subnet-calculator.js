@@ -66,8 +66,9 @@
   const IPV4 = /^\d+\.\d+\.\d+\.\d+$/;
 
   function parseCidr(raw) {
-    // Full-width digits, dots and slashes typed with a Korean IME become ASCII; spaces go.
-    const value = String(raw ?? "").normalize("NFKC").replace(/\s+/g, "");
+    // Full-width digits, dots and slashes typed with a Korean IME become ASCII, and so does the ideographic full
+    // stop (。); spaces and the invisible characters text copied from a web page may carry go.
+    const value = String(raw ?? "").normalize("NFKC").replace(/\u3002/g, ".").replace(/[\s\u200b-\u200d\u2060]+/g, "");
     if (!value) return { error: "VPC CIDR 블록을 입력하십시오." + EXAMPLE };
     if (value.includes(":")) {
       return { error: "IPv6 주소는 이 계산기에서 다루지 않습니다. IPv4 CIDR 블록을 입력하십시오." + EXAMPLE };

@@ -17,6 +17,8 @@ test("a CIDR block is its first address and prefix length", () => {
   assert.deepEqual(parseCidr(" 172.16.0.0 / 12 "), { base: 0xac100000, prefix: 12 }); // spaces go
   // full-width digits, dots and slash from a Korean IME
   assert.deepEqual(parseCidr("１０．０．０．０／２０"), { base: 0x0a000000, prefix: 20 });
+  assert.deepEqual(parseCidr("10。0。0。0/16"), { base: 0x0a000000, prefix: 16 }); // the ideographic full stop
+  assert.deepEqual(parseCidr("\u200b10.0.0.0/16\u2060"), { base: 0x0a000000, prefix: 16 }); // copied from a web page
 });
 
 // What a reader may type, and what the message under the CIDR field must say.
