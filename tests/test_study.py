@@ -634,6 +634,10 @@ def test_a_handed_in_exam_shows_its_result_again_after_reload_and_back_until_ano
     assert page.evaluate(STORED) == stored, "the answers were recorded again"
     tab.click_instantly("[data-study-exam] a[href$='study/progress/#wrong']", "**/study/progress/**")
     shown(tab, "[data-study-progress] table")
+    top, end = page.evaluate("""() => [document.getElementById("wrong").getBoundingClientRect().top,
+      scrollY + innerHeight >= document.documentElement.scrollHeight - 1]""")
+    assert 0 <= top < page.viewport_size["height"] and (top < 200 or end), \
+        f"the 오답 노트 heading is {top}px down the screen (the table pushed it)"  # at the top, or the page's end
     page.go_back()
     page.wait_for_selector("#exam-result")
     assert page.locator(RESULT).all_inner_texts() == result

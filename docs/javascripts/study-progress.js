@@ -158,6 +158,16 @@
       renderWrong();
       renderClear();
       quiz.notify(total);
+      // A link to what lies below the table (#wrong, "오답 노트 보기" of a handed-in exam) was followed while the
+      // page said it was loading: the table has since pushed it far down. Go to it again.
+      var target = document.getElementById(anchor());
+      if (target && app.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING) {
+        target.scrollIntoView({ behavior: "instant" });
+      }
     });
+
+    function anchor() {
+      try { return decodeURIComponent(location.hash.slice(1)); } catch (malformed) { return ""; }
+    }
   })();
 })();
