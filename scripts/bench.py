@@ -125,7 +125,7 @@ def cmd_search_bench(args) -> int:
 
 def cmd_pdf_bench(args) -> int:
     """A strict build and a print of the book: seconds, pages, size, diagrams, bookmarks, fonts."""
-    from scripts.pdf import fonts, outline_titles, print_book
+    from scripts.pdf import fonts, outline, print_book
 
     for run in range(1, args.runs + 1):
         with tempfile.TemporaryDirectory(prefix="pdf-bench-") as tmp:
@@ -142,6 +142,6 @@ def cmd_pdf_bench(args) -> int:
             kinds = ", ".join(sorted({f.name for f in korean})) or "none"
             print(f"run {run}: {total:.1f} s = build {built:.1f} s + print {book.seconds:.1f} s")
             print(f"  {book.pages} pages, {book.size / 1e6:.2f} MB, {book.diagrams} diagrams, "
-                  f"{len(outline_titles(book.path))} bookmarks")
+                  f"{len(outline(book.path))} bookmarks")
             print(f"  Korean glyphs embedded in {len(korean)} fonts ({kinds})")
     return 0

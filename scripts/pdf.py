@@ -4,7 +4,9 @@ mkdocs-print-site-plugin writes every page into one page (``print_page/``); Mate
 Mermaid diagrams there with JavaScript (into shadow roots, which WeasyPrint-based PDF plugins cannot
 see). `open_print_page()` serves the built site on 127.0.0.1 and opens that page in Chromium with
 print media until every diagram is drawn; `print_pdf()` prints it: A4, page numbers in the footer, a
-PDF outline (bookmarks) from the headings, tagged, fonts embedded. The header links the book only in
+PDF outline (bookmarks) from the headings, tagged, fonts embedded, and the page each part and chapter starts on
+in the table of contents (Chromium has no CSS ``target-counter()``: a first print tells the pages, the second
+prints them). The header links the book only in
 a build made with ``PDF_BOOK=1`` (``make pdf``), so a plain build never links a missing file.
 """
 from __future__ import annotations
@@ -17,6 +19,7 @@ import time
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from sitekit.browser import Tab, chromium
 from sitekit.pages import PRINT_PAGE, ROOT, diagram_kinds
@@ -76,20 +79,40 @@ def open_print_page(browser, base_url: str, site_dir: Path) -> Tab:
     return tab
 
 
+# The table of contents' entries (print-site draws it from the nav) and the page number each gets.
+CONTENTS = "#print-page-toc a.md-nav__link"
+NUMBER_CONTENTS_JS = """([selector, pages]) => { for (const a of document.querySelectorAll(selector)) {
+  const id = decodeURIComponent(new URL(a.href).hash.slice(1));
+  const n = a.querySelector(".print-toc__page") || a.appendChild(document.createElement("span"));
+  n.className = "print-toc__page";
+  n.textContent = pages[id] ?? "";
+} }"""
+
+
 def print_pdf(tab: Tab, out: Path) -> Book:
-    """Print the print page open in ``tab`` into ``out``."""
+    """Print the print page open in ``tab`` into ``out``: once to learn where each part and chapter starts, then
+    again with those pages in the table of contents (again while a number moved the pages, at most twice)."""
     from pypdf import PdfReader
 
     start = time.perf_counter()
     out.parent.mkdir(parents=True, exist_ok=True)
     font = tab.page.evaluate("getComputedStyle(document.body).fontFamily")
-    tab.page.pdf(
-        path=str(out), format="A4", margin=page_margins(), print_background=True, display_header_footer=True,
-        header_template="<span></span>", footer_template=footer(font), outline=True, tagged=True,
-    )
+    pages: dict[str, int] = {}
+    for _ in range(3):
+        tab.page.pdf(
+            path=str(out), format="A4", margin=page_margins(), print_background=True, display_header_footer=True,
+            header_template="<span></span>", footer_template=footer(font), outline=True, tagged=True,
+        )
+        found = anchor_pages(out)
+        if pages and found == pages:
+            break
+        pages = found
+        tab.page.evaluate(NUMBER_CONTENTS_JS, [CONTENTS, pages])
+    else:
+        raise RuntimeError("the table of contents' page numbers keep moving the pages they number")
     drawn = tab.page.evaluate(f"() => document.querySelectorAll({HOSTS!r}).length")
-    pages = len(PdfReader(str(out)).pages)
-    return Book(out, pages, out.stat().st_size, time.perf_counter() - start, drawn, list(tab.blocked))
+    return Book(out, len(PdfReader(str(out)).pages), out.stat().st_size, time.perf_counter() - start, drawn,
+                list(tab.blocked))
 
 
 def print_book(site_dir: Path, out: Path | None = None) -> Book:
@@ -109,22 +132,33 @@ def print_book(site_dir: Path, out: Path | None = None) -> Book:
 # --- reading the PDF (the benchmark and the tests) ---------------------------------------------
 
 
-def outline_titles(pdf: Path) -> list[str]:
-    """Every bookmark title of the PDF outline, depth-first."""
+def outline(pdf: Path) -> list[tuple[int, str, int]]:
+    """Every bookmark of the PDF outline, depth-first: its depth (0 at the top), title and the page (from 1) it
+    opens."""
     from pypdf import PdfReader
 
     reader = PdfReader(str(pdf))
-    titles: list[str] = []
+    marks: list[tuple[int, str, int]] = []
 
-    def walk(items):
+    def walk(items, depth):
         for item in items:
             if isinstance(item, list):
-                walk(item)
+                walk(item, depth + 1)
             else:
-                titles.append(str(item.title))
+                marks.append((depth, str(item.title), reader.get_destination_page_number(item) + 1))
 
-    walk(reader.outline)
-    return titles
+    walk(reader.outline, 0)
+    return marks
+
+
+def anchor_pages(pdf: Path) -> dict[str, int]:
+    """The page (from 1) of each element id of the printed page: Chromium writes a named destination for each,
+    its name the id percent-encoded."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(pdf))
+    return {unquote(str(name).removeprefix("/")): reader.get_destination_page_number(dest) + 1
+            for name, dest in reader.named_destinations.items()}
 
 
 HEX = re.compile(r"<([0-9A-Fa-f]+)>")
@@ -185,10 +219,11 @@ def fonts(pdf: Path) -> list[Font]:
     return list(found.values())
 
 
-def pdf_text(pdf: Path, pages: tuple[int, int] | None = None) -> str:
-    """The PDF's text in reading order (poppler's pdftotext -raw), of pages ``first``–``last`` if given."""
+def pdf_text(pdf: Path, pages: tuple[int, int] | None = None, layout: bool = False) -> str:
+    """The PDF's text in reading order (poppler's pdftotext -raw), of pages ``first``–``last`` if given;
+    ``layout``: as laid out on the page instead (a line's columns stay on one line)."""
     span = ["-f", str(pages[0]), "-l", str(pages[1])] if pages else []
-    return subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", *span, str(pdf), "-"],
+    return subprocess.run(["pdftotext", "-layout" if layout else "-raw", "-enc", "UTF-8", *span, str(pdf), "-"],
                           capture_output=True, text=True, check=True).stdout
 
 

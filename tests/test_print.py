@@ -12,7 +12,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.pdf import BOOK, fonts, outline_titles, page_margins, pdf_text
+from scripts.pdf import BOOK, fonts, outline, page_margins, pdf_text
 from sitekit.pages import PRINT_PAGE, config, diagram_kinds, nav_files, page_html, url
 from sitekit.browser import WAIT_MS, Tab
 from sitekit.reader import DRAWN_JS, HOSTS, SCROLL_JS, wait_drawn
@@ -23,6 +23,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("book")]  # the book 
 
 HANGUL = re.compile(r"[가-힣]")
 NUMBER = re.compile(r"^\d+(\.\d+)*\s*")  # the book numbers its chapters: "4.2 Amazon VPC"
+CONTENTS_LINE = re.compile(r"^\s*(\d+(?:\.\d+)*)\s*\S.*?\s(\d+)$", re.M)  # "  4.2 Amazon VPC     45"
 # Height of the book's A4 page inside its margins, in CSS pixels (96 per inch).
 PAGE_HEIGHT_PX = (297 - sum(float(page_margins()[side].removesuffix("mm")) for side in ("top", "bottom"))) / 25.4 * 96
 PRESS = """(modifiers) => { const key = new KeyboardEvent("keydown", {key: "p", code: "KeyP", bubbles: true,
@@ -109,9 +110,23 @@ def test_book_is_an_a4_pdf_in_the_site(book, book_site, chapters):
 
 
 def test_book_has_an_outline_entry_for_every_chapter(book, chapters):
-    entries = {squeeze(NUMBER.sub("", entry)) for entry in outline_titles(book.path)}
+    entries = {squeeze(NUMBER.sub("", entry)) for _, entry, _ in outline(book.path)}
     missing = [title(soup) for soup in chapters.values() if squeeze(title(soup)) not in entries]
     assert missing == []
+
+
+def test_the_contents_give_the_page_each_part_and_chapter_starts_on(book, book_site):
+    """The printed table of contents lists its entries in order, each with the page the PDF outline opens for its
+    heading (Chromium's bookmarks, made from the headings themselves: after the cover's and the contents' own, one
+    at the top level per part and chapter)."""
+    html = BeautifulSoup((book_site / PRINT_PAGE / "index.html").read_text(encoding="utf-8"), "html.parser")
+    entries = [NUMBER.match(a.get_text(" ", strip=True)).group(0).strip()
+               for a in html.select(".md-sidebar--secondary a.md-nav__link")]
+    cover, contents, *headings = [(title, page) for depth, title, page in outline(book.path) if depth == 0]
+    assert contents[0] == "목차" and len(headings) == len(entries)
+    printed = CONTENTS_LINE.findall(pdf_text(book.path, (contents[1], headings[0][1] - 1), layout=True))
+    assert [number for number, _ in printed] == entries
+    assert [int(page) for _, page in printed] == [page for _, page in headings]
 
 
 def test_book_holds_every_page_title_and_its_korean_text(book_text, chapters):
