@@ -81,12 +81,14 @@ def open_print_page(browser, base_url: str, site_dir: Path) -> Tab:
 
 # The table of contents' entries (print-site draws it from the nav) and the page number each gets.
 CONTENTS = "#print-page-toc a.md-nav__link"
-NUMBER_CONTENTS_JS = """([selector, pages]) => { for (const a of document.querySelectorAll(selector)) {
-  const id = decodeURIComponent(new URL(a.href).hash.slice(1));
-  const n = a.querySelector(".print-toc__page") || a.appendChild(document.createElement("span"));
-  n.className = "print-toc__page";
-  n.textContent = pages[id] ?? "";
-} }"""
+NUMBER_CONTENTS_JS = """([selector, pages]) => { const entries = document.querySelectorAll(selector);
+  for (const a of entries) {
+    const id = decodeURIComponent(new URL(a.href).hash.slice(1));
+    const n = a.querySelector(".print-toc__page") || a.appendChild(document.createElement("span"));
+    n.className = "print-toc__page";
+    n.textContent = pages[id] ?? "";
+  }
+  return entries.length; }"""
 
 
 def print_pdf(tab: Tab, out: Path) -> Book:
@@ -107,7 +109,9 @@ def print_pdf(tab: Tab, out: Path) -> Book:
         if pages and found == pages:
             break
         pages = found
-        tab.page.evaluate(NUMBER_CONTENTS_JS, [CONTENTS, pages])
+        if not tab.page.evaluate(NUMBER_CONTENTS_JS, [CONTENTS, pages]):
+            raise RuntimeError(f"print-site's table of contents ({CONTENTS}) is not on the print page: "
+                               "its entries cannot be given their pages")
     else:
         raise RuntimeError("the table of contents' page numbers keep moving the pages they number")
     drawn = tab.page.evaluate(f"() => document.querySelectorAll({HOSTS!r}).length")
