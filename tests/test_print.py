@@ -201,6 +201,14 @@ def test_the_book_build_links_the_book_from_every_page(browser, book_site, book)
             # The next page, reached by instant navigation, links the same book.
             tab.click_instantly(".md-tabs a[href$='/compute/']", "**/compute/")
             assert tab.page.evaluate("a => a.href", link.element_handle()) == first
+            # Readable in both schemes (only this build has the link: test_reading audits the others), not printed.
+            within = ["article .md-content__pdf"]
+            found = tab.axe("light", within)
+            tab.scheme("slate")
+            found += tab.axe("dark", within)
+            assert not found, found
+            print_from_menu(tab)
+            assert not link.is_visible(), "a printed page shows the PDF link"
         finally:
             tab.close()
 
