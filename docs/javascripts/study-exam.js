@@ -74,7 +74,7 @@
 
     function kept() {
       try {
-        return pages.sitting(sessionStorage.getItem(SITTING), core.CHOICES);
+        return pages.sitting(sessionStorage.getItem(SITTING), core.CHOICES, Date.now());
       } catch (e) {
         return null;
       }
@@ -156,6 +156,11 @@
           : "문제 세트 번호에는 영문자·숫자·하이픈(-)·밑줄(_)만 쓸 수 있습니다. 고친 뒤 다시 시작하십시오.";
         seedInput.setAttribute("aria-invalid", "true");
       };
+      seedInput.addEventListener("input", function () {  // mended: the old complaint goes
+        if (pages.seedProblem(pages.visible(seedInput.value))) return;
+        seedError.textContent = "";
+        seedInput.removeAttribute("aria-invalid");
+      });
       form.appendChild(el("p", { "class": "exam-setup__seed" }, [
         el("label", { "for": "exam-seed", text: "문제 세트 번호" }), " ", seedInput, seedError,
         el("span", { id: "exam-seed-hint", "class": "exam-setup__hint",
@@ -166,9 +171,10 @@
       form.addEventListener("submit", function (event) {
         event.preventDefault();
         var values = new FormData(form);
-        var seed = String(values.get("seed")).trim(), problem = pages.seedProblem(seed);
+        var seed = pages.visible(values.get("seed")), problem = pages.seedProblem(seed);
         if (problem) {
           badSeed(problem);
+          quiz.say(said, seedError.textContent);  // the focus may not move: say it
           return seedInput.focus();
         }
         if (!seed) {
@@ -181,10 +187,10 @@
       });
       var problem = params.seed && pages.seedProblem(params.seed), shared = params.seed && !problem;
       if (problem) badSeed(problem);  // the address's, as if typed
-      var said = (shared ? "이 주소의 문제 세트(번호 " + params.seed + (asked ? "" : ", " + params.n + "문제") + ")로 설정했습니다. " : "") +
+      var set = (shared ? "이 주소의 문제 세트(번호 " + params.seed + (asked ? "" : ", " + params.n + "문제") + ")로 설정했습니다. " : "") +
         (asked ? "주소의 문제 수(" + asked + ")는 고를 수 없어 " + params.n + "문제로 설정했습니다. " : "");
-      var intro = said ? el("p", { "class": "exam-setup__shared",  // with a bad seed, the form says what to fix
-        text: problem ? said.trim() : said + "준비되면 '모의고사 시작'을 누르십시오." }) : null;
+      var intro = set ? el("p", { "class": "exam-setup__shared",  // with a bad seed, the form says what to fix
+        text: problem ? set.trim() : set + "준비되면 '모의고사 시작'을 누르십시오." }) : null;
       var left = kept(), resume = null;
       if (left && left.deadline !== null && !pages.remaining(left.deadline, Date.now())) {
         return begin(left.params, left);  // its time ran out while the reader was away: handed in now

@@ -185,22 +185,28 @@
    *  written but for the spaces around it (the form trims them too), so that one the URL cannot carry is said
    *  rather than silently made another set (study-exam.js). */
   function examParams(search) {
-    var params = queryValues(search), n = parseInt(params.n, 10);
+    var params = queryValues(search), n = parseInt(visible(params.n), 10);
     return {
       n: EXAM_SIZES.indexOf(n) >= 0 ? n : EXAM_DEFAULT,
-      seed: params.seed === undefined ? "" : params.seed.trim(),  // as the form trims it
+      seed: visible(params.seed),  // as the form reads it
       mode: params.mode === "list" ? "list" : "one",
       timer: params.timer === "1"
     };
   }
 
-  var MARKS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;  // control and direction marks
+  // Control, zero-width and direction marks: invisible in a link or a pasted value, never part of what it says.
+  var MARKS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
+
+  /** A value from the address or the form as the exam reads it: without invisible marks and the spaces around it. */
+  function visible(text) {
+    return String(text === null || text === undefined ? "" : text).replace(MARKS, "").trim();
+  }
 
   /** The URL's question count when it is not one the exam offers (examParams took the default instead), as
    *  written but for control and direction marks, cut to 12 characters for the sentence that says so; "" when
    *  there is none or it is offered. */
   function unofferedSize(search) {
-    var n = (queryValues(search).n || "").replace(MARKS, "").trim();
+    var n = visible(queryValues(search).n);
     if (!n || EXAM_SIZES.indexOf(parseInt(n, 10)) >= 0) return "";
     var chars = Array.from(n);  // whole characters, not UTF-16 halves
     return chars.length > 12 ? chars.slice(0, 12).join("") + "…" : n;
@@ -257,11 +263,12 @@
   }
 
   /** An exam in progress: {params, answers: {question id: choice}, index, deadline (null without the timer)};
-   *  null for anything else. */
-  function sitting(text, choices) {
+   *  null for anything else, a deadline further from `now` than the whole exam's time included. */
+  function sitting(text, choices, now) {
     var s = kept(text), p = s && s.params;
     if (!s || !Number.isInteger(s.index) || s.index < 0 || s.index >= p.n ||
-        (p.timer ? !(typeof s.deadline === "number" && isFinite(s.deadline)) : s.deadline !== null)) return null;
+        (p.timer ? !(typeof s.deadline === "number" && isFinite(s.deadline) && s.deadline - now <= examMinutes(p.n) * 60000)
+                 : s.deadline !== null)) return null;
     return { params: keptParams(p), answers: keptAnswers(s, choices), index: s.index, deadline: s.deadline };
   }
 
@@ -356,7 +363,7 @@
     EXAM_SIZES: EXAM_SIZES, EXAM_DEFAULT: EXAM_DEFAULT, MINUTES_PER_QUESTION: MINUTES_PER_QUESTION,
     questions: questions, summarize: summarize, wrong: wrong, totalText: totalText,
     normalizeSeed: normalizeSeed, seedProblem: seedProblem, newSeed: newSeed, random: random, shuffle: shuffle,
-    draw: draw, examParams: examParams, unofferedSize: unofferedSize, sitting: sitting, handedIn: handedIn, examQuery: examQuery,
+    draw: draw, visible: visible, examParams: examParams, unofferedSize: unofferedSize, sitting: sitting, handedIn: handedIn, examQuery: examQuery,
     score: score, scoreText: scoreText,
     examMinutes: examMinutes, remaining: remaining, clock: clock, duration: duration, milestone: milestone
   };

@@ -144,6 +144,9 @@ test("a question count the exam does not offer is given back as written, to be s
   assert.equal(pages.unofferedSize("?n=" + encodeURIComponent("\u202e7\u0000")), "7"); // no marks that turn the sentence
   assert.equal(pages.unofferedSize("?n=" + encodeURIComponent("😀".repeat(13))), "😀".repeat(12) + "…"); // whole characters
   assert.equal(pages.examParams("?n=7").n, pages.EXAM_DEFAULT);
+  // a count with an invisible mark is that count, not the default with nothing said
+  assert.equal(pages.examParams("?n=" + encodeURIComponent("\u200f65")).n, 65);
+  assert.equal(pages.unofferedSize("?n=" + encodeURIComponent("\u200f65")), "");
 });
 
 test("a set number from the URL is kept as written but for the spaces around it, so that a bad one is said rather than changed", () => {
@@ -154,21 +157,28 @@ test("a set number from the URL is kept as written but for the spaces around it,
   assert.equal(pages.examParams("?seed=a+b").seed, "a b");
   assert.equal(pages.examParams("?seed=%zz").seed, "%zz"); // not percent-encoding: as written
   assert.equal(pages.examParams("?seed=%20abc%20").seed, "abc"); // spaces around it go, as the form trims them
+  // invisible marks a copied link may carry go too: the set shown is the set drawn
+  assert.equal(pages.examParams("?seed=" + encodeURIComponent("\u200fabc\u200b")).seed, "abc");
+  assert.equal(pages.visible(" \u2066k3x9q2\ufeff "), "k3x9q2");
 });
 
 test("an exam kept for the tab is read back whole, its odd answers dropped; anything else is none", () => {
   const params = { n: 20, seed: "k3x9q2", mode: "one", timer: true };
   const kept = { v: 1, params, answers: { "a/b:12345678": 2, "a/b:87654321": 5, "x": "1" }, index: 3, deadline: 1e12 };
-  assert.deepEqual(pages.sitting(JSON.stringify(kept), 4),
+  assert.deepEqual(pages.sitting(JSON.stringify(kept), 4, 1e12 - 60000),
                    { params, answers: { "a/b:12345678": 2 }, index: 3, deadline: 1e12 });
+  // a deadline past the whole exam's time (20 questions: 40 minutes) was not written by the exam
+  assert.notEqual(pages.sitting(JSON.stringify(kept), 4, 1e12 - 40 * 60000), null);
+  for (const deadline of [1e12 + 1, 1e308, Infinity, -Infinity])
+    assert.equal(pages.sitting(JSON.stringify({ ...kept, deadline }), 4, 1e12 - 40 * 60000), null, deadline);
   const untimed = { ...kept, params: { ...params, timer: false }, deadline: null };
-  assert.equal(pages.sitting(JSON.stringify(untimed), 4).deadline, null);
+  assert.equal(pages.sitting(JSON.stringify(untimed), 4, 0).deadline, null);
   for (const odd of [null, "", "{oops", "[]", "0", JSON.stringify({ ...kept, v: 2 }),
     JSON.stringify({ ...kept, params: { ...params, n: 30 } }), JSON.stringify({ ...kept, params: { ...params, seed: "한글" } }),
     JSON.stringify({ ...kept, params: { ...params, mode: "x" } }), JSON.stringify({ ...kept, index: 20 }),
     JSON.stringify({ ...kept, index: -1 }), JSON.stringify({ ...kept, deadline: null }),
     JSON.stringify({ ...kept, answers: null }), JSON.stringify({ ...untimed, deadline: 5 })])
-    assert.equal(pages.sitting(odd, 4), null, odd);
+    assert.equal(pages.sitting(odd, 4, 1e12), null, odd);
 });
 
 test("an exam handed in, kept for the tab, is read back whole; anything else is none", () => {
@@ -180,7 +190,7 @@ test("an exam handed in, kept for the tab, is read back whole; anything else is 
   // an exam in progress is not a result, nor a result an exam in progress
   const sitting = { v: 1, params, answers: {}, index: 0, deadline: null };
   assert.equal(pages.handedIn(JSON.stringify(sitting), 4), null);
-  assert.equal(pages.sitting(JSON.stringify(kept), 4), null);
+  assert.equal(pages.sitting(JSON.stringify(kept), 4, 0), null);
   for (const odd of [null, "", "{oops", "[]", "0", "null", JSON.stringify({ ...kept, v: 2 }),
     JSON.stringify({ ...kept, params: { ...params, seed: "<b>x</b>" } }), JSON.stringify({ ...kept, params: null }),
     JSON.stringify({ ...kept, ids: [] }), JSON.stringify({ ...kept, ids: "a/b:12345678" }),
