@@ -5,6 +5,7 @@ once in Chromium (every diagram drawn), printed into the site. The print-page te
 """
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
+from hooks.study import QUESTIONS_JSON
 from scripts.pdf import BOOK, fonts, outline, page_margins, pdf_text
 from sitekit.pages import PRINT_PAGE, config, diagram_kinds, nav_files, page_html, url
 from sitekit.browser import WAIT_MS, Tab
@@ -152,6 +154,18 @@ def test_book_holds_the_self_check_questions_with_their_answers(book_text, chapt
                 if text not in words:
                     missing.append(f"{page}: {element.get_text(' ', strip=True)[:50]}")
     assert chapters and asked >= 130 and missing == []
+
+
+def test_each_question_prints_on_one_page_with_its_choices(book, book_site):
+    """No page ends between a 확인 문제's question and its choices, or in its choices."""
+    questions = json.loads((book_site / QUESTIONS_JSON).read_text(encoding="utf-8"))["questions"]
+    pages = [squeeze(text) for text in pdf_text(book.path).split("\f")]
+    split = []
+    for q in questions:
+        stem, last = (squeeze(BeautifulSoup(html, "html.parser").get_text()) for html in (q["q"], q["choices"][-1]))
+        if not any(stem in page and last in page for page in pages):
+            split.append(f"{q['id']}: {stem[:40]}")
+    assert questions and not split, "\n".join(split)
 
 
 def test_book_has_no_placeholder_or_tag_junk(book_text):
