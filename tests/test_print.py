@@ -107,6 +107,7 @@ def test_book_is_an_a4_pdf_in_the_site(book, book_site, chapters):
     first = PdfReader(str(book.path)).pages[0]
     width_mm, height_mm = (float(v) * 25.4 / 72 for v in first.mediabox[2:])
     assert (round(width_mm), round(height_mm)) == (210, 297)
+    assert PdfReader(str(book.path)).metadata.title == config().site_name  # what a PDF viewer's title bar shows
     assert book.pages > len(chapters)  # cover + contents + at least a page a chapter
     assert book.blocked == []
 
