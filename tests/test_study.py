@@ -5,6 +5,7 @@ A page's questions answer by mouse and by keyboard (live region, explanation, fo
 answered by test_reading.py::test_every_page); answers survive reload, instant navigation and the back button; 학습 현황 counts what was answered; clearing works;
 broken storage (disabled, null, quota) gets one notice and no error of ours, a partly damaged record keeps its good
 answers (unreadable records: tests/js/study-core.test.js), and 학습 현황 clears a record this version cannot read;
+without the question list the pages say so and the answers can still be cleared;
 the mock exam draws the same set from the same seed, from ≥ 10 sections, scores right, links every miss, and its
 timer runs out; its result survives a reload and Back; a set number the address cannot carry is said, not changed;
 without JavaScript and on paper the page reads as the Markdown wrote it; axe-core finds nothing
@@ -835,3 +836,25 @@ def test_axe_finds_nothing_serious_with_answers_notice_progress_and_results(new_
     assert page.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0  # fits a phone
     assert {name: found for name, found in findings.items() if found} == {}
     clean(tab)
+
+
+def test_without_the_question_list_the_study_pages_say_so_and_the_answers_can_still_be_cleared(tab):
+    """study/questions.json cannot come (offline, a server error): 학습 현황 and 모의고사 say so, the 오답 노트 says
+    why it is empty, and 기록 지우기 still clears the stored answers."""
+    page = tab.page
+    page.route("**/study/questions.json", lambda route: route.fulfill(status=503, body=""))
+    notice = "문제 목록을 불러오지 못했습니다. 페이지를 새로 고쳐 보십시오."
+    tab.goto("study/exam/")
+    expect(page.locator("[data-study-exam] .study-notice")).to_have_text(notice)
+    page.evaluate(f"""() => localStorage.setItem({KEY!r},
+      JSON.stringify({{v: 1, answers: {{"networking/vpc:0badf00d": {{c: 1, t: 1}}}}}}))""")
+    tab.goto("study/progress/")
+    expect(page.locator("[data-study-progress] .study-notice")).to_have_text(notice)
+    expect(page.locator("[data-study-wrong]")).to_have_text("문제 목록이 없어 오답 노트를 보여 줄 수 없습니다.")
+    page.get_by_role("button", name="학습 기록 모두 지우기").click()
+    assert "답 1개를 모두 지웁니다" in page.locator(".study-confirm").inner_text()
+    page.get_by_role("button", name="모두 지우기", exact=True).click()
+    page.wait_for_function("() => document.querySelector('[data-study-progress] [role=status]:not(.study-notice)')"
+                           "?.textContent === '학습 기록을 모두 지웠습니다.'")
+    assert page.evaluate(f"localStorage.getItem({KEY!r})") is None
+    assert [e for e in tab.errors if "503" not in e] == [], tab.errors

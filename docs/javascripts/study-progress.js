@@ -131,7 +131,7 @@
       clearApp.appendChild(el("p", {}, [start]));
       clearApp.appendChild(quiz.confirmStep(start, "모두 지우기", function () {
         var progress = quiz.load(), answered = Object.keys(progress.answers).length;
-        var gone = answered - core.count(data.questions, progress).answered;  // of questions reworded or removed since
+        var gone = data ? answered - core.count(data.questions, progress).answered : 0;  // of questions reworded or removed since
         if (quiz.unreadable()) {  // newer or damaged: gone only from here (answers given since are in memory only)
           return { any: true, text: "이 브라우저에 저장된 학습 기록은 이 버전의 사이트가 읽을 수 없습니다. " +
             (answered ? "그 기록과 저장하지 못한 답 " + answered + "개를" : "그 기록을") +
@@ -143,8 +143,10 @@
           : "지울 학습 기록이 없습니다." };
       }, function () {
         var cleared = quiz.clearAll(clearApp);
-        renderTable();
-        renderWrong();
+        if (data) {
+          renderTable();
+          renderWrong();
+        }
         quiz.say(said, cleared ? "학습 기록을 모두 지웠습니다."
           : "이 화면의 기록은 지웠지만 브라우저에 저장된 기록은 지우지 못했습니다.");
       }));
@@ -164,6 +166,10 @@
       if (target && app.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING) {
         target.scrollIntoView({ behavior: "instant" });
       }
+    }, function () {  // no questions: no 오답 노트 either, but the stored answers can still be cleared
+      wrongApp.replaceChildren(el("p", { "class": "study-notice", text: "문제 목록이 없어 오답 노트를 보여 줄 수 없습니다." }));
+      app.appendChild(said);
+      renderClear();
     });
 
     function anchor() {

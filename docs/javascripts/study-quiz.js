@@ -254,8 +254,9 @@
     }
 
     /** A study page's `app` says `waiting` until study/questions.json (study-pages.js) is here, then
-     *  `then(data)` fills it, unless the reader has moved on; it says so if the questions cannot come. */
-    function questions(app, waiting, then) {
+     *  `then(data)` fills it, unless the reader has moved on; it says so if the questions cannot come, and
+     *  calls `failed()` if given. */
+    function questions(app, waiting, then, failed) {
       app.setAttribute("aria-busy", "true");
       app.replaceChildren(el("p", { text: waiting }));
       window.StudyPages.questions(fetch, url("study/questions.json"), shared).then(function (data) {
@@ -266,6 +267,7 @@
         app.removeAttribute("aria-busy");
         app.replaceChildren(el("p", { "class": "study-notice", role: "status",
                                       text: "문제 목록을 불러오지 못했습니다. 페이지를 새로 고쳐 보십시오." }));
+        if (failed) failed();
       });
     }
 
