@@ -214,3 +214,14 @@ def test_the_gates_catch_other_hosts_console_errors_low_contrast_and_spilling_la
     for gate in ("fonts.example.com", "깨진 스크립트", "[serious] color-contrast", "overflows by"):
         assert gate in problems, f"{gate!r} not reported:\n{problems}"
     assert "color-contrast" in own
+
+
+def test_content_tab_labels_are_not_underlined_like_the_links_in_the_text(tab):
+    """Material puts an anchor in each content tab label: a tab, not a link, so not underlined as links are."""
+    tab.goto("")  # the home page's roadmap: a table and a diagram in two tabs
+    page = tab.page
+    page.wait_for_selector("article .tabbed-labels a")
+    lines = page.evaluate("""() => [".tabbed-labels a", "p a, td a"].map((s) =>
+      [...document.querySelectorAll("article " + s)].map((a) => getComputedStyle(a).textDecorationLine))""")
+    assert lines[0] and set(lines[0]) == {"none"}, lines[0]
+    assert lines[1] and set(lines[1]) == {"underline"}, lines[1]
