@@ -60,7 +60,7 @@ def terminology_table(entries: list[dict]) -> str:
     rows = ["| 개념 | 이 사이트의 용어 | 쓰지 않는 말 | AWS 문서 |", "| --- | --- | --- | --- |"]
     for e in entries:
         avoid = ", ".join(e["avoid"]) or "—"
-        rows.append(f"| {cell(e['concept'])} | **{cell(e['term'])}** | {cell(avoid)} | [보기]({e['source']}) |")
+        rows.append(f"| {cell(e['concept'])} | **{cell(e['term'])}** | {cell(avoid)} | [{cell(e['term'])} 문서]({e['source']}) |")
     return '<div class="terminology" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
 
 

@@ -128,6 +128,9 @@ def test_glossary_page_lists_every_abbreviation_and_term(soups):
     assert [term for term, _ in glossary_entries() if term not in abbreviations] == []
     terms = " ".join(article.select_one(".terminology table").get_text(" ").split())
     assert [e["term"] for e in load_terms() if " ".join(e["term"].split()) not in terms] == []
+    # each source link says whose it is (not one "보기" after another, WCAG 2.4.4)
+    links = [a.get_text(" ", strip=True) for a in article.select(".terminology table a")]
+    assert len(links) == len(load_terms()) == len(set(links)), links
 
 
 def test_home_shows_the_study_roadmap(soups):
