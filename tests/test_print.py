@@ -13,6 +13,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
+from hooks.glossary import glossary_entries
 from hooks.study import QUESTIONS_JSON
 from scripts.pdf import BOOK, fonts, outline, page_margins, pdf_text
 from sitekit.pages import PRINT_PAGE, config, diagram_kinds, nav_files, page_html, url
@@ -167,6 +168,14 @@ def test_each_question_prints_on_one_page_with_its_choices(book, book_site):
         if not any(stem in page and last in page for page in pages):
             split.append(f"{q['id']}: {stem[:40]}")
     assert questions and not split, "\n".join(split)
+
+
+def test_a_table_longer_than_a_page_starts_under_its_title_not_on_the_next_page(book):
+    """Tables break between rows (their header repeats): the glossary's, longer than a page, begins on the page
+    its chapter opens (kept whole, it left that page blank)."""
+    start = next(page for depth, title, page in outline(book.path) if depth == 0 and title == "용어집")
+    term, meaning = sorted(glossary_entries(), key=lambda e: e[0].lower())[0]  # the table's first row
+    assert squeeze(f"{term}{meaning}")[:30] in squeeze(pdf_text(book.path, (start, start)))
 
 
 def test_book_has_no_placeholder_or_tag_junk(book_text):
