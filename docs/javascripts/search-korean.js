@@ -225,6 +225,12 @@ const KoreanSearch = (() => {
       return this.postings.has(term);
     }
 
+    /* Whether a title holds `key` (terms joined by " ", as `key` makes them). */
+    titled(key) {
+      this.titleKeys ??= this.docs.map(d => " " + this.key(d.title) + " ");
+      return this.titleKeys.some(t => t.includes(" " + key + " "));
+    }
+
     /* The terms that begin with `prefix`. */
     beginning(prefix) {
       let lo = 0, hi = this.sorted.length;
@@ -405,6 +411,8 @@ const KoreanSearch = (() => {
     // a title with "IP 주소"), among the other typed words, which it need not (route table 전파).
     const found = [];
     const add = (d, text, mark) => d < Infinity && found.push({ d, text, mark });
+    let seen;
+    const written = () => seen ?? (seen = index.titled(said.join(" ")));
     for (const synonym of index.synonyms) {
       const m = synonym.terms.length, length = synonym.word.split(" ").length;
       for (let from = 0; from + m <= said.length; from++)       // the query holds the other word
@@ -412,7 +420,8 @@ const KoreanSearch = (() => {
           (i) => ({ required: i >= from && i < from + length, unmarked: false }));
       // The query is part of it: where the site's word has as many terms as the other word, the terms the
       // query did not stand for (그룹 of 오토 스케일링 → Auto Scaling 그룹) find the page but are not marked.
-      if (said.length < m && (said.length > 1 || (m === 2 && unknown)))
+      // Not when the query is a title of the site (Route 53 is not 장애 조치 라우팅 of Route 53 failover …).
+      if (said.length < m && (said.length > 1 ? !written() : m === 2 && unknown))
         for (let at = said.length > 1 ? 0 : 1; at + said.length <= m; at++)
           add(far(synonym, at, 0, said.length) + 0.5, () => [synonym.word],
             (i) => ({ required: true, unmarked: length === m && (i < at || i >= at + said.length) }));

@@ -103,6 +103,14 @@ test("a query that is part of a synonym finds the site's whole word and marks on
   }
 });
 
+test("a query that is a title of the site is not taken for part of a longer synonym", () => {
+  const { DOCS, SYNONYMS } = require("./fixture.cjs");
+  const group = new K.Index(DOCS, CONFIG, [...SYNONYMS, ["Auto Scaling group policy", "그룹 정책"]]);
+  // Route 53 is not 장애 조치 라우팅 (Route 53 failover routing policy): Amazon EC2 Auto Scaling is a title
+  assert.ok(!K.variants(group, "Auto Scaling").some(v => v.keys[0] === "그룹 정책"));
+  assert.ok(K.variants(group, "scaling group").some(v => v.keys[0] === "그룹 정책"), "not a title: part of it");
+});
+
 test("the site's word of a synonym finds a document only where all of it stands; the other words are not required", () => {
   const { DOCS, SYNONYMS } = require("./fixture.cjs");
   const nat = { location: "networking/vpc/#nat-ip", title: "NAT 게이트웨이의 주소", text: "<p>퍼블릭 NAT 게이트웨이에는 탄력적 IP 주소를 연결</p>" };
