@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 
 from sitekit.browser import PHONE
 from sitekit.pages import ROOT, nav_files
-from sitekit.search import (BAD_INPUT, CASES, DOCUMENTS, INSTALL, LOADING, PAYLOAD, SUGGESTION, Outcome, Query,
+from sitekit.search import (BAD_INPUT, CASES, DOCUMENTS, INSTALL, LOADING, NOTHING_NEAR, PAYLOAD, SUGGESTION, Outcome, Query,
                             Report, Result, first_search, load_queries, open_search_page, search, search_all)
 from tests.conftest import BROKEN_STORAGE
 
@@ -179,6 +179,13 @@ def test_nothing_found_suggests_pages_that_open_by_keyboard_and_click(browser, b
         assert not tab.errors
     finally:
         tab.close()
+
+
+@pytest.mark.browser
+def test_a_query_near_no_page_says_nothing_matched_and_offers_the_home_page(search_page):
+    """Not 이것을 찾으셨습니까? above the home page, as if the reader had meant it."""
+    result = search(search_page, "zzzz")
+    assert (result.meta, result.pages) == (NOTHING_NEAR, ("",)), result
 
 
 @pytest.mark.browser

@@ -17,6 +17,7 @@ const KoreanSearch = (() => {
 
   const ALIAS = "다른 이름:";       // the visible alias line of a page (README "검색")
   const SUGGESTED = -1;             // score of a suggested page
+  const NOTHING_NEAR = -2;          // score of the home page, offered when no page is near the query either
   const MAX_CHARS = 100;            // a longer query is a paste: it is cut …
   const MAX_WORDS = 12;             // … and so is a query of more words
   const MAX_CANDIDATES = 3;         // nearest terms searched for one unknown word
@@ -638,7 +639,7 @@ const KoreanSearch = (() => {
   }
 
   /* The nearest pages for a query that found nothing (looser tolerance; not near an excluded word), else
-     the home page. */
+     the home page (scored NOTHING_NEAR: not a guess at what was meant). */
   function suggestions(index, query) {
     const near = words(index, query).filter(w => w.presence !== "-").flatMap(w => w.terms).filter(t => t.length > 1)
       .flatMap(t => index.nearest(t, Math.max(1, tolerance(t) + 1)));
@@ -646,7 +647,7 @@ const KoreanSearch = (() => {
       .sort((x, y) => y[1].score - x[1].score);
     const pages = found.map(([doc]) => index.docs[doc].page);
     return [...new Set(pages.length ? pages : [""])].filter(page => index.pages.has(page)).slice(0, 3)
-      .map(page => [item(index, index.pages.get(page), SUGGESTED, {}, new Set())]);
+      .map(page => [item(index, index.pages.get(page), pages.length ? SUGGESTED : NOTHING_NEAR, {}, new Set())]);
   }
 
   /* A named word that is another named word with a particle or a verb ending (인스턴스와, 캐시해). */
@@ -668,7 +669,7 @@ const KoreanSearch = (() => {
     return found.length ? [found[0].word] : [];
   }
 
-  return { Index, escapeHTML, jamo, distance, tolerance, sound, clip, words, variants, highlight, SUGGESTED, PARTICLES };
+  return { Index, escapeHTML, jamo, distance, tolerance, sound, clip, words, variants, highlight, SUGGESTED, NOTHING_NEAR, PARTICLES };
 })();
 
 if (typeof module === "object" && module.exports) module.exports = KoreanSearch;

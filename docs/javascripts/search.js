@@ -7,7 +7,8 @@
  *   tests/test_search_contracts.py (README "검색": what the search relies on in Material).
  * - "이것을 찾으셨습니까?": when nothing matched, the worker answers with the nearest pages, scored -1
  *   (Material renders the score as data-md-score); Material's line above the list then counts them as
- *   matches, so it is replaced. The pages are Material's result links: a click or Enter opens one, the
+ *   matches, so it is replaced. When no page is near either, the home page comes, scored -2, under a line
+ *   that says nothing matched. The pages are Material's result links: a click or Enter opens one, the
  *   arrow keys move between them.
  * - Text that arrives without a key (pasted from a menu, dictated, a predictive-text tap) fires `input` and no
  *   `keyup`; Material reads the box on `keyup` and focus only, so the results and Enter stayed on the old
@@ -72,5 +73,7 @@
     if (list.children.length) answered = true;
     if (list.querySelector(':scope > li:first-child article[data-md-score="-1.00"]'))
       meta.textContent = "이것을 찾으셨습니까?";
+    else if (list.querySelector(':scope > li:first-child article[data-md-score="-2.00"]'))
+      meta.textContent = "검색어와 일치하는 문서가 없습니다. 처음 페이지에서 찾아보십시오.";
   }).observe(list, { childList: true });
 })();

@@ -201,10 +201,11 @@ test("escaping: the query never reaches title or text; tags are escaped text", (
     "&lt;b&gt;<mark>VPC</mark>&lt;/b&gt; &amp; 서브넷");
 });
 
-test("nothing found: the nearest pages, scored -1, else the home page", () => {
+test("nothing found: the nearest pages, scored -1, else the home page, scored -2 (not a guess)", () => {
   const { items } = index.search("엘라스틱캐쉬쀍");
   assert.deepEqual(items.map(g => [g.length, g[0].location, g[0].score]), [[1, "database/elasticache/", K.SUGGESTED]]);
-  assert.deepEqual(index.search("ㅋㅋㅋ").items.map(g => [g[0].location, g[0].score]), [["", -1]]);
+  assert.deepEqual(index.search("ㅋㅋㅋ").items.map(g => [g[0].location, g[0].score]), [["", K.NOTHING_NEAR]]);
+  assert.deepEqual(index.search("zzzz").items.map(g => [g[0].location, g[0].score]), [["", K.NOTHING_NEAR]]);
   for (const odd of ["🚀☁️🔥 😀", ".*+?[( )]{ \\d | ^$", "title: +- ^~ * : text:^ -+ ~2 VPC~ S3^ -", "은 는 이 가"])
     assert.ok(index.search(odd).items.length > 0, odd);
   // two misspelt words, each near more than one term; an excluded word suggests nothing near it
