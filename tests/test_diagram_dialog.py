@@ -119,6 +119,17 @@ def test_diagrams_open_full_screen_on_a_phone_at_their_own_size_or_larger_and_cl
     assert not reader.errors, reader.errors
 
 
+@pytest.mark.parametrize("options", [{}, ON_PHONE], ids=["desktop", "phone"])
+def test_the_open_button_covers_no_part_of_the_drawing(options, new_tab):
+    """compute/elb/'s diagrams are wider than the column: the button sits above the drawing, not on its labels."""
+    reader = new_tab(Reader, **options)
+    reader.visit("compute/elb/")
+    overlaps = reader.page.evaluate("""() => [...document.querySelectorAll("article div.mermaid")].map((host) => {
+      const button = host.shadowRoot.querySelector(".mermaid-open").getBoundingClientRect();
+      return button.bottom - host.shadowRoot.querySelector("svg").getBoundingClientRect().top; })""")
+    assert overlaps and max(overlaps) <= 0.5, overlaps
+
+
 def arrive(reader, how: str) -> None:
     """On networking/vpc/ from networking/: opened directly, or by instant navigation; window.__sameDocument set."""
     reader.visit("networking/")

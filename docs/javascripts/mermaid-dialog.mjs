@@ -45,9 +45,10 @@ const STATE = "mermaidDialog"; // marks the history entry an open viewer pushed
 
 // In each diagram's shadow root: the loader's `.mermaid-scroll` box (it scrolls sideways on a phone)
 // gets a button, pinned to the diagram's top right corner: the box is no scroll container of the
-// button's (positioned against the host), so the button neither scrolls nor is clipped with it.
+// button's (positioned against the host), so the button neither scrolls nor is clipped with it. It sits in
+// a strip of its own above the drawing: over a wide diagram it hid a label.
 const CONTROL_CSS = `<style>
-:host{position:relative}
+:host{position:relative;padding-top:32px}
 .mermaid-scroll{cursor:zoom-in}
 .mermaid-open{position:absolute;top:0;right:0;display:flex;align-items:center;justify-content:center;
   width:32px;height:32px;padding:0;border:0;border-radius:4px;cursor:pointer;
@@ -55,7 +56,7 @@ const CONTROL_CSS = `<style>
 .mermaid-open svg{width:22px;height:22px;fill:currentColor}
 .mermaid-open:hover,.mermaid-open:focus-visible,.mermaid-scroll:hover .mermaid-open{color:var(--md-accent-fg-color);opacity:1}
 .mermaid-open:focus-visible{outline:2px solid var(--md-accent-fg-color);outline-offset:2px}
-@media print{.mermaid-open{display:none}.mermaid-scroll{cursor:auto}}
+@media print{:host{padding-top:0}.mermaid-open{display:none}.mermaid-scroll{cursor:auto}}
 </style>`;
 
 const VIEWER = `<style>
