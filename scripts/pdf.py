@@ -81,14 +81,15 @@ def open_print_page(browser, base_url: str, site_dir: Path) -> Tab:
 
 # The table of contents' entries (print-site draws it from the nav) and the page number each gets.
 CONTENTS = "#print-page-toc a.md-nav__link"
-NUMBER_CONTENTS_JS = """([selector, pages]) => { const entries = document.querySelectorAll(selector);
+# Returns [entries, entries without a page].
+NUMBER_CONTENTS_JS = """([selector, pages]) => { const entries = [...document.querySelectorAll(selector)];
+  const pageOf = (a) => pages[decodeURIComponent(new URL(a.href).hash.slice(1))];
   for (const a of entries) {
-    const id = decodeURIComponent(new URL(a.href).hash.slice(1));
     const n = a.querySelector(".print-toc__page") || a.appendChild(document.createElement("span"));
     n.className = "print-toc__page";
-    n.textContent = pages[id] ?? "";
+    n.textContent = pageOf(a) ?? "";
   }
-  return entries.length; }"""
+  return [entries.length, entries.filter((a) => pageOf(a) === undefined).length]; }"""
 
 
 def print_pdf(tab: Tab, out: Path) -> Book:
@@ -109,9 +110,10 @@ def print_pdf(tab: Tab, out: Path) -> Book:
         if pages and found == pages:
             break
         pages = found
-        if not tab.page.evaluate(NUMBER_CONTENTS_JS, [CONTENTS, pages]):
-            raise RuntimeError(f"print-site's table of contents ({CONTENTS}) is not on the print page: "
-                               "its entries cannot be given their pages")
+        entries, unnumbered = tab.page.evaluate(NUMBER_CONTENTS_JS, [CONTENTS, pages])
+        if not entries or unnumbered:
+            raise RuntimeError(f"the book's table of contents ({CONTENTS}: {entries} entries) has {unnumbered} "
+                               f"without a page among the PDF's {len(pages)} named destinations")
     else:
         raise RuntimeError("the table of contents' page numbers keep moving the pages they number")
     drawn = tab.page.evaluate(f"() => document.querySelectorAll({HOSTS!r}).length")

@@ -13,7 +13,7 @@ from bs4 import Comment, Tag
 
 from hooks.glossary import ALIAS_LINE, load_terms
 from hooks.study import ANSWER_TITLE
-from sitekit.pages import DOCS, topic_pages, front_matter, nav_files
+from sitekit.pages import DOCS, ROOT, topic_pages, front_matter, nav_files
 
 AWS_SOURCE = re.compile(r"^https://(docs\.aws\.amazon\.com|aws\.amazon\.com)/")
 # Boxes that state AWS facts; 팁 boxes only point to other pages.
@@ -370,11 +370,11 @@ def test_a_diagram_labels_next_lines_are_not_indented():
     """Mermaid keeps the spaces that start a line of a multi-line ("`…`") label: indented like the code around it,
     the line is drawn off centre and its box grows."""
     indented = []
-    for path in sorted(DOCS.rglob("*.md")):
+    for path in sorted([*DOCS.rglob("*.md"), *(ROOT / "includes").rglob("*.md")]):
         for block in MERMAID_FENCE.finditer(path.read_text(encoding="utf-8")):
             base, open_label = block.group(1), False
             for line in block.group(2).splitlines():
                 if open_label and line[len(base):][:1].isspace():
-                    indented.append(f"{path.relative_to(DOCS)}: {line.strip()}")
+                    indented.append(f"{path.relative_to(ROOT)}: {line.strip()}")
                 open_label = (line.count('"`') - line.count('`"') + open_label) > 0
     assert not indented, "\n".join(indented)

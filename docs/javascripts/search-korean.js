@@ -421,7 +421,8 @@ const KoreanSearch = (() => {
           (i) => ({ required: i >= from && i < from + length, unmarked: false }));
       // The query is part of it: where the site's word has as many terms as the other word, the terms the
       // query did not stand for (그룹 of 오토 스케일링 → Auto Scaling 그룹) find the page but are not marked.
-      // Not when the query is a title of the site (Route 53 is not 장애 조치 라우팅 of Route 53 failover …).
+      // Not when a page or section title holds the typed terms as they stand (Route 53 is not 장애 조치 라우팅 of
+      // Route 53 failover …); a heard spelling (라우트 53) is still taken for part of them.
       if (said.length < m && (said.length > 1 ? !written() : m === 2 && unknown))
         for (let at = said.length > 1 ? 0 : 1; at + said.length <= m; at++)
           add(far(synonym, at, 0, said.length) + 0.5, () => [synonym.word],

@@ -74,6 +74,6 @@
     if (list.querySelector(':scope > li:first-child article[data-md-score="-1.00"]'))
       meta.textContent = "이것을 찾으셨습니까?";
     else if (list.querySelector(':scope > li:first-child article[data-md-score="-2.00"]'))
-      meta.textContent = "검색어와 일치하는 문서가 없습니다. 처음 페이지에서 찾아보십시오.";
+      meta.textContent = "검색어와 일치하는 문서가 없습니다. 홈에서 찾아보십시오.";
   }).observe(list, { childList: true });
 })();

@@ -174,7 +174,8 @@
         var seed = pages.visible(values.get("seed")), problem = pages.seedProblem(seed);
         if (problem) {
           badSeed(problem);
-          quiz.say(said, seedError.textContent);  // the focus may not move: say it
+          // Enter in the field: the focus does not move, so the field's description is not read again; say it
+          if (document.activeElement === seedInput) quiz.say(said, seedError.textContent);
           return seedInput.focus();
         }
         if (!seed) {

@@ -182,7 +182,7 @@
   }
 
   /** The exam's settings from a URL query (`?n=20&seed=abc&mode=list&timer=1`), defaults filled in; the seed as
-   *  written but for the spaces around it (the form trims them too), so that one the URL cannot carry is said
+   *  written but for what `visible` drops (the form drops it too), so that one the URL cannot carry is said
    *  rather than silently made another set (study-exam.js). */
   function examParams(search) {
     var params = queryValues(search), n = parseInt(visible(params.n), 10);
@@ -203,7 +203,7 @@
   }
 
   /** The URL's question count when it is not one the exam offers (examParams took the default instead), as
-   *  written but for control and direction marks, cut to 12 characters for the sentence that says so; "" when
+   *  written but for what `visible` drops, cut to 12 characters for the sentence that says so; "" when
    *  there is none or it is offered. */
   function unofferedSize(search) {
     var n = visible(queryValues(search).n);
