@@ -412,8 +412,7 @@ const KoreanSearch = (() => {
     // a title with "IP 주소"), among the other typed words, which it need not (route table 전파).
     const found = [];
     const add = (d, text, mark) => d < Infinity && found.push({ d, text, mark });
-    let seen;
-    const written = () => seen ?? (seen = index.titled(said.join(" ")));
+    const titled = said.length > 1 && index.titled(said.join(" "));
     for (const synonym of index.synonyms) {
       const m = synonym.terms.length, length = synonym.word.split(" ").length;
       for (let from = 0; from + m <= said.length; from++)       // the query holds the other word
@@ -423,7 +422,7 @@ const KoreanSearch = (() => {
       // query did not stand for (그룹 of 오토 스케일링 → Auto Scaling 그룹) find the page but are not marked.
       // Not when a page or section title holds the typed terms as they stand (Route 53 is not 장애 조치 라우팅 of
       // Route 53 failover …); a heard spelling (라우트 53) is still taken for part of them.
-      if (said.length < m && (said.length > 1 ? !written() : m === 2 && unknown))
+      if (said.length < m && (said.length > 1 ? !titled : m === 2 && unknown))
         for (let at = said.length > 1 ? 0 : 1; at + said.length <= m; at++)
           add(far(synonym, at, 0, said.length) + 0.5, () => [synonym.word],
             (i) => ({ required: true, unmarked: length === m && (i < at || i >= at + said.length) }));
