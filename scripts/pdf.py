@@ -4,7 +4,7 @@ mkdocs-print-site-plugin writes every page into one page (``print_page/``); Mate
 Mermaid diagrams there with JavaScript (into shadow roots, which WeasyPrint-based PDF plugins cannot
 see). `open_print_page()` serves the built site on 127.0.0.1 and opens that page in Chromium with
 print media until every diagram is drawn; `print_pdf()` prints it: A4, page numbers in the footer, a
-PDF outline (bookmarks) from the headings, tagged, fonts embedded, and the page each part and chapter starts on
+PDF outline (bookmarks, part > chapter > section) from the headings, tagged, fonts embedded, and the page each part and chapter starts on
 in the table of contents (Chromium has no CSS ``target-counter()``: a first print tells the pages, the second
 prints them). The header links the book only in
 a build made with ``PDF_BOOK=1`` (``make pdf``), so a plain build never links a missing file.
@@ -92,6 +92,20 @@ NUMBER_CONTENTS_JS = """([selector, pages]) => { const entries = [...document.qu
   return [entries.length, entries.filter((a) => pageOf(a) === undefined).length]; }"""
 
 
+# A part of the book: print-site puts each nav section's pages in one, titled by an <h1> of its own.
+PART = "#print-site-page section.md-section"
+# Chromium makes the PDF's bookmarks from the headings' levels (as assistive technology reads them), and print-site
+# titles parts and chapters alike with <h1>: a flat list. Each heading inside a part is read one level deeper
+# (aria-level), so the bookmarks nest part > chapter > section as the table of contents does. Returns how many.
+NEST_HEADINGS_JS = """(part) => { let nested = 0;
+  for (const h of document.querySelectorAll(`${part} :is(h1, h2, h3, h4, h5)`)) {
+    let depth = h.parentElement.matches(part) ? -1 : 0;  // a part's own title stays at its part's level
+    for (let s = h.closest(part); s; s = s.parentElement.closest(part)) depth += 1;
+    if (depth > 0) { h.setAttribute("aria-level", Number(h.localName[1]) + depth); nested += 1; }
+  }
+  return nested; }"""
+
+
 def print_pdf(tab: Tab, out: Path) -> Book:
     """Print the print page open in ``tab`` into ``out``: once to learn where each part and chapter starts, then
     again with those pages in the table of contents (again while a number moved the pages, at most twice)."""
@@ -100,6 +114,9 @@ def print_pdf(tab: Tab, out: Path) -> Book:
     start = time.perf_counter()
     out.parent.mkdir(parents=True, exist_ok=True)
     font = tab.page.evaluate("getComputedStyle(document.body).fontFamily")
+    if not tab.page.evaluate(NEST_HEADINGS_JS, PART):
+        raise RuntimeError(f"the print page has no heading inside a part ({PART}): print-site changed how it "
+                           "groups the book, and the PDF's bookmarks would not nest")
     pages: dict[str, int] = {}
     for _ in range(3):
         tab.page.pdf(

@@ -121,14 +121,20 @@ def test_book_has_an_outline_entry_for_every_chapter(book, chapters):
 
 def test_the_contents_give_the_page_each_part_and_chapter_starts_on(book, book_site):
     """The printed table of contents lists its entries in order, each with the page the PDF outline opens for its
-    heading (Chromium's bookmarks, made from the headings themselves: after the cover's and the contents' own, one
-    at the top level per part and chapter)."""
+    heading. The bookmarks (Chromium's, made from the headings) nest as the contents do: after the cover's and the
+    contents' own, the home page's chapter and each part at the top, a part's chapters under it."""
     html = BeautifulSoup((book_site / PRINT_PAGE / "index.html").read_text(encoding="utf-8"), "html.parser")
     entries = [NUMBER.match(a.get_text(" ", strip=True)).group(0).strip()
                for a in html.select(".md-sidebar--secondary a.md-nav__link")]
-    cover, contents, *headings = [(title, page) for depth, title, page in outline(book.path) if depth == 0]
-    assert contents[0] == "목차" and len(headings) == len(entries)
-    printed = CONTENTS_LINE.findall(pdf_text(book.path, (contents[1], headings[0][1] - 1), layout=True))
+    parts = {h1.get_text(strip=True) for h1 in html.select("section.md-section > h1")}
+    _, contents, *marks = outline(book.path)  # the cover, the contents, then the book
+    headings, part = [], None
+    for depth, title, page in marks:
+        part = (title if title in parts else None) if depth == 0 else part
+        if depth == 0 or (depth == 1 and part):
+            headings.append((title, page))
+    assert parts and contents[1] == "목차" and len(headings) == len(entries), (len(headings), len(entries))
+    printed = CONTENTS_LINE.findall(pdf_text(book.path, (contents[2], headings[0][1] - 1), layout=True))
     assert [number for number, _ in printed] == entries
     assert [int(page) for _, page in printed] == [page for _, page in headings]
 
@@ -173,7 +179,7 @@ def test_each_question_prints_on_one_page_with_its_choices(book, book_site):
 def test_a_table_longer_than_a_page_starts_under_its_title_not_on_the_next_page(book):
     """Tables break between rows (their header repeats): the glossary's, longer than a page, begins on the page
     its chapter opens (kept whole, it left that page blank)."""
-    start = next(page for depth, title, page in outline(book.path) if depth == 0 and title == "용어집")
+    start = next(page for depth, title, page in outline(book.path) if depth == 1 and title == "용어집")  # a chapter
     term, meaning = sorted(glossary_entries(), key=lambda e: e[0].lower())[0]  # the table's first row
     assert squeeze(f"{term}{meaning}")[:30] in squeeze(pdf_text(book.path, (start, start)))
 
