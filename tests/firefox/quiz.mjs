@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 
 const READY = "#quiz[data-quiz-ready]";
+const KEY = "aws-study-notes.progress.v1";  // study-core.js
 const status = (i) => `document.querySelectorAll("article .quiz")[${i}].querySelector(".quiz__status").textContent`;
 
 export default async function ({ page, base }) {
@@ -27,10 +28,21 @@ export default async function ({ page, base }) {
   await page.waitForFunction(`${status(1)} === ${JSON.stringify(said)}`);
   assert(labels === 4, "four choices");
 
-  // reload: both answers are kept
+  // reload: both answers are kept. A browser may commit a localStorage write for the site's other documents after
+  // setItem returns (mdn/content#36295); a reader reloads later than that, so the reload waits until another page
+  // reads both answers. A failure says what the page showed.
+  const other = await page.browserContext().newPage();
+  await other.goto(base + "404.html");
+  await other.waitForFunction((key) => Object.keys(JSON.parse(localStorage.getItem(key) || "{}").answers || {}).length === 2,
+    {}, KEY);
+  await other.close();
   await page.reload();
   await page.waitForSelector(READY);
-  await page.waitForFunction(`${status(0)} === "정답입니다." && ${status(1)} === ${JSON.stringify(said)}`);
+  const restored = `${status(0)} === "정답입니다." && ${status(1)} === ${JSON.stringify(said)}`;
+  await page.waitForFunction(restored).catch(async (error) => {
+    const shown = await page.evaluate(`[${status(0)}, ${status(1)}, localStorage.getItem(${JSON.stringify(KEY)})]`);
+    throw new Error(`after the reload: ${JSON.stringify(shown)}, expected ${JSON.stringify(["정답입니다.", said])}`, { cause: error });
+  });
   const checked = await page.$$eval("article .quiz input:checked", (inputs) => inputs.map((i) => +i.value));
   assert(JSON.stringify(checked) === JSON.stringify([answers[0], 2]), "kept answers: " + checked);
 
