@@ -130,6 +130,19 @@ def test_the_open_button_covers_no_part_of_the_drawing(options, new_tab):
     assert overlaps and max(overlaps) <= 0.5, overlaps
 
 
+def test_a_diagram_wider_than_a_phone_shows_a_shadow_on_the_edge_it_scrolls_to(new_tab):
+    """mermaid-loader.js: shadows fixed at the scroll box's edges, covers in the page's colour that move with the
+    drawing (so a shadow shows only where there is more to scroll to); none in print."""
+    reader = new_tab(Reader, **ON_PHONE)
+    reader.visit(WIDE)
+    box = """() => { const b = document.querySelector("article div.mermaid").shadowRoot.querySelector(".mermaid-scroll");
+      const cs = getComputedStyle(b); return [b.scrollWidth > b.clientWidth, cs.backgroundAttachment,
+      cs.backgroundImage.match(/linear-gradient/g)?.length ?? 0]; }"""
+    assert reader.page.evaluate(box) == [True, "local, local, scroll, scroll", 4]
+    reader.page.emulate_media(media="print")
+    assert reader.page.evaluate(box)[2] == 0
+
+
 def arrive(reader, how: str) -> None:
     """On networking/vpc/ from networking/: opened directly, or by instant navigation; window.__sameDocument set."""
     reader.visit("networking/")
