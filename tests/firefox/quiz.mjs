@@ -34,8 +34,9 @@ export default async function ({ page, base }) {
   const other = await page.browserContext().newPage();
   await other.goto(base + "404.html");
   await other.waitForFunction((key) => Object.keys(JSON.parse(localStorage.getItem(key) || "{}").answers || {}).length === 2,
-    {}, KEY);
+    { polling: 50 }, KEY);  // storage changes no DOM: read it again every 50 ms until it holds both
   await other.close();
+  await page.bringToFront();  // a background tab runs no animation frames, which waitForFunction polls by default
   await page.reload();
   await page.waitForSelector(READY);
   const restored = `${status(0)} === "정답입니다." && ${status(1)} === ${JSON.stringify(said)}`;
