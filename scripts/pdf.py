@@ -12,6 +12,7 @@ a build made with ``PDF_BOOK=1`` (``make pdf``), so a plain build never links a 
 from __future__ import annotations
 
 import html
+import io
 import re
 import subprocess
 import sys
@@ -106,6 +107,40 @@ NEST_HEADINGS_JS = """(part) => { let nested = 0;
   return nested; }"""
 
 
+# The text of every heading the print shows, in document order (Chromium makes a bookmark of each).
+HEADINGS_JS = """() => [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].filter((h) => h.getClientRects().length)
+  .map((h) => h.innerText.replace(/\\s+/g, " ").trim())"""
+
+
+def mend_outline(pdf: Path, headings: list[str]) -> None:
+    """Give each bookmark its heading's text: Chromium titles a bookmark with the heading as laid out and drops the
+    space where the heading wraps onto a second line ("Redis OSS" became "RedisOSS"). The bookmarks are the headings
+    in document order, spacing aside, or this fails; the PDF gets an incremental update (its bytes stay as printed)."""
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer = PdfWriter(io.BytesIO(pdf.read_bytes()), incremental=True)
+    marks = []
+
+    def walk(node):
+        while node is not None:
+            mark = node.get_object()
+            marks.append(mark)
+            if "/First" in mark:
+                walk(mark["/First"])
+            node = mark.get("/Next")
+
+    walk(writer.root_object["/Outlines"].get_object().get("/First"))
+    titles = [str(mark["/Title"]) for mark in marks]
+    if [re.sub(r"\s", "", t) for t in titles] != [re.sub(r"\s", "", h) for h in headings]:
+        raise RuntimeError(f"the PDF's {len(titles)} bookmarks are not the print page's {len(headings)} headings: "
+                           "Chromium no longer makes one bookmark per heading")
+    for mark, title, heading in zip(marks, titles, headings):
+        if title != heading:
+            mark[NameObject("/Title")] = TextStringObject(heading)
+    writer.write(pdf)
+
+
 def print_pdf(tab: Tab, out: Path) -> Book:
     """Print the print page open in ``tab`` into ``out``: once to learn where each part and chapter starts, then
     again with those pages in the table of contents (again while a number moved the pages, at most twice)."""
@@ -133,6 +168,7 @@ def print_pdf(tab: Tab, out: Path) -> Book:
                                f"without a page among the PDF's {len(pages)} named destinations")
     else:
         raise RuntimeError("the table of contents' page numbers keep moving the pages they number")
+    mend_outline(out, tab.page.evaluate(HEADINGS_JS))
     drawn = tab.page.evaluate(f"() => document.querySelectorAll({HOSTS!r}).length")
     return Book(out, len(PdfReader(str(out)).pages), out.stat().st_size, time.perf_counter() - start, drawn,
                 list(tab.blocked))

@@ -119,6 +119,17 @@ def test_book_has_an_outline_entry_for_every_chapter(book, chapters):
     assert missing == []
 
 
+def test_each_bookmark_reads_as_its_heading(book, book_site):
+    """Chromium drops the space where a heading wraps ("Redis OSS" became "RedisOSS"): every bookmark is the text of
+    a heading of the print page, spaces included."""
+    html = BeautifulSoup((book_site / PRINT_PAGE / "index.html").read_text(encoding="utf-8"), "html.parser")
+    for link in html.select(".headerlink"):
+        link.decompose()
+    headings = {" ".join(h.get_text().split()) for h in html.select("h1, h2, h3, h4, h5, h6")}
+    titles = [title for _, title, _ in outline(book.path)]
+    assert titles and [t for t in titles if t not in headings] == []
+
+
 def test_the_contents_give_the_page_each_part_and_chapter_starts_on(book, book_site):
     """The printed table of contents lists its entries in order, each with the page the PDF outline opens for its
     heading. The bookmarks (Chromium's, made from the headings) nest as the contents do: after the cover's and the
