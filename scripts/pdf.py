@@ -95,11 +95,12 @@ NUMBER_CONTENTS_JS = """([selector, pages]) => { const entries = [...document.qu
 
 # A part of the book: print-site puts each nav section's pages in one, titled by an <h1> of its own.
 PART = "#print-site-page section.md-section"
+HEADINGS = "h1, h2, h3, h4, h5, h6"
 # Chromium makes the PDF's bookmarks from the headings' levels (as assistive technology reads them), and print-site
 # titles parts and chapters alike with <h1>: a flat list. Each heading inside a part is read one level deeper
 # (aria-level), so the bookmarks nest part > chapter > section as the table of contents does. Returns how many.
-NEST_HEADINGS_JS = """(part) => { let nested = 0;
-  for (const h of document.querySelectorAll(`${part} :is(h1, h2, h3, h4, h5)`)) {
+NEST_HEADINGS_JS = """([part, headings]) => { let nested = 0;
+  for (const h of document.querySelectorAll(`${part} :is(${headings})`)) {
     let depth = h.parentElement.matches(part) ? -1 : 0;  // a part's own title stays at its part's level
     for (let s = h.closest(part); s; s = s.parentElement.closest(part)) depth += 1;
     if (depth > 0) { h.setAttribute("aria-level", Number(h.localName[1]) + depth); nested += 1; }
@@ -108,7 +109,7 @@ NEST_HEADINGS_JS = """(part) => { let nested = 0;
 
 
 # The text of every heading the print shows, in document order (Chromium makes a bookmark of each).
-HEADINGS_JS = """() => [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].filter((h) => h.getClientRects().length)
+HEADINGS_JS = """(headings) => [...document.querySelectorAll(headings)].filter((h) => h.getClientRects().length)
   .map((h) => h.innerText.replace(/\\s+/g, " ").trim())"""
 
 
@@ -133,11 +134,16 @@ def mend_outline(pdf: Path, headings: list[str]) -> None:
     walk(writer.root_object["/Outlines"].get_object().get("/First"))
     titles = [str(mark["/Title"]) for mark in marks]
     if [re.sub(r"\s", "", t) for t in titles] != [re.sub(r"\s", "", h) for h in headings]:
+        pdf.unlink()  # no book with wrong bookmarks is left behind
         raise RuntimeError(f"the PDF's {len(titles)} bookmarks are not the print page's {len(headings)} headings: "
                            "Chromium no longer makes one bookmark per heading")
     for mark, title, heading in zip(marks, titles, headings):
         if title != heading:
             mark[NameObject("/Title")] = TextStringObject(heading)
+    # The update's trailer carries the document information (title) only if it changed, and viewers that read the
+    # last trailer alone (poppler: Evince, Okular) would show none; its cross-reference stream needs PDF 1.5.
+    writer.add_metadata({"/ModDate": time.strftime("D:%Y%m%d%H%M%SZ", time.gmtime())})
+    writer.root_object[NameObject("/Version")] = NameObject("/1.5")
     writer.write(pdf)
 
 
@@ -149,7 +155,7 @@ def print_pdf(tab: Tab, out: Path) -> Book:
     start = time.perf_counter()
     out.parent.mkdir(parents=True, exist_ok=True)
     font = tab.page.evaluate("getComputedStyle(document.body).fontFamily")
-    if not tab.page.evaluate(NEST_HEADINGS_JS, PART):
+    if not tab.page.evaluate(NEST_HEADINGS_JS, [PART, HEADINGS]):
         raise RuntimeError(f"the print page has no heading inside a part ({PART}): print-site changed how it "
                            "groups the book, and the PDF's bookmarks would not nest")
     pages: dict[str, int] = {}
@@ -168,7 +174,7 @@ def print_pdf(tab: Tab, out: Path) -> Book:
                                f"without a page among the PDF's {len(pages)} named destinations")
     else:
         raise RuntimeError("the table of contents' page numbers keep moving the pages they number")
-    mend_outline(out, tab.page.evaluate(HEADINGS_JS))
+    mend_outline(out, tab.page.evaluate(HEADINGS_JS, HEADINGS))
     drawn = tab.page.evaluate(f"() => document.querySelectorAll({HOSTS!r}).length")
     return Book(out, len(PdfReader(str(out)).pages), out.stat().st_size, time.perf_counter() - start, drawn,
                 list(tab.blocked))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import markdown
@@ -15,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from hooks.glossary import glossary_entries
 from hooks.study import QUESTIONS_JSON
-from scripts.pdf import BOOK, fonts, outline, page_margins, pdf_text
+from scripts.pdf import BOOK, HEADINGS, fonts, outline, page_margins, pdf_text
 from sitekit.pages import PRINT_PAGE, config, diagram_kinds, nav_files, page_html, url
 from sitekit.browser import WAIT_MS, Tab
 from sitekit.reader import DRAWN_JS, HOSTS, SCROLL_JS, wait_drawn
@@ -109,6 +110,8 @@ def test_book_is_an_a4_pdf_in_the_site(book, book_site, chapters):
     width_mm, height_mm = (float(v) * 25.4 / 72 for v in first.mediabox[2:])
     assert (round(width_mm), round(height_mm)) == (210, 297)
     assert PdfReader(str(book.path)).metadata.title == config().site_name  # what a PDF viewer's title bar shows
+    info = subprocess.run(["pdfinfo", str(book.path)], capture_output=True, text=True, check=True).stdout
+    assert f"Title:           {config().site_name}\n" in info, info  # poppler reads only the last update's trailer
     assert book.pages > len(chapters)  # cover + contents + at least a page a chapter
     assert book.blocked == []
 
@@ -125,7 +128,7 @@ def test_each_bookmark_reads_as_its_heading(book, book_site):
     html = BeautifulSoup((book_site / PRINT_PAGE / "index.html").read_text(encoding="utf-8"), "html.parser")
     for link in html.select(".headerlink"):
         link.decompose()
-    headings = {" ".join(h.get_text().split()) for h in html.select("h1, h2, h3, h4, h5, h6")}
+    headings = {" ".join(h.get_text().split()) for h in html.select(HEADINGS)}
     titles = [title for _, title, _ in outline(book.path)]
     assert titles and [t for t in titles if t not in headings] == []
 
