@@ -130,7 +130,7 @@ def test_the_open_button_covers_no_part_of_the_drawing(options, new_tab):
     assert overlaps and max(overlaps) <= 0.5, overlaps
 
 
-def test_a_diagram_wider_than_a_phone_shows_a_shadow_on_the_edge_it_scrolls_to(new_tab):
+def test_a_diagram_wider_than_a_phone_has_scroll_edge_shadows_and_none_in_print(new_tab):
     """mermaid-loader.js: shadows fixed at the scroll box's edges, covers in the page's colour that move with the
     drawing (so a shadow shows only where there is more to scroll to); none in print."""
     reader = new_tab(Reader, **ON_PHONE)

@@ -3,7 +3,6 @@
 import assert from "node:assert/strict";
 
 const READY = "#quiz[data-quiz-ready]";
-const KEY = "aws-study-notes.progress.v1";  // study-core.js
 const status = (i) => `document.querySelectorAll("article .quiz")[${i}].querySelector(".quiz__status").textContent`;
 
 export default async function ({ page, base }) {
@@ -31,17 +30,21 @@ export default async function ({ page, base }) {
   // reload: both answers are kept. A browser may commit a localStorage write for the site's other documents after
   // setItem returns (mdn/content#36295); a reader reloads later than that, so the reload waits until another page
   // reads both answers. A failure says what the page showed.
-  const other = await page.browserContext().newPage();
+  const key = await page.evaluate(() => StudyCore.KEY);
+  const other = await page.browserContext().newPage(), otherErrors = [];
+  other.on("pageerror", (error) => otherErrors.push(String(error)));
   await other.goto(base + "404.html");
-  await other.waitForFunction((key) => Object.keys(JSON.parse(localStorage.getItem(key) || "{}").answers || {}).length === 2,
-    { polling: 50 }, KEY);  // storage changes no DOM: read it again every 50 ms until it holds both
+  // on an interval: polling on animation frames (the default) would depend on which tab is in front
+  await other.waitForFunction((k) => Object.keys(JSON.parse(localStorage.getItem(k) || "{}").answers || {}).length === 2,
+    { polling: 50 }, key);
   await other.close();
-  await page.bringToFront();  // a background tab runs no animation frames, which waitForFunction polls by default
+  assert.deepEqual(otherErrors, [], "page errors on the other page");
+  await page.bringToFront();  // back in front: a background tab runs no animation frames
   await page.reload();
   await page.waitForSelector(READY);
   const restored = `${status(0)} === "정답입니다." && ${status(1)} === ${JSON.stringify(said)}`;
   await page.waitForFunction(restored).catch(async (error) => {
-    const shown = await page.evaluate(`[${status(0)}, ${status(1)}, localStorage.getItem(${JSON.stringify(KEY)})]`);
+    const shown = await page.evaluate(`[${status(0)}, ${status(1)}, localStorage.getItem(${JSON.stringify(key)})]`);
     throw new Error(`after the reload: ${JSON.stringify(shown)}, expected ${JSON.stringify(["정답입니다.", said])}`, { cause: error });
   });
   const checked = await page.$$eval("article .quiz input:checked", (inputs) => inputs.map((i) => +i.value));
