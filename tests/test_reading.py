@@ -176,6 +176,21 @@ def test_a_glossary_term_shows_its_meaning_to_the_keyboard_as_to_the_pointer(tab
         arg=dict(glossary_entries())[term])
 
 
+def test_a_glossary_term_tapped_at_the_bottom_of_a_phone_shows_its_whole_meaning(new_tab):
+    """Material shows a term's meaning below the term, even at the bottom edge of the screen: the page comes up."""
+    tab = new_tab(viewport={"width": 390, "height": 844}, touch=True)
+    tab.goto("networking/vpc/")
+    page, term = tab.page, tab.page.locator("article abbr").nth(5)
+    term.evaluate("(el) => scrollBy({top: el.getBoundingClientRect().bottom - innerHeight + 20, behavior: 'instant'})")
+    box = term.bounding_box()
+    assert box["y"] + box["height"] > 800, box  # 20 px above the bottom edge
+    page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_function("""() => { const id = document.activeElement.getAttribute("aria-describedby"),
+      tip = id && document.getElementById(id);
+      if (!tip || !tip.classList.contains("md-tooltip2--active")) return false;
+      const r = tip.getBoundingClientRect(); return r.height > 0 && r.bottom <= innerHeight; }""")
+
+
 def test_a_reader_who_does_not_scroll_down_loads_no_mermaid_and_sees_no_source(new_tab):
     reader = new_tab(Reader)
     before = reader.visit(FAR_DOWN, scroll=False)
