@@ -116,7 +116,16 @@ HEADINGS_JS = """(headings) => [...document.querySelectorAll(headings)].filter((
 def mend_outline(pdf: Path, headings: list[str]) -> None:
     """Give each bookmark its heading's text: Chromium titles a bookmark with the heading as laid out and drops the
     space where the heading wraps onto a second line ("Redis OSS" became "RedisOSS"). The bookmarks are the headings
-    in document order, spacing aside, or this fails; the PDF gets an incremental update (its bytes stay as printed)."""
+    in document order, spacing aside, or this fails and removes the book; the PDF gets an incremental update (its
+    bytes stay as printed)."""
+    try:
+        _mend(pdf, headings)
+    except Exception:
+        pdf.unlink(missing_ok=True)  # no book with wrong bookmarks is left behind
+        raise
+
+
+def _mend(pdf: Path, headings: list[str]) -> None:
     from pypdf import PdfWriter
     from pypdf.generic import NameObject, TextStringObject
 
@@ -134,7 +143,6 @@ def mend_outline(pdf: Path, headings: list[str]) -> None:
     walk(writer.root_object["/Outlines"].get_object().get("/First"))
     titles = [str(mark["/Title"]) for mark in marks]
     if [re.sub(r"\s", "", t) for t in titles] != [re.sub(r"\s", "", h) for h in headings]:
-        pdf.unlink()  # no book with wrong bookmarks is left behind
         raise RuntimeError(f"the PDF's {len(titles)} bookmarks are not the print page's {len(headings)} headings: "
                            "Chromium no longer makes one bookmark per heading")
     for mark, title, heading in zip(marks, titles, headings):

@@ -176,19 +176,42 @@ def test_a_glossary_term_shows_its_meaning_to_the_keyboard_as_to_the_pointer(tab
         arg=dict(glossary_entries())[term])
 
 
-def test_a_glossary_term_tapped_at_the_bottom_of_a_phone_shows_its_whole_meaning(new_tab):
+# Puts the term 20 px above the bottom of what the reader sees (a pinch-zoomed page shows part of its viewport).
+TERM_AT_THE_BOTTOM = """(el) => scrollBy({top: el.getBoundingClientRect().bottom + 20
+  - (visualViewport.offsetTop + visualViewport.height), behavior: "instant"})"""
+
+
+@pytest.mark.parametrize("zoom", [1, 2], ids=["unzoomed", "pinch-zoomed"])
+def test_a_glossary_term_tapped_at_the_bottom_of_a_phone_shows_its_whole_meaning(zoom, new_tab):
     """Material shows a term's meaning below the term, even at the bottom edge of the screen: the page comes up."""
     tab = new_tab(viewport={"width": 390, "height": 844}, touch=True)
     tab.goto("networking/vpc/")
     page, term = tab.page, tab.page.locator("article abbr").nth(5)
-    term.evaluate("(el) => scrollBy({top: el.getBoundingClientRect().bottom - innerHeight + 20, behavior: 'instant'})")
-    box = term.bounding_box()
-    assert box["y"] + box["height"] > 800, box  # 20 px above the bottom edge
-    page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    tab.context.new_cdp_session(page).send("Emulation.setPageScaleFactor", {"pageScaleFactor": zoom})
+    page.wait_for_function(f"() => visualViewport.scale === {zoom}")
+    term.evaluate(TERM_AT_THE_BOTTOM)
+    term.tap()
     page.wait_for_function("""() => { const id = document.activeElement.getAttribute("aria-describedby"),
       tip = id && document.getElementById(id);
       if (!tip || !tip.classList.contains("md-tooltip2--active")) return false;
-      const r = tip.getBoundingClientRect(); return r.height > 0 && r.bottom <= innerHeight; }""")
+      const r = tip.getBoundingClientRect();
+      return r.height > 0 && r.bottom <= visualViewport.offsetTop + visualViewport.height; }""")
+
+
+def test_a_mouse_press_on_a_glossary_term_leaves_the_page_where_it_is(tab):
+    """The pointer shows a term's meaning on hover; a press on a term at the bottom of the window (a text selection
+    may start there) does not move the page."""
+    tab.goto("networking/vpc/")
+    page, term = tab.page, tab.page.locator("article abbr").nth(5)
+    term.evaluate(TERM_AT_THE_BOTTOM)
+    before = page.evaluate("scrollY")
+    box = term.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    try:
+        assert page.evaluate("[scrollY, document.activeElement.localName]") == [before, "abbr"]
+    finally:
+        page.mouse.up()
 
 
 def test_a_reader_who_does_not_scroll_down_loads_no_mermaid_and_sees_no_source(new_tab):

@@ -36,7 +36,9 @@ export default async function ({ page, base }) {
   await other.goto(base + "404.html");
   // on an interval: polling on animation frames (the default) would depend on which tab is in front
   await other.waitForFunction((k) => Object.keys(JSON.parse(localStorage.getItem(k) || "{}").answers || {}).length === 2,
-    { polling: 50 }, key);
+    { polling: 50 }, key).catch((error) => {
+    throw new Error(`another page never read both answers; its errors: ${JSON.stringify(otherErrors)}`, { cause: error });
+  });
   await other.close();
   assert.deepEqual(otherErrors, [], "page errors on the other page");
   await page.bringToFront();  // back in front: a background tab runs no animation frames
