@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from hooks.glossary import glossary_entries
 from hooks.study import QUESTIONS_JSON
-from scripts.pdf import BOOK, HEADINGS, fonts, outline, page_margins, pdf_text
+from scripts.pdf import BOOK, HEADINGS, fonts, mend_outline, outline, page_margins, pdf_text
 from sitekit.pages import PRINT_PAGE, config, diagram_kinds, nav_files, page_html, url
 from sitekit.browser import WAIT_MS, Tab
 from sitekit.reader import DRAWN_JS, HOSTS, SCROLL_JS, wait_drawn
@@ -131,6 +131,22 @@ def test_each_bookmark_reads_as_its_heading(book, book_site):
     headings = {" ".join(h.get_text().split()) for h in html.select(HEADINGS)}
     titles = [title for _, title, _ in outline(book.path)]
     assert titles and [t for t in titles if t not in headings] == []
+
+
+def test_mending_gives_a_wrapped_headings_bookmark_its_space_and_removes_a_book_whose_bookmarks_are_not_headings(
+        browser, tmp_path):
+    page = browser.new_page()
+    page.set_content("<h1 style='width: 9em'>Amazon ElastiCache (Valkey · Memcached · Redis OSS)</h1><h2>확인 문제</h2>")
+    pdf = tmp_path / "wrapped.pdf"
+    page.pdf(path=str(pdf), outline=True, tagged=True)
+    page.close()
+    headings = ["Amazon ElastiCache (Valkey · Memcached · Redis OSS)", "확인 문제"]
+    assert [title for _, title, _ in outline(pdf)] != headings  # Chromium dropped a space where the title wraps
+    mend_outline(pdf, headings)
+    assert [(depth, title) for depth, title, _ in outline(pdf)] == [(0, headings[0]), (1, headings[1])]
+    with pytest.raises(RuntimeError, match="bookmarks are not"):
+        mend_outline(pdf, headings[:1])
+    assert not pdf.exists()
 
 
 def test_the_contents_give_the_page_each_part_and_chapter_starts_on(book, book_site):
