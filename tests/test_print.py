@@ -16,7 +16,8 @@ from bs4 import BeautifulSoup
 
 from hooks.glossary import glossary_entries
 from hooks.study import QUESTIONS_JSON
-from scripts.pdf import BOOK, HEADINGS, fonts, mend_outline, outline, page_margins, pdf_text
+from scripts.pdf import (BOOK, CONTENTS, HEADINGS, NUMBER_CONTENTS_JS, fonts, mend_outline, outline, page_margins,
+                         pdf_text)
 from sitekit.pages import PRINT_PAGE, config, diagram_kinds, nav_files, page_html, url
 from sitekit.browser import WAIT_MS, Tab
 from sitekit.reader import DRAWN_JS, HOSTS, SCROLL_JS, wait_drawn
@@ -147,6 +148,18 @@ def test_mending_gives_a_wrapped_headings_bookmark_its_space_and_removes_a_book_
     with pytest.raises(RuntimeError, match="bookmarks are not"):
         mend_outline(pdf, headings[:1])
     assert not pdf.exists()
+
+
+def test_numbering_the_contents_counts_the_entries_the_pdf_gives_no_page(browser):
+    """What make pdf fails on: an entry of the contents whose heading has no named destination in the PDF."""
+    page = browser.new_page()
+    page.set_content('<div id="print-page-toc"><a class="md-nav__link" href="#vpc">4.1 VPC</a>'
+                     '<a class="md-nav__link" href="#%EC%84%9C%EB%B8%8C%EB%84%B7">4.2 서브넷</a>'
+                     '<a class="md-nav__link" href="#gone">4.3 없는 장</a></div>')
+    counts = page.evaluate(NUMBER_CONTENTS_JS, [CONTENTS, {"vpc": 45, "서브넷": 55}])
+    numbers = page.locator(".print-toc__page").all_inner_texts()
+    page.close()
+    assert counts == [3, 1] and numbers == ["45", "55", ""]
 
 
 def test_the_contents_give_the_page_each_part_and_chapter_starts_on(book, book_site):
