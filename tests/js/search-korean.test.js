@@ -43,6 +43,7 @@ test("sound: English written in Hangul sounds like the English word", () => {
 test("terms: the site's separator drops particles, splits Latin|Hangul and camel case, keeps CIDRs", () => {
   assert.deepEqual(index.terms("보안그룹은 VPC엔드포인트 172.16.0.0/12"), ["보안그룹", "vpc", "엔드포인트", "172.16.0.0/12"]);
   assert.deepEqual(index.terms("CloudFront", true), ["cloud", "front", "cloudfront"]);
+  assert.deepEqual(index.terms("FSx IMDSv2 IPv6"), ["fsx", "imdsv2", "ipv6"]);  // as a phone types them, lower case
   assert.deepEqual(index.terms("서브넷에서 99.999999999%"), ["서브넷", "99.999999999%"]);
 });
 
