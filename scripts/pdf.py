@@ -4,10 +4,10 @@ mkdocs-print-site-plugin writes every page into one page (``print_page/``); Mate
 Mermaid diagrams there with JavaScript (into shadow roots, which WeasyPrint-based PDF plugins cannot
 see). `open_print_page()` serves the built site on 127.0.0.1 and opens that page in Chromium with
 print media until every diagram is drawn; `print_pdf()` prints it: A4, page numbers in the footer, a
-PDF outline (bookmarks, part > chapter > section) from the headings, tagged, fonts embedded, and the page each part and chapter starts on
-in the table of contents (Chromium has no CSS ``target-counter()``: a first print tells the pages, the second
-prints them). The header links the book only in
-a build made with ``PDF_BOOK=1`` (``make pdf``), so a plain build never links a missing file.
+PDF outline (bookmarks, part > chapter > section) from the headings, tagged, fonts embedded, and the page
+each part and chapter starts on in the table of contents (Chromium has no CSS ``target-counter()``: a first
+print tells the pages, the second prints them). The header links the book only in a build made with
+``PDF_BOOK=1`` (``make pdf``), so a plain build never links a missing file.
 """
 from __future__ import annotations
 
