@@ -219,7 +219,7 @@ def test_a_table_wider_than_a_phone_has_scroll_edge_shadows_that_end_with_it_and
     that move with the table (as on the diagrams); the table lets them show and they stop at its bottom edge."""
     tab = new_tab(viewport={"width": 390, "height": 844}, touch=True)
     tab.goto("database/rds/")  # its first table (multi-AZ deployments) is wider than a phone
-    wrap = """() => { const w = document.querySelector("article .md-typeset__scrollwrap"), t = w.querySelector("table");
+    wrap = r"""() => { const w = document.querySelector("article .md-typeset__scrollwrap"), t = w.querySelector("table");
       const cs = getComputedStyle(w), r = w.getBoundingClientRect();
       const less = /calc\(100% - ([\d.]+)px\)/.exec(cs.backgroundSize.split(",")[2]);  // the shadows' height
       return {scrolls: w.scrollWidth > w.clientWidth, attachment: cs.backgroundAttachment,
