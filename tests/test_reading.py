@@ -16,7 +16,7 @@ from tests.conftest import FAR_DOWN, MISSING
 from sitekit.browser import PHONE
 from sitekit.build import link_site, writable
 from sitekit.pages import diagram_kinds, nav_files, url
-from sitekit.reader import LIBRARY, Reader
+from sitekit.reader import LIBRARY, Reader, wait_drawn
 from sitekit.server import serve
 
 pytestmark = pytest.mark.browser
@@ -229,6 +229,25 @@ def test_a_table_wider_than_a_phone_has_scroll_edge_shadows_that_end_with_it_and
                                        "table": "rgba(0, 0, 0, 0)", "shadowEnd": 0}
     tab.page.emulate_media(media="print")
     assert tab.page.evaluate(wrap)["layers"] == 0
+
+
+def test_diagrams_drawn_above_a_section_a_link_opened_leave_the_view_and_the_back_to_top_button_alone(new_tab):
+    """mermaid-loader.js: a diagram drawn above the reader's view keeps its placeholder's height, so the browser does
+    not scroll up to keep the reader's place and Material does not take that for the reader scrolling up (its
+    back-to-top button would cover the heading); the reader's own scrolling up lets the diagram shrink."""
+    tab = new_tab(viewport={"width": 390, "height": 844}, touch=True)
+    tab.page.add_init_script("""window.__upward = 0; let y = 0;
+      addEventListener("scroll", () => { if (scrollY < y) window.__upward++; y = scrollY; }, {passive: true});""")
+    tab.goto("networking/subnet-design/#calculator")  # a diagram above the calculator is drawn once near
+    wait_drawn(tab.page)
+    tab.page.evaluate(FRAMES)
+    held = """() => [...document.querySelectorAll("article div.mermaid")].filter((d) => d.style.minHeight).length"""
+    state = tab.page.evaluate(f"""() => ({{upward: window.__upward, top: document.querySelector(".md-top").hidden,
+      heading: Math.round(document.getElementById("calculator").getBoundingClientRect().top), held: ({held})()}})""")
+    assert (state["upward"], state["top"]) == (0, True), state
+    assert state["held"] >= 1, "no diagram above the calculator was drawn shorter than its placeholder"
+    tab.page.mouse.wheel(0, -100)
+    tab.page.wait_for_function(f"() => ({held})() === 0")
 
 
 def test_a_reader_who_does_not_scroll_down_loads_no_mermaid_and_sees_no_source(new_tab):

@@ -35,6 +35,8 @@
   var observer = "IntersectionObserver" in window
     ? new IntersectionObserver(onIntersect, { rootMargin: "100% 0px" })
     : null;
+  var held = []; // diagrams drawn above the reader's view that keep their placeholder's height
+  var lastY = window.scrollY;
 
   function load() {
     if (!library) {
@@ -147,6 +149,25 @@
     });
   }
 
+  // A diagram drawn above what the reader sees that is shorter than its placeholder makes the browser scroll up
+  // by the difference to keep the reader's place (scroll anchoring); Material takes that for the reader
+  // scrolling up and brings its back-to-top button down over the heading a link or a search result led to.
+  // So such a diagram keeps its placeholder's height (set before the browser lays it out) until the reader
+  // scrolls up: it shrinks then, within the reader's own scrolling. (Print ignores the height, print.css.)
+  function hold(host, height) {
+    host.style.minHeight = height + "px";
+    held.push(host);
+  }
+
+  window.addEventListener("scroll", function () {
+    var y = window.scrollY;
+    if (y < lastY && held.length) {
+      held.forEach(function (host) { host.style.minHeight = ""; });
+      held = [];
+    }
+    lastY = y;
+  }, { passive: true });
+
   function startAll() {
     Array.from(waiting.keys()).forEach(start);
   }
@@ -198,15 +219,21 @@
     (window.requestIdleCallback || setTimeout)(startAll);
   }
 
-  function draw(id, text) {
+  function draw(id, text, pre) {
     if (!library) load().then(drawRestWhenIdle);
     var job = queue.then(load).then(function (m) {
       return m.render(id, text);
     }).then(function (result) {
-      // Material calls `fn(shadowRoot)` once the diagram is in the page (Mermaid's own
+      // the placeholder Material is about to replace, when it is wholly above the reader's view
+      var box = pre && pre.isConnected && !printing() ? pre.getBoundingClientRect() : null;
+      var height = box && box.bottom <= 0 ? box.height : 0;
+      // Material calls `fn(shadowRoot)` right after it puts the diagram in the page (Mermaid's own
       // `bindFunctions`, for click directives, which these diagrams do not use, stays uncalled)
-      var open = dialog && function (shadow) { dialog.enlargeable(shadow, result.svg); };
-      return Object.assign({}, result, { svg: fit(result.svg), fn: open || undefined });
+      function fn(shadow) {
+        if (height) hold(shadow.host, height);
+        if (dialog) dialog.enlargeable(shadow, result.svg);
+      }
+      return Object.assign({}, result, { svg: fit(result.svg), fn: fn });
     });
     queue = job.then(nextTask, nextTask);
     return job;
@@ -230,7 +257,7 @@
       var pre = element(text);
       var key = pre || {};
       var drawn = due(pre).then(function () {
-        return draw(id, text);
+        return draw(id, text, pre);
       });
       drawing.set(key, drawn);
       drawn.then(settled, settled);
