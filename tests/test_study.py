@@ -455,7 +455,7 @@ def test_the_same_seed_draws_the_same_set_from_ten_sections_and_scores_it(tab, b
     # scrolling back up shows Material's "back to top" button: below the sticky bar, not over it
     page.evaluate("scrollTo(0, document.documentElement.scrollHeight)")
     page.mouse.wheel(0, -300)
-    page.wait_for_selector(".md-top:not(.md-top--hidden)")
+    page.wait_for_selector(".md-top:not([hidden])")  # Material hides it with the attribute
     page.evaluate(STILL_JS)
     top = page.locator(".md-top").evaluate("el => el.getBoundingClientRect().top")
     bar = page.locator(".exam__bar").evaluate("el => [el.getBoundingClientRect().top, el.getBoundingClientRect().bottom]")
