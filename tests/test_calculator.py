@@ -70,7 +70,7 @@ def expected(cidr: str, prefix: int) -> dict:
         "rows": [[str(s), f"{s.network_address} – {s.broadcast_address}",
                   [str(s.network_address + i) for i in range(4)] + [str(s.broadcast_address)],
                   f"{s.num_addresses - 5:,}"] for s in subnets[:ROWS]],
-        "more": f"… 외 {len(subnets) - ROWS:,}개 더 (마지막 서브넷: {subnets[-1]})",
+        "more": f"… 외 {len(subnets) - ROWS:,}개 (마지막 서브넷: {subnets[-1]})",
     }
 
 

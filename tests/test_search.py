@@ -183,7 +183,7 @@ def test_nothing_found_suggests_pages_that_open_by_keyboard_and_click(browser, b
 
 @pytest.mark.browser
 def test_a_query_near_no_page_says_nothing_matched_and_offers_the_home_page(search_page):
-    """Not 이것을 찾으셨습니까? above the home page, as if the reader had meant it."""
+    """Not 다음 문서를 찾으셨습니까? above the home page, as if the reader had meant it."""
     result = search(search_page, "zzzz")
     assert (result.meta, result.pages) == (NOTHING_NEAR, ("",)), result
 

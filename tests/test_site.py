@@ -160,4 +160,4 @@ def test_pages_are_korean_and_load_nothing_from_another_host(soups):
 
 def test_the_footer_credits_material_once_in_korean(site_dir):
     footer = BeautifulSoup((site_dir / "index.html").read_text(encoding="utf-8"), "html.parser").select_one(".md-copyright")
-    assert footer.get_text(" ", strip=True) == "원본 노트 © 작성자 · 사이트 구성 MkDocs + Material for MkDocs"
+    assert footer.get_text(" ", strip=True) == "원본 노트 © 작성자 · 사이트 제작: MkDocs + Material for MkDocs"

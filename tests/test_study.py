@@ -263,7 +263,7 @@ def test_clearing_a_page_and_clearing_everything(tab, bank):
     start.click()  # asks first, and 취소 keeps the answers
     confirm = page.get_by_role("button", name="답 지우기", exact=True)
     assert confirm.evaluate("el => el === document.activeElement")
-    assert page.locator(".quiz-summary .study-confirm").inner_text().startswith("이 페이지 문제 2개의 답을 지웁니다.")
+    assert page.locator(".quiz-summary .study-confirm").inner_text().startswith("이 페이지 문제 2개에 대한 답을 지웁니다.")
     page.get_by_role("button", name="취소").click()
     assert start.evaluate("el => el === document.activeElement") and len(page.evaluate(STORED)["answers"]) == 2
     start.click()
@@ -316,7 +316,7 @@ def test_broken_storage_gets_one_notice_and_no_error(new_tab, kind, bank):
         assert status(page, i) == "정답입니다."
     page.wait_for_function("() => [...document.querySelectorAll('.study-notice')].some(n => n.textContent)")
     notices = [t for t in page.locator(".study-notice").all_inner_texts() if t]
-    assert len(notices) == 1 and notices[0].endswith("니다."), notices
+    assert len(notices) == 1 and notices[0].endswith(("니다.", "십시오.")), notices
     assert page.locator(".quiz-summary__count").inner_text().endswith("3문제를 풀었고 3문제를 맞혔습니다.")
     # instant navigation: the answers of this visit stay in memory, and nothing is said again
     tab.click_instantly(f'article a[href$="{OTHER}"]', f"**/{OTHER}**")
@@ -716,12 +716,12 @@ def test_a_question_count_in_the_address_that_the_exam_does_not_offer_is_said(ta
     page = tab.page
     page.wait_for_selector("form.exam-setup")
     assert page.locator(".exam-setup__shared").inner_text() == (
-        "이 주소의 문제 세트(번호 abc123)로 설정했습니다. 주소의 문제 수(7)는 고를 수 없어 20문제로 설정했습니다. "
+        "이 주소의 문제 세트(번호 abc123)로 설정했습니다. 주소의 문제 수(7)는 고를 수 있는 수(10·20·65문제)가 아니어서 20문제로 설정했습니다. "
         "준비되면 '모의고사 시작'을 누르십시오.")
     assert page.get_by_role("radio", name="20문제").is_checked()
     tab.goto("study/exam/?n=7&seed=" + quote("한글", safe=""))  # a bad set number as well: the form says what to fix
     page.wait_for_selector("#exam-seed[aria-invalid=true]")
-    assert page.locator(".exam-setup__shared").inner_text() == "주소의 문제 수(7)는 고를 수 없어 20문제로 설정했습니다."
+    assert page.locator(".exam-setup__shared").inner_text() == "주소의 문제 수(7)는 고를 수 있는 수(10·20·65문제)가 아니어서 20문제로 설정했습니다."
     clean(tab)
 
 
@@ -851,7 +851,7 @@ def test_without_the_question_list_the_study_pages_say_so_and_the_answers_can_st
       JSON.stringify({{v: 1, answers: {{"networking/vpc:0badf00d": {{c: 1, t: 1}}}}}}))""")
     tab.goto("study/progress/")
     expect(page.locator("[data-study-progress] .study-notice")).to_have_text(notice, timeout=WAIT_MS)
-    expect(page.locator("[data-study-wrong]")).to_have_text("문제 목록이 없어 오답 노트를 보여 줄 수 없습니다.",
+    expect(page.locator("[data-study-wrong]")).to_have_text("문제 목록을 불러오지 못해 오답 노트를 보여 줄 수 없습니다. 페이지를 새로 고쳐 보십시오.",
                                                              timeout=WAIT_MS)
     page.get_by_role("button", name="학습 기록 모두 지우기").click()
     assert "답 1개를 모두 지웁니다" in page.locator(".study-confirm").inner_text()

@@ -92,7 +92,7 @@ output{min-width:3.2em;font-size:14px;text-align:center;font-variant-numeric:tab
     <button type="button" data-close aria-label="닫기" title="닫기 (Esc)">${CLOSE}</button>
   </div>
   <div class="view" tabindex="0" role="group" aria-label="다이어그램" aria-describedby="help"><div class="canvas"></div></div>
-  <p class="help" id="help">화살표 키로 움직이고 + 키와 − 키로 확대·축소합니다. 터치 화면에서는 끌어서 움직이고 두 손가락으로 확대·축소합니다.</p>
+  <p class="help" id="help">화살표 키로 다이어그램을 움직이고 + 키와 − 키로 확대·축소합니다. 터치 화면에서는 끌어서 움직이고 두 손가락으로 확대·축소합니다.</p>
 </dialog>`;
 
 let viewer = null; // the one viewer of this document, built on first use

@@ -5,7 +5,7 @@
  * - The worker: the site's own (javascripts/search-worker.js, which speaks Material's search messages)
  *   instead of Material's lunr worker. The one place the site writes `#__config`; guarded by
  *   tests/test_search_contracts.py (README "검색": what the search relies on in Material).
- * - "이것을 찾으셨습니까?": when nothing matched, the worker answers with the nearest pages, scored -1
+ * - "다음 문서를 찾으셨습니까?": when nothing matched, the worker answers with the nearest pages, scored -1
  *   (Material renders the score as data-md-score); Material's line above the list then counts them as
  *   matches, so it is replaced. When no page is near either, the home page comes, scored -2, under a line
  *   that says nothing matched. The pages are Material's result links: a click or Enter opens one, the
@@ -72,8 +72,8 @@
   new MutationObserver(function () {
     if (list.children.length) answered = true;
     if (list.querySelector(':scope > li:first-child article[data-md-score="-1.00"]'))
-      meta.textContent = "이것을 찾으셨습니까?";
+      meta.textContent = "검색어와 일치하는 문서가 없습니다. 다음 문서를 찾으셨습니까?";
     else if (list.querySelector(':scope > li:first-child article[data-md-score="-2.00"]'))
-      meta.textContent = "검색어와 일치하는 문서가 없습니다. 홈에서 찾아보십시오.";
+      meta.textContent = "검색어와 일치하는 문서가 없습니다. 다른 검색어를 입력하거나 홈에서 찾아보십시오.";
   }).observe(list, { childList: true });
 })();

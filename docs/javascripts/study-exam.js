@@ -189,7 +189,8 @@
       var problem = params.seed && pages.seedProblem(params.seed), shared = params.seed && !problem;
       if (problem) badSeed(problem);  // the address's, as if typed
       var set = (shared ? "이 주소의 문제 세트(번호 " + params.seed + (asked ? "" : ", " + params.n + "문제") + ")로 설정했습니다. " : "") +
-        (asked ? "주소의 문제 수(" + asked + ")는 고를 수 없어 " + params.n + "문제로 설정했습니다. " : "");
+        (asked ? "주소의 문제 수(" + asked + ")는 고를 수 있는 수(" + pages.EXAM_SIZES.join("·") + "문제)가 아니어서 " +
+          params.n + "문제로 설정했습니다. " : "");
       var intro = set ? el("p", { "class": "exam-setup__shared",  // with a bad seed, the form says what to fix
         text: problem ? set.trim() : set + "준비되면 '모의고사 시작'을 누르십시오." }) : null;
       var left = kept(), resume = null;

@@ -148,7 +148,8 @@
           renderWrong();
         }
         quiz.say(said, cleared ? "학습 기록을 모두 지웠습니다."
-          : "이 화면의 기록은 지웠지만 브라우저에 저장된 기록은 지우지 못했습니다.");
+          : "이 화면의 기록은 지웠지만 브라우저에 저장된 기록은 지우지 못했습니다. 페이지를 새로 고친 뒤 다시 지우거나 " +
+            "브라우저 설정에서 이 사이트의 데이터를 삭제하십시오.");
       }));
     }
 
@@ -167,7 +168,7 @@
         target.scrollIntoView({ behavior: "instant" });
       }
     }, function () {  // no questions: no 오답 노트 either, but the stored answers can still be cleared
-      wrongApp.replaceChildren(el("p", { "class": "study-notice", text: "문제 목록이 없어 오답 노트를 보여 줄 수 없습니다." }));
+      wrongApp.replaceChildren(el("p", { "class": "study-notice", text: "문제 목록을 불러오지 못해 오답 노트를 보여 줄 수 없습니다. 페이지를 새로 고쳐 보십시오." }));
       app.appendChild(said);
       renderClear();
     });

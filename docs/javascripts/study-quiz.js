@@ -297,7 +297,7 @@
     var summary = el("div", { "class": "quiz-summary" }, [
       count,
       el("p", { "class": "quiz-summary__hint",
-                text: "보기를 고르면 바로 정답인지 알려 줍니다. 키보드로는 화살표 키로 보기를 옮기고 Space나 Enter로 답합니다. " +
+                text: "보기를 고르면 바로 정답인지 알려 줍니다. 키보드로는 화살표 키로 보기 사이를 이동하고 Space나 Enter로 답합니다. " +
                       "답은 이 브라우저에만 저장됩니다." }),
       links,
       said
@@ -310,8 +310,8 @@
     };
     summary.insertBefore(confirmStep(clearButton, "답 지우기", function () {
       var n = answeredHere();
-      return { any: n > 0, text: n ? "이 페이지 문제 " + n + "개의 답을 지웁니다. 모의고사나 오답 노트에서 푼 답도 " +
-                                    "함께 지워지고, 지운 답은 되돌릴 수 없습니다."
+      return { any: n > 0, text: n ? "이 페이지 문제 " + n + "개에 대한 답을 지웁니다. 같은 문제를 모의고사나 오답 노트에서 " +
+                                    "푼 답도 함께 지워지며, 지운 답은 되돌릴 수 없습니다."
                                   : "이 페이지에는 지울 답이 없습니다." };
     }, function () {
       save(core.forget(load(), ids), summary);

@@ -78,7 +78,7 @@
     }
     const m = IPV4_CIDR.exec(value);
     if (!m) {
-      return { error: "IPv4 CIDR 형식이 아닙니다. 점으로 나눈 숫자 네 개와 /접두사 길이로 입력하십시오." + EXAMPLE };
+      return { error: "IPv4 CIDR 형식이 아닙니다. 점으로 나눈 숫자 네 개 뒤에 /와 접두사 길이를 붙여 입력하십시오." + EXAMPLE };
     }
     const octets = m.slice(1, 5).map(Number);
     const wrong = octets.findIndex((octet) => octet > 255);
@@ -87,9 +87,9 @@
       const shown = digits.replace(/^0+(?=\d)/, "");
       return shown.length > 6 ? shown.slice(0, 6) + "…" : shown;
     };
-    if (wrong >= 0) return { error: `${ORDINAL[wrong]} 자리 ${typed(m[wrong + 1])}: IPv4 주소의 각 자리는 0~255입니다.` };
+    if (wrong >= 0) return { error: `${ORDINAL[wrong]} 숫자 ${typed(m[wrong + 1])}: IPv4 주소에서 점으로 나눈 각 숫자는 0~255입니다.` };
     const prefix = +m[5];
-    if (prefix > 32) return { error: `/${typed(m[5])}: IPv4 접두사 길이는 0~32입니다 (AWS VPC는 /16~/28).` };
+    if (prefix > 32) return { error: `/${typed(m[5])}: IPv4 접두사 길이는 0~32이고, AWS VPC는 /16~/28입니다.` };
     const address = octets.reduce((n, octet) => n * 256 + octet, 0);
     const base = (address & mask(prefix)) >>> 0;
     if (base !== address) {
@@ -188,7 +188,7 @@
       legend: LEGEND,
       caption: count > ROWS ? `처음 ${ROWS}개 서브넷 (전체 ${number(count)}개)` : `서브넷 ${number(count)}개 전체`,
       rows,
-      more: count > ROWS ? `… 외 ${number(count - ROWS)}개 더 (마지막 서브넷: ${last.cidr})` : null,
+      more: count > ROWS ? `… 외 ${number(count - ROWS)}개 (마지막 서브넷: ${last.cidr})` : null,
     };
   }
 

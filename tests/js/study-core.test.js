@@ -169,7 +169,7 @@ test("every problem has a Korean notice in 합쇼체", () => {
   for (const problem of ["unavailable", "full", "garbage", "partial", "newer"]) {
     const text = core.notice(problem);
     assert.match(text, /[가-힣]/);
-    for (const sentence of text.split(/(?<=\.)\s+/)) assert.match(sentence, /니다\.$/, sentence);
+    for (const sentence of text.split(/(?<=\.)\s+/)) assert.match(sentence, /(니다|십시오)\.$/, sentence); // 합쇼체: statements and requests
   }
   assert.equal(core.notice(null), null);
   assert.match(core.notice("newer"), /학습 현황의 '학습 기록 모두 지우기'로/); // the way out of a read-only record

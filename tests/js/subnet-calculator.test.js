@@ -32,12 +32,12 @@ const BAD = [
   ["-1.0.0.0/16", ["IPv4 CIDR 형식이 아닙니다."]],
   ["2001:db8::/56", ["IPv6 주소는 이 계산기에서 다루지 않습니다."]],
   ["10.0.0.0", ["접두사 길이가 없습니다.", "/16처럼"]],
-  ["300.1.1.1/16", ["첫째 자리 300: IPv4 주소의 각 자리는 0~255입니다."]],
-  ["10.0.0.256/16", ["넷째 자리 256:"]],
-  ["10.0.0.0/33", ["/33: IPv4 접두사 길이는 0~32입니다 (AWS VPC는 /16~/28)."]],
-  ["10.0.0.0/1000", ["/1000: IPv4 접두사 길이는 0~32입니다"]],
-  ["10.0.0.0/99999999999999999999999", ["/999999…: IPv4 접두사 길이는 0~32입니다"]], // digits as typed, not 1e+23
-  ["1000000000000000000000.0.0.0/16", ["첫째 자리 100000…: IPv4 주소의 각 자리는 0~255입니다."]],
+  ["300.1.1.1/16", ["첫째 숫자 300: IPv4 주소에서 점으로 나눈 각 숫자는 0~255입니다."]],
+  ["10.0.0.256/16", ["넷째 숫자 256:"]],
+  ["10.0.0.0/33", ["/33: IPv4 접두사 길이는 0~32이고, AWS VPC는 /16~/28입니다."]],
+  ["10.0.0.0/1000", ["/1000: IPv4 접두사 길이는 0~32이고"]],
+  ["10.0.0.0/99999999999999999999999", ["/999999…: IPv4 접두사 길이는 0~32이고"]], // digits as typed, not 1e+23
+  ["1000000000000000000000.0.0.0/16", ["첫째 숫자 100000…: IPv4 주소에서 점으로 나눈 각 숫자는 0~255입니다."]],
   ["10.0.0.0/32", ["/32는 가장 작은 서브넷(/28)보다 작아 나눌 수 없습니다."]], // a VPC too small to split
   ["10.0.0.0/29", ["/29는 가장 작은 서브넷(/28)보다"]],
 ];
@@ -103,7 +103,7 @@ test("10.0.0.0/16 in /24s: 256 subnets of 251 usable addresses, the first 8 list
   });
   assert.deepEqual(answer.rows.map((row) => row.cidr), [0, 1, 2, 3, 4, 5, 6, 7].map((i) => `10.0.${i}.0/24`));
   assert.equal(answer.caption, "처음 8개 서브넷 (전체 256개)");
-  assert.equal(answer.more, "… 외 248개 더 (마지막 서브넷: 10.0.255.0/24)");
+  assert.equal(answer.more, "… 외 248개 (마지막 서브넷: 10.0.255.0/24)");
   assert.equal(answer.legend,
     "예약된 5개 주소(서브넷마다, 순서대로): 네트워크 주소 · +1 VPC 라우터 · +2 AWS 예약(DNS 서버는 VPC 기본 주소 + 2) · +3 향후 사용 · 마지막 브로드캐스트");
 });
@@ -171,13 +171,13 @@ test("edges: exactly ROWS subnets are all listed, one more is not", () => {
   assert.equal(eight.more, null);
   const sixteen = calculate("10.0.0.0/20", 24);
   assert.equal(sixteen.caption, "처음 8개 서브넷 (전체 16개)");
-  assert.equal(sixteen.more, "… 외 8개 더 (마지막 서브넷: 10.0.15.0/24)");
+  assert.equal(sixteen.more, "… 외 8개 (마지막 서브넷: 10.0.15.0/24)");
 });
 
 test("edges: 0.0.0.0/0 is counted, partly private, and too big for AWS", () => {
   const all = calculate("0.0.0.0/0", 28);
   assert.equal(all.summary, "0.0.0.0/0 → /28 서브넷 268,435,456개, 서브넷마다 사용 가능한 주소 11개");
-  assert.equal(all.more, "… 외 268,435,448개 더 (마지막 서브넷: 255.255.255.240/28)");
+  assert.equal(all.more, "… 외 268,435,448개 (마지막 서브넷: 255.255.255.240/28)");
   assert.equal(checks(all)["RFC 1918 사설 범위"].text,
     "일부만 — 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16을 품은 더 넓은 범위라 공인 주소가 섞여 있습니다.");
   assert.equal(checks(calculate("172.0.0.0/8", 24))["RFC 1918 사설 범위"].text,
@@ -191,7 +191,7 @@ test("10.0.0.0/8 in /28s: 1,048,576 subnets counted, only the first rows listed"
   assert.equal(answer.rows.length, ROWS);
   assert.equal(answer.rows[ROWS - 1].cidr, "10.0.0.112/28");
   assert.equal(answer.caption, "처음 8개 서브넷 (전체 1,048,576개)");
-  assert.equal(answer.more, "… 외 1,048,568개 더 (마지막 서브넷: 10.255.255.240/28)");
+  assert.equal(answer.more, "… 외 1,048,568개 (마지막 서브넷: 10.255.255.240/28)");
 });
 
 test("the subnet sizes offered: /8 to /28, every size AWS accepts among them", () => {
