@@ -63,10 +63,27 @@ def test_material_uses_a_global_mermaid_and_the_document_observable():
 
 def test_material_hands_each_diagrams_shadow_root_to_the_render_results_fn():
     """docs/javascripts/mermaid-dialog.mjs reaches each drawn diagram through `fn(shadowRoot)`, which Material calls
-    after putting the SVG of `mermaid.render()` into the diagram's closed shadow root."""
+    after putting the SVG of `mermaid.render()` into the diagram's closed shadow root and the diagram into the page,
+    in the same task: mermaid-loader.js gives a diagram drawn above the reader's view its placeholder's height there,
+    before the browser lays it out."""
     found = re.search(r"\{svg:(\w+),fn:(\w+)\}=(?:yield|await) mermaid\.render\(.{0,120}?"
-                      r"attachShadow\(\{mode:\"closed\"\}\).{0,120}?\2==null\|\|\2\((\w+)\)", BUNDLE)
-    assert found, "Material no longer calls the `fn` of mermaid.render()'s result with the diagram's shadow root"
+                      r"attachShadow\(\{mode:\"closed\"\}\).{0,120}?\.replaceWith\(\w+\),\2==null\|\|\2\((\w+)\)",
+                      BUNDLE)
+    assert found, ("Material no longer calls the `fn` of mermaid.render()'s result with the diagram's shadow root "
+                   "right after putting the diagram in the page")
+
+
+def test_material_wraps_each_table_in_a_scrolling_box_with_a_bottom_margin():
+    """extra.css draws scroll-edge shadows on the box Material wraps each content table in
+    (`.md-typeset__scrollwrap`, which scrolls sideways) and ends them above the 0.5em bottom margin of the
+    `.md-typeset__table` inside it; print.css unwraps both."""
+    css = next((THEME / "assets" / "stylesheets").glob("main.*.min.css")).read_text(encoding="utf-8")
+    assert "md-typeset__scrollwrap" in BUNDLE and "md-typeset__table" in BUNDLE, (
+        "Material no longer wraps tables in .md-typeset__scrollwrap > .md-typeset__table (extra.css, print.css)")
+    assert re.search(r"\.md-typeset__scrollwrap\{[^}]*overflow-x:auto", css), (
+        "Material's .md-typeset__scrollwrap no longer scrolls sideways (extra.css puts the edge shadows on it)")
+    assert re.search(r"\.md-typeset__table\{[^}]*margin-bottom:\.5em", css), (
+        "Material's .md-typeset__table no longer has a 0.5em bottom margin (extra.css --table-height)")
 
 
 def test_material_reads_its_stored_settings_through_two_globals():
