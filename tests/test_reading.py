@@ -219,14 +219,13 @@ def test_a_table_wider_than_a_phone_has_scroll_edge_shadows_that_end_with_it_and
     that move with the table (as on the diagrams); the table lets them show and they stop at its bottom edge."""
     tab = new_tab(viewport={"width": 390, "height": 844}, touch=True)
     tab.goto("database/rds/")  # its first table (multi-AZ deployments) is wider than a phone
-    wrap = r"""() => { const w = document.querySelector("article .md-typeset__scrollwrap"), t = w.querySelector("table");
-      const cs = getComputedStyle(w), r = w.getBoundingClientRect();
-      const less = /calc\(100% - ([\d.]+)px\)/.exec(cs.backgroundSize.split(",")[2]);  // the shadows' height
-      return {scrolls: w.scrollWidth > w.clientWidth, attachment: cs.backgroundAttachment,
+    wrap = """() => { const w = document.querySelector("article .md-typeset__scrollwrap"), t = w.querySelector("table");
+      const cs = getComputedStyle(w), painted = w.getBoundingClientRect().bottom - parseFloat(cs.borderBottomWidth);
+      return {scrolls: w.scrollWidth > w.clientWidth, attachment: cs.backgroundAttachment, clip: cs.backgroundClip,
         layers: cs.backgroundImage.match(/linear-gradient/g)?.length ?? 0, table: getComputedStyle(t).backgroundColor,
-        shadowEnd: less && Math.round(r.bottom - parseFloat(less[1]) - t.getBoundingClientRect().bottom)}; }"""
+        shadowEnd: Math.round(painted - t.getBoundingClientRect().bottom)}; }"""
     assert tab.page.evaluate(wrap) == {"scrolls": True, "attachment": "local, local, scroll, scroll", "layers": 4,
-                                       "table": "rgba(0, 0, 0, 0)", "shadowEnd": 0}
+                                       "clip": ", ".join(["padding-box"] * 4), "table": "rgba(0, 0, 0, 0)", "shadowEnd": 0}
     tab.page.emulate_media(media="print")
     assert tab.page.evaluate(wrap)["layers"] == 0
 
