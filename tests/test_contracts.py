@@ -76,7 +76,8 @@ def test_material_hands_each_diagrams_shadow_root_to_the_render_results_fn():
 def test_material_wraps_each_table_in_a_scrolling_box_with_a_bottom_margin():
     """extra.css draws scroll-edge shadows on the box Material wraps each content table in
     (`.md-typeset__scrollwrap`, which scrolls sideways) and moves the 0.5em bottom margin of the `.md-typeset__table`
-    inside it out of the shadows' box (the space under a table stays as Material sets it); print.css unwraps both."""
+    inside it out of the shadows' box, into a transparent border (the line gap under the inline-block table goes: about
+    8 px less space below a table); print.css unwraps both."""
     css = next((THEME / "assets" / "stylesheets").glob("main.*.min.css")).read_text(encoding="utf-8")
     assert "md-typeset__scrollwrap" in BUNDLE and "md-typeset__table" in BUNDLE, (
         "Material no longer wraps tables in .md-typeset__scrollwrap > .md-typeset__table (extra.css, print.css)")

@@ -37,6 +37,7 @@
     : null;
   var held = []; // diagrams drawn above the reader's view that keep their placeholder's height
   var lastY = window.scrollY;
+  var anchoring = window.CSS && CSS.supports && CSS.supports("overflow-anchor", "auto");
 
   function load() {
     if (!library) {
@@ -153,19 +154,32 @@
   // by the difference to keep the reader's place (scroll anchoring); Material takes that for the reader
   // scrolling up and brings its back-to-top button down over the heading a link or a search result led to.
   // So such a diagram keeps its placeholder's height (set before the browser lays it out) until the reader
-  // scrolls up: it shrinks then, within the reader's own scrolling. (Print ignores the height, print.css.)
+  // scrolls up: it shrinks then, within the reader's own scrolling. A browser without scroll anchoring
+  // (Safari) would move the page instead: it is scrolled back by hand. (Print ignores the height, print.css.)
   function hold(host, height) {
     host.style.minHeight = height + "px";
     held.push(host);
   }
 
+  // Where what the reader sees begins: below the page's sticky header.
+  function viewTop() {
+    var header = document.querySelector("header");
+    return header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
+  }
+
   window.addEventListener("scroll", function () {
     var y = window.scrollY;
     if (y < lastY && held.length) {
-      held.forEach(function (host) { host.style.minHeight = ""; });
+      var top = viewTop(), shift = 0;
+      held.forEach(function (host) {
+        var before = host.getBoundingClientRect();
+        host.style.minHeight = "";
+        if (!anchoring && host.isConnected && before.bottom <= top) shift += before.height - host.offsetHeight;
+      });
       held = [];
+      if (shift > 0) window.scrollBy(0, -shift);
     }
-    lastY = y;
+    lastY = window.scrollY;
   }, { passive: true });
 
   function startAll() {
@@ -226,7 +240,7 @@
     }).then(function (result) {
       // the placeholder Material is about to replace, when it is wholly above the reader's view
       var box = pre && pre.isConnected && !printing() ? pre.getBoundingClientRect() : null;
-      var height = box && box.bottom <= 0 ? box.height : 0;
+      var height = box && box.bottom <= viewTop() ? box.height : 0;
       // Material calls `fn(shadowRoot)` right after it puts the diagram in the page (Mermaid's own
       // `bindFunctions`, for click directives, which these diagrams do not use, stays uncalled)
       function fn(shadow) {
