@@ -38,7 +38,8 @@
   var query = dialog.querySelector("[data-md-component=search-query]");
   var meta = dialog.querySelector(".md-search-result__meta");
   var list = dialog.querySelector(".md-search-result__list");
-  var answered = false;  // the worker has shown results: the documents are loaded
+  // the worker has shown results: the documents are loaded
+  var answered = false;
 
   query.addEventListener("input", function () {
     if (!answered && query.value.trim()) meta.textContent = "검색 색인을 불러오는 중입니다…";
@@ -46,7 +47,8 @@
   });
 
   // The phone scroll (header list): a result chosen while the page is fixed, until its page is in and free.
-  var chosen = null;  // { path, hash, arrived: its page is in }
+  // { path, hash, arrived: its page is in }
+  var chosen = null;
   var reach = function () {
     if (!chosen || !chosen.arrived || document.body.hasAttribute("data-md-scrolllock")) return;
     var target = chosen.hash && document.getElementById(decodeURIComponent(chosen.hash.slice(1)));
@@ -64,7 +66,8 @@
   addEventListener("DOMContentLoaded", function () {  // Material's bundle has run
     document$.subscribe(function () {
       if (chosen && location.pathname === chosen.path) chosen.arrived = true;
-      else chosen = null;  // another page came (Back, a link) before the chosen one
+      // another page came (Back, a link) before the chosen one
+      else chosen = null;
       reach();
     });
   });

@@ -9,14 +9,16 @@
   var api = factory();
   if (typeof module === "object" && module.exports) return void (module.exports = api);
   root.StudyCore = api;
-  root.document.dispatchEvent(new Event("study:ready")); // the page scripts wait for it (study-quiz.js)
+  // the page scripts wait for it (study-quiz.js)
+  root.document.dispatchEvent(new Event("study:ready"));
 })(this, function () {
   "use strict";
 
   var KEY = "aws-study-notes.progress.v1";
   var VERSION = 1;
   var ID = /^[a-z0-9][a-z0-9\-\/]*:[0-9a-f]{8}$/;
-  var CHOICES = 4;  // every question has four (hooks/study.py stops the build otherwise)
+  // every question has four (hooks/study.py stops the build otherwise)
+  var CHOICES = 4;
 
   // --- stored answers ------------------------------------------------------------------------------
 
@@ -77,7 +79,8 @@
     return { v: VERSION, answers: answers };
   }
 
-  var OF_THE_RECORD = { garbage: true, partial: true, newer: true };  // problems that go with the stored record
+  // problems that go with the stored record
+  var OF_THE_RECORD = { garbage: true, partial: true, newer: true };
 
   /**
    * The answers in a Storage-like object (localStorage), behind a wall that never throws:

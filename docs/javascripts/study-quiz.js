@@ -15,8 +15,10 @@
       return document.addEventListener("study:ready", start, { once: true });
     }
     var core = window.StudyCore;
-    var shared = window.awsStudy || (window.awsStudy = {}); // lives as long as the tab: notice, memory
-    var root = new URL("../", script && script.src ? script.src : location.href).href; // javascripts/ → site root
+    // lives as long as the tab: notice, memory
+    var shared = window.awsStudy || (window.awsStudy = {});
+    // javascripts/ → site root
+    var root = new URL("../", script && script.src ? script.src : location.href).href;
     var store = core.createStore(function () { return window.localStorage; });
 
     // --- helpers ----------------------------------------------------------------------------------------
@@ -71,7 +73,8 @@
       if (!text || shared.noticed === store.problem || !anchor) return;
       shared.noticed = store.problem;
       var box = el("p", { "class": "study-notice", role: "status",
-                          "data-study-record": core.OF_THE_RECORD[store.problem] || null });  // goes when it is cleared
+                          // goes when it is cleared
+                          "data-study-record": core.OF_THE_RECORD[store.problem] || null });
       anchor.parentNode.insertBefore(box, anchor.nextSibling);
       say(box, text);
     }
@@ -249,7 +252,8 @@
       });
 
       var stored = options.progress.answers[id];
-      if (stored && stored.c <= radios.length) show(stored.c, false); // a choice the question still has
+      // a choice the question still has
+      if (stored && stored.c <= radios.length) show(stored.c, false);
       return { id: id, clear: clear };
     }
 
@@ -260,7 +264,8 @@
       app.setAttribute("aria-busy", "true");
       app.replaceChildren(el("p", { text: waiting }));
       window.StudyPages.questions(fetch, url("study/questions.json"), shared).then(function (data) {
-        if (!document.body.contains(app)) return; // the reader has moved on
+        // the reader has moved on
+        if (!document.body.contains(app)) return;
         app.removeAttribute("aria-busy");
         then(data);
       }, function () {
@@ -275,7 +280,8 @@
       url: url, shared: shared, load: load, save: save, clearAll: clearAll, unreadable: unreadable, notify: notify,
       say: say, confirmStep: confirmStep, enhance: enhance, absolutize: absolutize, el: el, questions: questions
     };
-    document.dispatchEvent(new Event("study:ready")); // study-progress.js and study-exam.js wait for it
+    // study-progress.js and study-exam.js wait for it
+    document.dispatchEvent(new Event("study:ready"));
 
     // --- a topic page -----------------------------------------------------------------------------------
 
@@ -330,7 +336,8 @@
     // The stylesheet first (nothing of the page waits for it: only what this script adds uses it), then one
     // question per idle moment, so a long page never blocks the main thread for long.
     stylesheet(heading, function () {
-      if (!document.body.contains(heading)) return; // the reader has moved on
+      // the reader has moved on
+      if (!document.body.contains(heading)) return;
       heading.parentNode.insertBefore(summary, heading.nextSibling);
       recount();
       (function next() {
@@ -341,7 +348,8 @@
           heading.setAttribute("data-quiz-ready", "");
           return;
         }
-        controllers.push(enhance(wrapper, { progress: load(), onAnswer: recount }));   // as stored now
+        // as stored now
+        controllers.push(enhance(wrapper, { progress: load(), onAnswer: recount }));
         idle(next);
       })();
     });
@@ -358,7 +366,8 @@
         where.parentNode.insertBefore(link, where);
       }
       link.addEventListener("load", then);
-      link.addEventListener("error", then); // unstyled, but working
+      // unstyled, but working
+      link.addEventListener("error", then);
     }
 
     function idle(then) {
