@@ -80,17 +80,10 @@
   // Phones: a wide diagram shrinks with its column down to MIN_SCALE of its natural size (smaller,
   // its labels could not be read), then scrolls sideways inside its own box; the page itself never
   // scrolls sideways; a tap opens it full screen (mermaid-dialog.mjs). Printing scales it to the page again.
-  // A shadow on an edge says there is more of the diagram that way: two shadows stay at the box's edges
-  // (background-attachment: scroll) and two covers in the page's colour move with the drawing (local), hiding a
-  // shadow once its end is reached — CSS only, so a box that does not scroll shows none.
+  // A shadow on an edge says there is more of the diagram that way: extra.css's --scroll-edges (the tables' too),
+  // inherited into the shadow root — CSS only, so a box that does not scroll shows none.
   var MIN_SCALE = 0.6;
-  var EDGE = "var(--md-default-fg-color--lighter),transparent) ";
-  var COVER = "var(--md-default-bg-color) 30%,transparent) ";
-  var FIT = "<style>.mermaid-scroll{overflow-x:auto;overflow-y:hidden;background:" +
-    "linear-gradient(to right," + COVER + "left/40px 100% no-repeat local," +
-    "linear-gradient(to left," + COVER + "right/40px 100% no-repeat local," +
-    "linear-gradient(to right," + EDGE + "left/10px 100% no-repeat scroll," +
-    "linear-gradient(to left," + EDGE + "right/10px 100% no-repeat scroll}" +
+  var FIT = "<style>.mermaid-scroll{overflow-x:auto;overflow-y:hidden;background:var(--scroll-edges)}" +
     "@media print{.mermaid-scroll{overflow:visible;background:none}" +
     ".mermaid-scroll>svg{min-width:0!important;max-height:235mm}}</style>";
   function fit(svg) {
