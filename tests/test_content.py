@@ -225,7 +225,7 @@ def test_changing_figures_are_dated_and_linked(pages):
 SUPPLEMENTS = {
     "messaging/sqs.md": ["FIFO", "표준 대기열", "DLQ", "긴 폴링", "14일", "MiB", "지연 대기열", "15분",
                          "인스턴스당 백로그"],
-    "messaging/sns.md": ["256 KB", "1 MiB", "대기열 정책", "sqs:SendMessage", "고객 관리형 키"],
+    "messaging/sns.md": ["256 KiB", "1 MiB", "대기열 정책", "sqs:SendMessage", "고객 관리형 키"],
     "storage/ebs.md": ["gp3", "io2", "st1", "sc1", "가용 영역", "EBS 기본 암호화", "복사하면서 암호화"],
     "storage/s3.md": ["S3 Standard", "Intelligent-Tiering", "Glacier", "SSE-S3", "퍼블릭 액세스 차단", "ACL",
                       "강력한", "SSE-C", "버전 관리", "MFA Delete", "Object Lock", "규정 준수 모드", "거버넌스 모드"],
