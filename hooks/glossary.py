@@ -57,10 +57,10 @@ def glossary_table(entries: list[tuple[str, str]]) -> str:
 
 def terminology_table(entries: list[dict]) -> str:
     """The terminology list as a table in a ``.terminology`` block (the tests skip its variants)."""
-    rows = ["| 개념 | 이 사이트의 용어 | 쓰지 않는 말 | AWS 문서 |", "| --- | --- | --- | --- |"]
+    rows = ["| 개념 | 이 사이트의 용어 | 쓰지 않는 말 | 이렇게 쓴 AWS 한국어 문서 |", "| --- | --- | --- | --- |"]
     for e in entries:
         avoid = ", ".join(e["avoid"]) or "—"
-        rows.append(f"| {cell(e['concept'])} | **{cell(e['term'])}** | {cell(avoid)} | [{cell(e['term'])} 문서]({e['source']}) |")
+        rows.append(f"| {cell(e['concept'])} | **{cell(e['term'])}** | {cell(avoid)} | ['{cell(e['term'])}' 표기 예]({e['source']}) |")
     return '<div class="terminology" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
 
 

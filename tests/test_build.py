@@ -65,6 +65,8 @@ def test_a_site_at_a_domain_root_passes_the_link_check(tmp_path):
     assert result.returncode == 0, result.stderr
     report = check_links(site, "https://example.org/")
     assert report.checked > 1000 and not report.failures, report.summary() + "\n" + "\n".join(report.failures)
+    cover = (site / "print_page" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<dt>웹 버전</dt>\s*<dd><a href="https://example.org/">', cover), "the book's cover gives the address"
 
 
 # --- a maintainer's mistakes --------------------------------------------------------------------------

@@ -237,6 +237,7 @@ def test_book_cover_has_title_date_and_source(book):
     assert squeeze(config().site_name) in cover
     assert re.search(r"\d{4}년\d{1,2}월\d{1,2}일", cover)
     assert config().repo_url in cover
+    assert "127.0.0.1" not in cover and "웹버전" not in cover, "a book made here has no web address to give"
 
 
 def test_book_embeds_the_korean_font_as_truetype(book):
