@@ -176,3 +176,47 @@ def test_the_sites_voice_overrides_keys_material_still_translates(site_dir):
     assert '<html class="no-js" lang="ko">' in home
     assert shown["translations"]["search.result.placeholder"] == ours["search.result.placeholder"]
     assert all(f'aria-label="{ours[key]}"' in home for key in ("nav", "header", "footer")) and ours["top"] in home
+
+
+# Our own classes that follow Material's `md-` naming, and print-site's section class.
+OWN_MD_NAMES = {"md-content__pdf", "md-print-external"}
+PRINT_SITE = Path(mkdocs_print_site_plugin.plugin.__file__).parent
+
+
+def test_every_material_name_our_styles_scripts_and_templates_use_is_still_materials():
+    """extra.css, print.css, the study and search scripts and overrides/ select Material's elements by its class
+    names, `data-md-*` attributes and `--md-*` custom properties (e.g. `.md-typeset__scrollwrap`, `.md-top`,
+    `data-md-component=search`, `--md-mermaid-label-fg-color` in the Mermaid loader's theme fixes). A name Material
+    dropped would leave a rule or a query matching nothing, without an error: each must still be in its files."""
+    theirs = "\n".join(p.read_text(encoding="utf-8", errors="ignore") for p in THEME.rglob("*")
+                       if p.is_file() and p.suffix in {".css", ".js", ".html"})
+    ours = [*(ROOT / "docs" / "stylesheets").glob("*.css"), *(ROOT / "docs" / "javascripts").glob("*.*js"),
+            *(ROOT / "overrides").rglob("*.html")]
+    token = re.compile(r"(?<![\w-])(?:--md-[a-z0-9-]+|data-md-[a-z0-9-]+|md-[a-z0-9]+(?:[-_]{1,2}[a-z0-9]+)*)")
+    component = re.compile(r"""data-md-component[\^*~|]?=\\?["']?([a-z-]+)""")
+    used: dict[str, set[str]] = {}
+    for path in ours:
+        text = path.read_text(encoding="utf-8")
+        for name in token.findall(text) + [f'data-md-component="{c}"' for c in component.findall(text)]:
+            used.setdefault(name, set()).add(path.relative_to(ROOT).as_posix())
+    assert len(used) > 50, "the pattern no longer finds the names our files use"
+    assert "md-section" in (PRINT_SITE / "renderer.py").read_text(encoding="utf-8"), \
+        "print-site no longer classes each nav section md-section (print.css numbers the book's parts by it)"
+    gone = {name: sorted(files) for name, files in used.items()
+            if name not in theirs and name not in OWN_MD_NAMES | {"md-section"}}
+    assert not gone, f"Material no longer has these names our files select: {gone}"
+
+
+def test_mermaid2_hands_the_loader_its_configuration_as_window_mermaidConfig_default():
+    """mermaid-loader.js reads the `mermaid2:` options of mkdocs.yml from `window.mermaidConfig.default`, which
+    mermaid2 writes into each diagram page."""
+    assert "window.mermaidConfig = {default: %s};" in inspect.getsource(mermaid2.plugin), \
+        "mermaid2 no longer writes window.mermaidConfig.default (docs/javascripts/mermaid-loader.js reads it)"
+
+
+def test_the_print_page_is_print_sites_structure_print_css_styles():
+    """print.css and the Mermaid loader find the book by print-site's wrapper id, its parts by `section.print-page`,
+    its contents by `#print-page-toc`."""
+    renderer = (PRINT_SITE / "renderer.py").read_text(encoding="utf-8")
+    for piece in ('id="print-site-page"', "<section class='print-page md-section'", 'id="print-page-toc"'):
+        assert piece in renderer, f"print-site's print page no longer has {piece} (docs/stylesheets/print.css)"
