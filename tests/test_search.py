@@ -206,6 +206,22 @@ def test_after_enter_opens_the_best_result_the_keys_work_the_page_again(browser,
 
 
 @pytest.mark.browser
+def test_tab_from_the_search_box_goes_on_to_a_control_the_reader_can_see(tab):
+    """Material closes search on Tab but kept its results' scroll box (tabindex 0) in the tab order at no height:
+    the focus stopped on nothing visible (extra.css hides the closed box)."""
+    tab.goto("compute/ec2/")
+    for typed in ("", "보안 그룹"):
+        tab.page.locator(".md-search__input").focus()
+        tab.page.wait_for_function("() => document.querySelector('[data-md-toggle=search]').checked")
+        tab.page.locator(".md-search__input").fill(typed)
+        tab.page.keyboard.press("Tab")
+        focused = tab.page.evaluate("""() => { const r = document.activeElement.getBoundingClientRect();
+          return {element: document.activeElement.className, area: r.width * r.height}; }""")
+        assert focused["area"] > 0 and "md-search" not in focused["element"], f"after {typed!r}: {focused}"
+    assert not tab.errors
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("start, chosen", [("networking/vpc/", "#nacl-vs-sg"), ("networking/network-acl/", "#nacl-vs-sg"),
                                            ("networking/vpc/", "")],
                          ids=["a section of another page", "a section of the same page", "another page"])
