@@ -267,6 +267,10 @@ def test_the_keyboard_alone_opens_pans_zooms_and_closes(new_tab):
     shown = wait_open(reader)
     assert shown["focus"] == "다이어그램" and shown["level"] == "100%" and shown["font"] >= READABLE_PX, shown
     assert shown["ring"] == "solid", "the keyboard user does not see where the focus is"
+    reader.page.keyboard.press("Tab")  # the view, focused on opening, is the last stop: Tab wraps, not out
+    assert viewer(reader)["focus"] == "축소"
+    reader.page.keyboard.press("Shift+Tab")
+    assert viewer(reader)["focus"] == "다이어그램"
     reader.page.keyboard.press("ArrowRight")
     reader.page.wait_for_function(f"({VIEWER_JS})().scroll[0] > 0")
     reader.page.keyboard.press("+")

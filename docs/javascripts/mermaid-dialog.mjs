@@ -166,6 +166,14 @@ function build() {
     event.stopPropagation(); // Material's shortcuts (n, p, s, /) would act on the page behind
     dialog.classList.remove("pointer"); // the keyboard is in use: show where the focus is
     if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === "Tab") { // the view, focused on opening, is the last stop: Tab wraps within the viewer
+      const stops = [...dialog.querySelectorAll("button"), view];
+      const edge = event.shiftKey ? stops[0] : stops[stops.length - 1];
+      if (dialog.getRootNode().activeElement !== edge) return;
+      event.preventDefault();
+      (event.shiftKey ? view : stops[0]).focus();
+      return;
+    }
     const zoom = { "+": v.zoom * STEP, "=": v.zoom * STEP, "-": v.zoom / STEP, "0": 1 }[event.key];
     if (zoom === undefined) return; // arrows, Page Up/Down, Home/End scroll the focused view natively
     event.preventDefault();
