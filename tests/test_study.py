@@ -487,6 +487,7 @@ def test_the_same_seed_draws_the_same_set_from_ten_sections_and_scores_it(tab, b
     assert len(sections) == 10 and sum(int(r[2]) for r in sections) == 6
     misses = page.locator(".exam-miss")
     assert misses.count() == 4
+    assert page.locator("#exam-misses").inner_text() == "틀렸거나 답하지 않은 문제 4개"
     for i in range(4):
         q = drawn[6 + i]
         miss = misses.nth(i)

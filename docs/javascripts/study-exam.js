@@ -421,7 +421,9 @@
       parts.push(table);
 
       if (result.misses.length) {
-        parts.push(el("h3", { id: "exam-misses", text: "틀린 문제 " + result.misses.length + "개" }));
+        var skipped = result.misses.some(function (miss) { return miss.choice === null; });
+        parts.push(el("h3", { id: "exam-misses",
+          text: (skipped ? "틀렸거나 답하지 않은 문제 " : "틀린 문제 ") + result.misses.length + "개" }));
         var list = el("ol", { "class": "exam-misses" });
         result.misses.forEach(function (miss) { list.appendChild(missItem(miss)); });
         parts.push(list);
