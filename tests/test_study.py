@@ -485,6 +485,8 @@ def test_the_same_seed_draws_the_same_set_from_ten_sections_and_scores_it(tab, b
     sections = page.locator("table tbody tr").evaluate_all(
         "rows => rows.map(r => [...r.cells].map(c => c.textContent))")
     assert len(sections) == 10 and sum(int(r[2]) for r in sections) == 6
+    lines = page.locator("table tbody tr").nth(1).evaluate("r => [...r.cells].map(c => getComputedStyle(c).borderTopWidth)")
+    assert len(set(lines)) == 1 and lines[0] != "0px", f"a row's line runs across every cell, its heading too: {lines}"
     misses = page.locator(".exam-miss")
     assert misses.count() == 4
     assert page.locator("#exam-misses").inner_text() == "틀렸거나 답하지 않은 문제 4개"

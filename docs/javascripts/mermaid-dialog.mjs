@@ -73,7 +73,7 @@ button:hover{background:var(--md-primary-fg-color--dark)}
 button:focus-visible{outline:2px solid currentColor;outline-offset:-4px}
 button svg{width:24px;height:24px;fill:currentColor}
 output{min-width:3.2em;font-size:14px;text-align:center;font-variant-numeric:tabular-nums}
-.view{flex:1;min-height:0;display:flex;overflow:auto;cursor:grab;user-select:none;-webkit-user-select:none;
+.view{flex:1;min-height:0;display:flex;overflow:auto;scrollbar-color:var(--md-default-fg-color--lighter) transparent;cursor:grab;user-select:none;-webkit-user-select:none;
   touch-action:none;overscroll-behavior:contain}
 .view:focus-visible{outline:2px solid var(--md-accent-fg-color);outline-offset:-2px}
 .pointer .view:focus-visible{outline:none}
