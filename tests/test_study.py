@@ -116,13 +116,22 @@ def test_a_question_answered_by_mouse_says_so_and_opens_the_explanation(tab, ban
     clean(tab)
 
 
-def test_on_a_touch_screen_the_pointer_a_tap_leaves_behind_colours_no_choice(new_tab):
-    """A finger leaves the pointer where it tapped; hover colours are for pointers that hover."""
+def test_on_a_phone_a_tap_colours_no_choice_and_each_radio_sits_on_its_choices_first_line(new_tab):
+    """A finger leaves the pointer where it tapped; hover colours are for pointers that hover. A radio beside a long
+    choice stays on its first line (it sat in the middle of the choice)."""
     tab = new_tab(viewport=PHONE, touch=True, reduced_motion="reduce")
     choice = question(open_quiz(tab), 0).locator("label.quiz__choice").first
     plain = choice.evaluate("label => getComputedStyle(label).borderTopColor")
     choice.hover()
     assert choice.evaluate("label => getComputedStyle(label).borderTopColor") == plain
+    # each radio sits on its choice's first line, beside the number, however many lines the choice takes
+    offsets = tab.page.locator("article .quiz label.quiz__choice").evaluate_all("""labels => labels.map((label) => {
+      const radio = label.querySelector("input").getBoundingClientRect(), number = label.querySelector(".quiz__number");
+      const first = parseFloat(getComputedStyle(number).lineHeight), top = number.getBoundingClientRect().top;
+      return Math.round(radio.top + radio.height / 2 - (top + first / 2)); })""")
+    tall = tab.page.locator("article .quiz label.quiz__choice").evaluate_all(
+        "labels => labels.filter((l) => l.getBoundingClientRect().height > 80).length")
+    assert tall and all(abs(o) <= 2 for o in offsets), f"{tall} choices of two lines or more; radios off their first line by {offsets}"
 
 
 def test_a_question_answered_by_keyboard_arrows_choose_space_answers_focus_stays(tab, bank):
