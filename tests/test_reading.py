@@ -182,6 +182,9 @@ def test_a_glossary_term_shows_its_meaning_to_the_keyboard_as_to_the_pointer(tab
         const id = document.activeElement.getAttribute("aria-describedby"), tip = id && document.getElementById(id);
         return tip && tip.classList.contains("md-tooltip2--active") && tip.textContent.trim() === meaning; }""",
         arg=dict(glossary_entries())[term])
+    size = page.evaluate("""() => parseFloat(getComputedStyle(document.getElementById(
+        document.activeElement.getAttribute("aria-describedby")).firstElementChild).fontSize)""")
+    assert size >= 12, f"the meaning is drawn at {size}px (Material's 0.5rem, too small for Korean)"
 
 
 # Puts the term 20 px above the bottom of what the reader sees (a pinch-zoomed page shows part of its viewport).
