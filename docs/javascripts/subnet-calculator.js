@@ -74,11 +74,11 @@
       return { error: "IPv6 주소는 이 계산기에서 다루지 않습니다. IPv4 CIDR 블록을 입력하십시오." + EXAMPLE };
     }
     if (IPV4.test(value)) {
-      return { error: "접두사 길이가 없습니다. 주소 뒤에 /16처럼 /와 숫자를 붙이십시오." + EXAMPLE };
+      return { error: "접두사 길이가 없습니다. 주소 뒤에 /16처럼 슬래시(/)와 숫자를 붙이십시오." + EXAMPLE };
     }
     const m = IPV4_CIDR.exec(value);
     if (!m) {
-      return { error: "IPv4 CIDR 형식이 아닙니다. 점으로 나눈 숫자 네 개 뒤에 /와 접두사 길이를 붙여 입력하십시오." + EXAMPLE };
+      return { error: "IPv4 CIDR 형식이 아닙니다. 점으로 나눈 숫자 네 개 뒤에 슬래시(/)와 접두사 길이를 붙여 입력하십시오." + EXAMPLE };
     }
     const octets = m.slice(1, 5).map(Number);
     const wrong = octets.findIndex((octet) => octet > 255);

@@ -50,6 +50,8 @@ for (const [typed, words] of BAD) {
     for (const word of words) assert.ok(message.includes(word), `${message} lacks ${word}`);
     assert.equal(answer.said, "입력을 확인하십시오: " + message); // what the live region speaks
     assert.equal(answer.rows, undefined); // no stale results
+    // a particle right after a bare slash ("/와") lets the line break between them
+    assert.doesNotMatch(message, /\/[가-힣]/, "a particle follows a bare slash");
   });
 }
 
