@@ -184,26 +184,30 @@ PRINT_SITE = Path(mkdocs_print_site_plugin.plugin.__file__).parent
 
 
 def test_every_material_name_our_styles_scripts_and_templates_use_is_still_materials():
-    """extra.css, print.css, the study and search scripts and overrides/ select Material's elements by its class
-    names, `data-md-*` attributes and `--md-*` custom properties (e.g. `.md-typeset__scrollwrap`, `.md-top`,
+    """extra.css, print.css, the study and search scripts, overrides/ and the commands' and tests' page helpers
+    (scripts/, sitekit/: `make pdf` reads the book's contents by `a.md-nav__link`) select Material's elements by its
+    class names, `data-md-*` attributes and `--md-*` custom properties (e.g. `.md-typeset__scrollwrap`, `.md-top`,
     `data-md-component=search`, `--md-mermaid-label-fg-color` in the Mermaid loader's theme fixes). A name Material
-    dropped would leave a rule or a query matching nothing, without an error: each must still be in its files."""
-    theirs = "\n".join(p.read_text(encoding="utf-8", errors="ignore") for p in THEME.rglob("*")
-                       if p.is_file() and p.suffix in {".css", ".js", ".html"})
-    ours = [*(ROOT / "docs" / "stylesheets").glob("*.css"), *(ROOT / "docs" / "javascripts").glob("*.*js"),
-            *(ROOT / "overrides").rglob("*.html")]
-    token = re.compile(r"(?<![\w-])(?:--md-[a-z0-9-]+|data-md-[a-z0-9-]+|md-[a-z0-9]+(?:[-_]{1,2}[a-z0-9]+)*)")
+    dropped would leave a rule or a query matching nothing, without an error: each must still be one of its names
+    (whole names: `md-nav` is not kept alive by `md-nav__link`)."""
+    token = re.compile(r"(?<![\w-])(?:--md-[a-z0-9-]+|data-md-[a-z0-9-]+|md-[a-z0-9]+(?:[-_]{1,2}[a-z0-9]+)*)(?![\w-])")
     component = re.compile(r"""data-md-component[\^*~|]?=\\?["']?([a-z-]+)""")
+    theirs_text = "\n".join(p.read_text(encoding="utf-8", errors="ignore") for p in THEME.rglob("*")
+                            if p.is_file() and p.suffix in {".css", ".js", ".html"})
+    theirs = set(token.findall(theirs_text)) | set(token.findall((PRINT_SITE / "renderer.py").read_text(encoding="utf-8")))
+    ours = [*(ROOT / "docs" / "stylesheets").glob("*.css"), *(ROOT / "docs" / "javascripts").glob("*.*js"),
+            *(ROOT / "overrides").rglob("*.html"), *(ROOT / "scripts").glob("*.py"), *(ROOT / "sitekit").glob("*.py")]
     used: dict[str, set[str]] = {}
     for path in ours:
         text = path.read_text(encoding="utf-8")
-        for name in token.findall(text) + [f'data-md-component="{c}"' for c in component.findall(text)]:
+        for name in token.findall(text):
             used.setdefault(name, set()).add(path.relative_to(ROOT).as_posix())
+        for value in component.findall(text):
+            used.setdefault(f'data-md-component="{value}"', set()).add(path.relative_to(ROOT).as_posix())
     assert len(used) > 50, "the pattern no longer finds the names our files use"
-    assert "md-section" in (PRINT_SITE / "renderer.py").read_text(encoding="utf-8"), \
-        "print-site no longer classes each nav section md-section (print.css numbers the book's parts by it)"
-    gone = {name: sorted(files) for name, files in used.items()
-            if name not in theirs and name not in OWN_MD_NAMES | {"md-section"}}
+    assert "md-section" in theirs, "print-site no longer classes each nav section md-section (print.css numbers the book's parts by it)"
+    gone = {name: sorted(files) for name, files in used.items() if name not in OWN_MD_NAMES
+            and (name not in theirs_text if name.startswith("data-md-component=") else name not in theirs)}
     assert not gone, f"Material no longer has these names our files select: {gone}"
 
 

@@ -12,6 +12,7 @@ import pytest
 
 from sitekit.pages import diagram_kinds, nav_files, page_html, url
 from sitekit.reader import Reader
+from tests.test_reading import SCROLL_BAR
 
 pytestmark = pytest.mark.browser
 
@@ -137,9 +138,9 @@ def test_a_diagram_wider_than_a_phone_has_scroll_edge_shadows_and_none_in_print(
     reader.visit(WIDE)
     box = """() => { const b = document.querySelector("article div.mermaid").shadowRoot.querySelector(".mermaid-scroll");
       const cs = getComputedStyle(b); return [b.scrollWidth > b.clientWidth, cs.backgroundAttachment,
-      cs.backgroundImage.match(/linear-gradient/g)?.length ?? 0, cs.scrollbarColor !== "auto"]; }"""
-    # the scroll bar, where there is one, takes the scheme's colours (Firefox drew a white bar on the dark page)
-    assert reader.page.evaluate(box) == [True, "local, local, scroll, scroll", 4, True]
+      cs.backgroundImage.match(/linear-gradient/g)?.length ?? 0, cs.scrollbarColor]; }"""
+    # the scroll bar, where there is one, takes the page's colours (Firefox drew a white bar on the dark page)
+    assert reader.page.evaluate(box) == [True, "local, local, scroll, scroll", 4, reader.page.evaluate(SCROLL_BAR)]
     reader.page.emulate_media(media="print")
     assert reader.page.evaluate(box)[2] == 0
 

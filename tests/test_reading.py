@@ -35,6 +35,11 @@ MID_WORD = """() => [...document.querySelectorAll("article *")].filter((el) => !
   && [...el.childNodes].some((n) => n.nodeType === 3 && /[가-힣]/.test(n.textContent))
   && getComputedStyle(el).wordBreak !== "keep-all").map((el) => `<${el.localName}> ${el.textContent.trim().slice(0, 30)}`)"""
 
+# The colours a sideways-scrolling box gives its scroll bar in this scheme: Material's code-block thumb on no track
+# (extra.css's --scroll-bar), as the browser resolves them.
+SCROLL_BAR = """() => { const probe = document.createElement("div");
+  probe.style.scrollbarColor = "var(--md-default-fg-color--lighter) transparent"; document.body.append(probe);
+  const colours = getComputedStyle(probe).scrollbarColor; probe.remove(); return colours; }"""
 # The room the page title's hidden permalink ¶ takes on its line (px): on a title that fills the line it wrapped onto
 # a blank line of its own (seen with the book's "PDF로 받기" button beside the title).
 TITLE_GAP = """() => { const link = document.querySelector("article h1 .headerlink");
@@ -234,10 +239,11 @@ def test_a_table_wider_than_a_phone_has_scroll_edge_shadows_that_end_with_it_and
       const cs = getComputedStyle(w), painted = w.getBoundingClientRect().bottom - parseFloat(cs.borderBottomWidth);
       return {scrolls: w.scrollWidth > w.clientWidth, attachment: cs.backgroundAttachment, clip: cs.backgroundClip,
         layers: cs.backgroundImage.match(/linear-gradient/g)?.length ?? 0, table: getComputedStyle(t).backgroundColor,
-        shadowEnd: Math.round(painted - t.getBoundingClientRect().bottom), barColoured: cs.scrollbarColor !== "auto"}; }"""
-    assert tab.page.evaluate(wrap) == {"scrolls": True, "attachment": "local, local, scroll, scroll", "layers": 4,
-                                       "clip": ", ".join(["padding-box"] * 4), "table": "rgba(0, 0, 0, 0)", "shadowEnd": 0,
-                                       "barColoured": True}  # Firefox drew a white scroll bar on the dark page
+        shadowEnd: Math.round(painted - t.getBoundingClientRect().bottom), bar: cs.scrollbarColor}; }"""
+    shown = tab.page.evaluate(wrap)
+    assert shown.pop("bar") == tab.page.evaluate(SCROLL_BAR), "the scroll bar takes the page's (Firefox drew a white one)"
+    assert shown == {"scrolls": True, "attachment": "local, local, scroll, scroll", "layers": 4,
+                     "clip": ", ".join(["padding-box"] * 4), "table": "rgba(0, 0, 0, 0)", "shadowEnd": 0}
     tab.page.emulate_media(media="print")
     assert tab.page.evaluate(wrap)["layers"] == 0
 

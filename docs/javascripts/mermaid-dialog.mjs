@@ -73,7 +73,7 @@ button:hover{background:var(--md-primary-fg-color--dark)}
 button:focus-visible{outline:2px solid currentColor;outline-offset:-4px}
 button svg{width:24px;height:24px;fill:currentColor}
 output{min-width:3.2em;font-size:14px;text-align:center;font-variant-numeric:tabular-nums}
-.view{flex:1;min-height:0;display:flex;overflow:auto;scrollbar-color:var(--md-default-fg-color--lighter) transparent;cursor:grab;user-select:none;-webkit-user-select:none;
+.view{flex:1;min-height:0;display:flex;overflow:auto;scrollbar-color:var(--scroll-bar);cursor:grab;user-select:none;-webkit-user-select:none;
   touch-action:none;overscroll-behavior:contain}
 .view:focus-visible{outline:2px solid var(--md-accent-fg-color);outline-offset:-2px}
 .pointer .view:focus-visible{outline:none}
@@ -166,12 +166,12 @@ function build() {
     event.stopPropagation(); // Material's shortcuts (n, p, s, /) would act on the page behind
     dialog.classList.remove("pointer"); // the keyboard is in use: show where the focus is
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    if (event.key === "Tab") { // the view, focused on opening, is the last stop: Tab wraps within the viewer
-      const stops = [...dialog.querySelectorAll("button"), view];
+    if (event.key === "Tab") { // the view, focused on opening, may be the last stop: Tab wraps within the viewer
+      const stops = [...dialog.querySelectorAll("button, [tabindex='0'], a[href]")]; // in the order Tab visits them
       const edge = event.shiftKey ? stops[0] : stops[stops.length - 1];
       if (dialog.getRootNode().activeElement !== edge) return;
       event.preventDefault();
-      (event.shiftKey ? view : stops[0]).focus();
+      (event.shiftKey ? stops[stops.length - 1] : stops[0]).focus();
       return;
     }
     const zoom = { "+": v.zoom * STEP, "=": v.zoom * STEP, "-": v.zoom / STEP, "0": 1 }[event.key];

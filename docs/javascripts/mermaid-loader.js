@@ -83,7 +83,7 @@
   // A shadow on an edge says there is more of the diagram that way: extra.css's --scroll-edges (the tables' too),
   // inherited into the shadow root — CSS only, so a box that does not scroll shows none.
   var MIN_SCALE = 0.6;
-  var FIT = "<style>.mermaid-scroll{overflow-x:auto;overflow-y:hidden;background:var(--scroll-edges);scrollbar-color:var(--md-default-fg-color--lighter) transparent;scrollbar-width:thin}" +
+  var FIT = "<style>.mermaid-scroll{overflow-x:auto;overflow-y:hidden;background:var(--scroll-edges);scrollbar-color:var(--scroll-bar);scrollbar-width:thin}" +
     "@media print{.mermaid-scroll{overflow:visible;background:none}" +
     ".mermaid-scroll>svg{min-width:0!important;max-height:235mm}}</style>";
   function fit(svg) {

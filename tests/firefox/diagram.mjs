@@ -51,9 +51,17 @@ export default async function ({ page, base }) {
   let closed = await page.evaluate(state);
   assert(closed.focus === 0, "after Esc the focus is not on the diagram");
 
-  // the focus is on the diagram's button: Enter opens it again, 닫기 closes it
+  // the focus is on the diagram's button: Enter opens it again (the drawing, its last stop, has the focus: Tab wraps
+  // to the first button, Shift+Tab back), 닫기 closes it
   await page.keyboard.press("Enter");
   await page.waitForFunction(isOpen, {}, at);
+  const focused = () => document.querySelector(".mermaid-viewer").shadowRoot.activeElement?.getAttribute("aria-label");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(focused), "축소", "Tab from the drawing did not reach the viewer's first button");
+  await page.keyboard.down("Shift");
+  await page.keyboard.press("Tab");
+  await page.keyboard.up("Shift");
+  assert.equal(await page.evaluate(focused), "다이어그램", "Shift+Tab from the first button did not reach the drawing");
   await page.evaluate(() => document.querySelector(".mermaid-viewer").shadowRoot.querySelector("[data-close]").click());
   await page.waitForFunction(isClosed, {}, at);
 

@@ -64,4 +64,7 @@ export default async function ({ page, base }) {
   await page.waitForSelector("#exam-result");
   const score = await page.$eval(".exam__score", (el) => el.textContent);
   assert(/^10문제 중 \d+문제를 맞혔습니다/.test(score), score);
+  // every question answered, the first choice each: the misses are wrong answers only
+  const misses = await page.$eval("#exam-misses", (el) => el.textContent);
+  assert(/^틀린 문제 \d+개$/.test(misses), misses);
 }
