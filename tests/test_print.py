@@ -243,6 +243,7 @@ def test_book_cover_has_title_date_and_source(book):
 def test_book_embeds_the_korean_font_as_truetype(book):
     korean = [font for font in fonts(book.path) if font.hangul]
     assert korean and all(font.embedded for font in korean)
+    assert not [font for font in korean if font.name == "Type3"], "Korean drawn in a CFF font (code?) became Type 3"
     # NanumGothic (TrueType outlines) draws the text; CFF fonts would be printed as Type 3.
     assert any("NanumGothic" in font.name for font in korean), [font.name for font in korean]
 
