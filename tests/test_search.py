@@ -206,21 +206,24 @@ def test_after_enter_opens_the_best_result_the_keys_work_the_page_again(browser,
 
 
 @pytest.mark.browser
-def test_tab_from_the_search_box_goes_on_to_a_control_the_reader_can_see(tab):
+def test_tab_from_the_search_box_goes_on_to_a_control_the_reader_can_see(browser, base_url):
     """Material closes search on Tab but kept its results' scroll box (tabindex 0) in the tab order at no height:
     the focus stopped on nothing visible (extra.css hides the closed box)."""
-    tab.goto("compute/ec2/")
-    for typed in ("", "보안 그룹"):
-        tab.page.locator(".md-search__input").focus()
-        tab.page.wait_for_function("() => document.querySelector('[data-md-toggle=search]').checked")
-        tab.page.locator(".md-search__input").fill(typed)
-        if typed:
-            tab.page.locator(".md-search__input").dispatch_event("keyup")
-            tab.page.wait_for_selector(".md-search-result__item")
-        tab.page.keyboard.press("Tab")
-        focused = tab.page.evaluate("() => document.activeElement.className")
-        assert "md-source" in focused, f"after {typed!r} Tab reached {focused!r}, not the header's next control"
-    assert not tab.errors
+    tab = open_search_page(browser, base_url, "compute/ec2/")  # search open, the index loaded
+    try:
+        for typed in ("보안 그룹", ""):
+            tab.page.locator(".md-search__input").click()
+            tab.page.wait_for_selector(".md-search__input:focus")
+            if typed:
+                assert search(tab, typed).pages, "no results to tab past"
+            else:
+                tab.page.locator(".md-search__input").fill("")
+            tab.page.keyboard.press("Tab")
+            focused = tab.page.evaluate("() => document.activeElement.className")
+            assert "md-source" in focused, f"after {typed!r} Tab reached {focused!r}, not the header's next control"
+        assert not tab.errors
+    finally:
+        tab.close()
 
 
 @pytest.mark.browser
