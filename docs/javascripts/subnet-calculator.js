@@ -59,6 +59,9 @@
   // 7 칠, 8 팔 end in a consonant): "/16은", "/24는", "10.0.0.5는".
   const josa = (word, withFinal, withoutFinal) =>
     word + ("013678".includes(String(word).slice(-1)) ? withFinal : withoutFinal);
+  // A CIDR size outside what AWS accepts for a VPC or subnet CIDR block, and one inside it.
+  const outsideAws = (prefix) => `${josa("/" + prefix, "은", "는")} AWS가 허용하는 VPC CIDR 블록 크기(/16~/28) 밖입니다.`;
+  const insideAws = (prefix) => ({ ok: true, text: `가능 — ${josa("/" + prefix, "은", "는")} 허용 크기(/16~/28) 안입니다.` });
 
   // --- Parsing: { base, prefix }, or { error } in Korean (and the network address to offer) --
 
@@ -89,7 +92,7 @@
     };
     if (wrong >= 0) return { error: `${ORDINAL[wrong]} 숫자 ${typed(m[wrong + 1])}: IPv4 주소에서 점으로 나눈 각 숫자는 0~255입니다.` };
     const prefix = +m[5];
-    if (prefix > 32) return { error: `/${typed(m[5])}: IPv4 접두사 길이는 0~32이고, AWS VPC는 /16~/28입니다.` };
+    if (prefix > 32) return { error: `/${typed(m[5])}: IPv4 접두사 길이는 0~32이고, AWS VPC의 CIDR 블록은 /16~/28입니다.` };
     const address = octets.reduce((n, octet) => n * 256 + octet, 0);
     const base = (address & mask(prefix)) >>> 0;
     if (base !== address) {
@@ -98,7 +101,7 @@
       if (prefix >= AWS.min && prefix <= AWS.max) return { error: start, fix: network };
       // A size AWS refuses is said first (10.0.0.0/0); the network address is offered where the calculator
       // can split it (not below the smallest subnet, /30).
-      const size = `${josa("/" + prefix, "은", "는")} AWS가 허용하는 IPv4 VPC 크기(/16~/28) 밖입니다.`;
+      const size = outsideAws(prefix);
       return prefix > SIZES.max ? { error: `${size} ${start}` + EXAMPLE } : { error: `${size} ${start}`, fix: network };
     }
     return { base, prefix };
@@ -116,21 +119,20 @@
 
   function vpcCheck(vpc) {
     if (vpc.prefix < AWS.min || vpc.prefix > AWS.max) {
-      const limit = vpc.prefix < AWS.min ? "가장 큰 VPC는 /16입니다." : "가장 작은 VPC는 /28입니다.";
-      const outside = `${josa("/" + vpc.prefix, "은", "는")} AWS가 허용하는 IPv4 VPC 크기(/16~/28) 밖입니다.`;
-      return { ok: false, text: `불가 — ${outside} ${limit}` };
+      const limit = vpc.prefix < AWS.min ? "CIDR 블록 하나는 /16보다 클 수 없습니다." : "CIDR 블록은 /28보다 작을 수 없습니다.";
+      return { ok: false, text: `불가 — ${outsideAws(vpc.prefix)} ${limit}` };
     }
     if (inside(vpc, block(LINK_LOCAL))) {
       return { ok: false, text: `불가 — 링크 로컬 범위(${LINK_LOCAL})는 VPC에 쓸 수 없습니다.` };
     }
-    return { ok: true, text: `가능 — ${josa("/" + vpc.prefix, "은", "는")} 허용 크기(/16~/28) 안입니다.` };
+    return insideAws(vpc.prefix);
   }
 
   function subnetCheck(prefix) {
     if (prefix < AWS.min || prefix > AWS.max) {
       return { ok: false, text: `불가 — /${prefix} 서브넷은 AWS가 허용하는 크기(/16~/28) 밖입니다.` };
     }
-    return { ok: true, text: `가능 — ${josa("/" + prefix, "은", "는")} 허용 크기(/16~/28) 안입니다.` };
+    return insideAws(prefix);
   }
 
   // The fields at fault, each { error, fix? }, or null.
@@ -138,7 +140,7 @@
     if (vpc.error) return { cidr: vpc };
     if (vpc.prefix > SIZES.max) {
       const small = `${josa("/" + vpc.prefix, "은", "는")} 가장 작은 서브넷(/${SIZES.max})보다 작아 나눌 수 없습니다.`;
-      return { cidr: { error: `${small} AWS VPC는 /16~/28입니다.` } };
+      return { cidr: { error: `${small} AWS VPC의 CIDR 블록은 /16~/28입니다.` } };
     }
     if (prefix < vpc.prefix) {
       const larger = `서브넷(/${prefix})이 VPC(/${vpc.prefix})보다 큽니다.`;
