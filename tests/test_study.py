@@ -490,7 +490,7 @@ def test_the_same_seed_draws_the_same_set_from_ten_sections_and_scores_it(tab, b
     page.get_by_role("button", name="제출", exact=True).click()  # one left unanswered: confirm
     result = page.locator("#exam-result")
     assert result.evaluate("el => el === document.activeElement")
-    assert page.locator(".exam__score").inner_text() == "10문제 중 6문제를 맞혔습니다 (60%). 답하지 않은 문제가 1개 있습니다."
+    assert page.locator(".exam__score").inner_text() == "10문제 중 6문제를 맞혔습니다(60%). 답하지 않은 문제가 1개 있습니다."
     sections = page.locator("table tbody tr").evaluate_all(
         "rows => rows.map(r => [...r.cells].map(c => c.textContent))")
     assert len(sections) == 10 and sum(int(r[2]) for r in sections) == 6
@@ -554,7 +554,7 @@ def test_one_question_at_a_time_by_keyboard_and_click(tab, bank):
     page.keyboard.press("Enter")
     page.wait_for_selector("#exam-result")
     right = sum(1 for q in drawn if q["answer"] == 2)
-    assert page.locator(".exam__score").inner_text() == f"20문제 중 {right}문제를 맞혔습니다 ({round(right * 5)}%)."
+    assert page.locator(".exam__score").inner_text() == f"20문제 중 {right}문제를 맞혔습니다({round(right * 5)}%)."
     assert page.locator(".exam-miss").count() == 20 - right
     clean(tab)
 

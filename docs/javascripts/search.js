@@ -77,6 +77,6 @@
     if (list.querySelector(':scope > li:first-child article[data-md-score="-1.00"]'))
       meta.textContent = "검색어와 일치하는 문서가 없습니다. 다음 문서를 찾으셨습니까?";
     else if (list.querySelector(':scope > li:first-child article[data-md-score="-2.00"]'))
-      meta.textContent = "검색어와 일치하는 문서가 없습니다. 다른 검색어를 입력하거나 홈에서 찾아보십시오.";
+      meta.textContent = "검색어와 일치하는 문서가 없습니다. 다른 검색어를 입력하거나 홈의 카테고리 목록에서 찾아보십시오.";
   }).observe(list, { childList: true });
 })();

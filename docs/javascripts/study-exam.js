@@ -137,7 +137,7 @@
         return radio("n", n, n === params.n, n + "문제" + (n === 65 ? " (SAA-C03 실전과 같은 수)" : ""));
       }))));
       form.appendChild(el("fieldset", {}, [
-        el("legend", { text: "보는 방식" }),
+        el("legend", { text: "문제 표시 방식" }),
         radio("mode", "one", params.mode === "one", "한 문제씩"),
         radio("mode", "list", params.mode === "list", "한 페이지에 모두")
       ]));
@@ -164,7 +164,7 @@
       form.appendChild(el("p", { "class": "exam-setup__seed" }, [
         el("label", { "for": "exam-seed", text: "문제 세트 번호" }), " ", seedInput, seedError,
         el("span", { id: "exam-seed-hint", "class": "exam-setup__hint",
-                     text: "비워 두면 새로 뽑습니다. 같은 번호와 문제 수는 언제나 같은 문제를 같은 순서로 뽑습니다." })
+                     text: "비워 두면 새 문제 세트를 뽑습니다. 번호와 문제 수가 같으면 언제나 같은 문제가 같은 순서로 나옵니다." })
       ]));
       var start = el("button", { type: "submit", "class": "md-button md-button--primary", text: "모의고사 시작" });
       form.appendChild(el("p", {}, [start]));

@@ -96,7 +96,7 @@
   function totalText(c) {
     if (!c.answered) return "전체 " + c.total + "문제 중 아직 푼 문제가 없습니다.";
     return "전체 " + c.total + "문제 중 " + c.answered + "문제를 풀었고 " + c.right + "문제를 맞혔습니다" +
-      " (푼 문제의 " + percent(c.right, c.answered) + "%).";
+      "(푼 문제의 " + percent(c.right, c.answered) + "%).";
   }
 
   // --- the mock exam: seed, draw, score ---------------------------------------------------------------
@@ -317,7 +317,7 @@
   }
 
   function scoreText(result) {
-    var text = result.total + "문제 중 " + result.right + "문제를 맞혔습니다 (" + result.percent + "%).";
+    var text = result.total + "문제 중 " + result.right + "문제를 맞혔습니다(" + result.percent + "%).";
     var skipped = result.total - result.answered;
     if (skipped) text += " 답하지 않은 문제가 " + skipped + "개 있습니다.";
     return text;

@@ -44,7 +44,7 @@ test("summaries count answered and right per page, section and in all", () => {
 test("the Korean sentence of 학습 현황", () => {
   assert.equal(pages.totalText({ total: 191, answered: 0, right: 0 }), "전체 191문제 중 아직 푼 문제가 없습니다.");
   assert.equal(pages.totalText({ total: 191, answered: 4, right: 3 }),
-               "전체 191문제 중 4문제를 풀었고 3문제를 맞혔습니다 (푼 문제의 75%).");
+               "전체 191문제 중 4문제를 풀었고 3문제를 맞혔습니다(푼 문제의 75%).");
 });
 
 // --- the exam -------------------------------------------------------------------------------------
@@ -212,7 +212,7 @@ test("scoring: right, wrong, unanswered, by section in order, misses in the exam
   assert.deepEqual(result.sections.map((s) => [s.name, s.total, s.right, s.percent]),
                    [["네트워킹", 2, 1, 50], ["컴퓨팅", 1, 0, 0], ["스토리지", 1, 1, 100]]);
   assert.deepEqual(result.misses.map((m) => [m.question.id, m.choice]), [["b", 3], ["c", null]]);
-  assert.equal(pages.scoreText(result), "4문제 중 2문제를 맞혔습니다 (50%). 답하지 않은 문제가 1개 있습니다.");
+  assert.equal(pages.scoreText(result), "4문제 중 2문제를 맞혔습니다(50%). 답하지 않은 문제가 1개 있습니다.");
 });
 
 // --- the timer ------------------------------------------------------------------------------------
