@@ -153,7 +153,7 @@ def on_post_build(config):
     order = [src for src in _order if src in _questions]
     data = {
         "version": 1,
-        "pages": [{**_pages[src], "questions": len(_questions[src])} for src in order],
+        "pages": [_pages[src] for src in order],
         "questions": [q for src in order for q in _questions[src]],
     }
     site = Path(config["site_dir"])

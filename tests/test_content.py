@@ -13,7 +13,7 @@ from bs4 import Comment, Tag
 
 from hooks.glossary import ALIAS_LINE, load_terms
 from hooks.study import ANSWER_TITLE
-from sitekit.pages import DOCS, ROOT, topic_pages, front_matter, nav_files
+from sitekit.pages import DOCS, ROOT, topic_pages
 
 AWS_SOURCE = re.compile(r"^https://(docs\.aws\.amazon\.com|aws\.amazon\.com)/")
 # Boxes that state AWS facts; 팁 boxes only point to other pages.

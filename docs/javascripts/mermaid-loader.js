@@ -273,12 +273,6 @@
       // this page's diagrams follow in idle time too, ready for printing.
       if (library) library.then(drawRestWhenIdle);
       return drawn;
-    },
-    // For checks: `await mermaid.parse(text)` rejects with Mermaid's error for a broken diagram.
-    parse: function (text, config) {
-      return load().then(function (m) {
-        return m.parse(text, config);
-      });
     }
   };
 })();

@@ -103,11 +103,6 @@
 
   var NOT_IN_SEED = /[^0-9A-Za-z_-]/g, SEED_LENGTH = 32;
 
-  /** A seed as the URL may carry it: letters, digits, - and _, at most 32; "" if none is left. */
-  function normalizeSeed(text) {
-    return String(text === null || text === undefined ? "" : text).replace(NOT_IN_SEED, "").slice(0, SEED_LENGTH);
-  }
-
   /** What keeps `seed`, as written, from being a set number: "characters", "length" or null. */
   function seedProblem(seed) {
     var text = String(seed);
@@ -243,7 +238,7 @@
     }
     var p = s && s.params;
     if (!p || s.v !== 1 || EXAM_SIZES.indexOf(p.n) < 0 || typeof p.seed !== "string" || !p.seed ||
-        normalizeSeed(p.seed) !== p.seed || (p.mode !== "one" && p.mode !== "list") || typeof p.timer !== "boolean" ||
+        seedProblem(p.seed) !== null || (p.mode !== "one" && p.mode !== "list") || typeof p.timer !== "boolean" ||
         !s.answers || typeof s.answers !== "object") return null;
     return s;
   }
@@ -362,7 +357,7 @@
   return {
     EXAM_SIZES: EXAM_SIZES, EXAM_DEFAULT: EXAM_DEFAULT, MINUTES_PER_QUESTION: MINUTES_PER_QUESTION,
     questions: questions, summarize: summarize, wrong: wrong, totalText: totalText,
-    normalizeSeed: normalizeSeed, seedProblem: seedProblem, newSeed: newSeed, random: random, shuffle: shuffle,
+    seedProblem: seedProblem, newSeed: newSeed, random: random, shuffle: shuffle,
     draw: draw, visible: visible, examParams: examParams, unofferedSize: unofferedSize, sitting: sitting, handedIn: handedIn, examQuery: examQuery,
     score: score, scoreText: scoreText,
     examMinutes: examMinutes, remaining: remaining, clock: clock, duration: duration, milestone: milestone
