@@ -92,7 +92,7 @@ TYPOS = {
     "분산 시스테 ": "분산 시스템 ", "Shiled": "Shield", "원할하게": "원활하게", "걸리 뿐": "걸릴 뿐",
     "Identify and Access": "Identity and Access", "아티팩드": "아티팩트", "schedueling": "scheduling",
     "stickines ": "stickiness ", "Cost Explore ": "Cost Explorer ", "메뉴얼": "매뉴얼", "스케쥴": "스케줄",
-    "AZ 리전의 모든": "AWS 리전의 모든",
+    "AZ 리전의 모든": "AWS 리전의 모든", "캡쳐": "캡처", "내보내는 것 좋다": "내보내는 것이 좋다",
 }
 # A note line may be split where its sentences break (". ", "->", " / "); each part stays whole.
 PARTS = re.compile(r"\.\s+|\s*->\s*|\s+/\s+")

@@ -145,7 +145,7 @@ def test_a_note_line_may_lose_its_typos_and_swap_variants_but_not_change_words()
     glossed = "스케줄러는 클러스터 내에 작업을 배치하는 일"
     assert missing_parts(glossed, normalise("스케줄러는 클러스터 내에 작업(태스크)을 배치하는 일")) == [glossed]
     split = "DB 인스턴스 스냅샷 캡쳐 -> 다른 가용 영역으로 복원"
-    assert missing_parts(split, normalise("- DB 인스턴스 스냅샷 캡쳐\n- (보충 상자)\n- → 다른 가용 영역으로 복원")) == []
+    assert missing_parts(split, normalise("- DB 인스턴스 스냅샷 캡처\n- (보충 상자)\n- → 다른 가용 영역으로 복원")) == []
 
 
 # --- the project's own references ------------------------------------------------------------------------

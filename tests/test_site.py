@@ -83,6 +83,15 @@ def test_typos_of_the_notes_are_fixed(soups):
         assert not found, f"{page}: typos {found}"
 
 
+def test_no_page_shows_markdown_emphasis_markers(soups):
+    """Bold that ends in a parenthesis and is followed by a particle (``**리전(`us-east-1`)**에서``) is not
+    emphasis to pymdownx.betterem: the reader sees the asterisks. Write ``**리전**(`us-east-1`)에서`` instead."""
+    for page, soup in soups.items():
+        shown = [s.strip()[:40] for s in soup.select_one("article").find_all(string=True)
+                 if "**" in s and not s.find_parent(["code", "pre"])]
+        assert not shown, f"{page}: literal ** in {shown}"
+
+
 @pytest.mark.parametrize("page,words", COMPARISON_PAGES.items())
 def test_comparisons_are_tables(page, words, soups):
     tables = soups[page].select("article table")
