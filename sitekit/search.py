@@ -16,7 +16,7 @@ from sitekit.pages import ROOT, url
 
 QUERIES = ROOT / "data" / "search-queries.tsv"
 CASES = ("name", "spacing", "particle", "english", "translit", "console", "acronym", "number", "concept",
-         "typo", "compound", "question")
+         "typo", "compound", "question", "layout")
 SUGGESTION = "검색어와 일치하는 문서가 없습니다. 다음 문서를 찾으셨습니까?"  # the line above suggested pages when nothing matched
 NOTHING_NEAR = "검색어와 일치하는 문서가 없습니다. 다른 검색어를 입력하거나 홈의 카테고리 목록에서 찾아보십시오."  # above the home page, when no page is near
 LOADING = "검색 색인을 불러오는 중입니다…"  # the line above the results until the first search has its documents

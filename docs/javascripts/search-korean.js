@@ -607,9 +607,47 @@ const KoreanSearch = (() => {
       return [item(index, own, docs[0].score, terms, exact), ...list];
     });
     const result = { items: rank(index, items, all.flatMap(v => v.keys)) };
-    if (!result.items.length) result.items = suggestions(index, query);
+    if (!result.items.length) {
+      // Korean typed with the keyboard left in English mode (qhdks rmfnq = 보안 그룹): its Hangul, if that finds pages.
+      const typed = hangulOfKeys(query), found = typed && search(index, typed).items;
+      result.items = found && found[0][0].score > 0 ? found : suggestions(index, query);
+    }
     if (options.suggest) result.suggest = completion(index, query);
     return result;
+  }
+
+  /*
+   * The Hangul that `text` types on the standard Korean keyboard (두벌식) when the keyboard is left in English
+   * mode, or null when `text` is not Latin letters making whole syllables (vpc, zzzz). Own code: es-hangul's
+   * convertQwertyToHangul does this, but ships as a CommonJS bundle a classic worker cannot importScripts.
+   */
+  const KEYS = Object.fromEntries([..."rRseEfaqQtTdwWczxvgkoiOjpuPhynbml"].map((key, i) =>
+    [key, "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎㅏㅐㅑㅒㅓㅔㅕㅖㅗㅛㅜㅠㅡㅣ"[i]]));
+  const INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ", MEDIALS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ";
+  const FINALS = ["", ..."ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"];
+  const PAIRS = { ㅗㅏ: "ㅘ", ㅗㅐ: "ㅙ", ㅗㅣ: "ㅚ", ㅜㅓ: "ㅝ", ㅜㅔ: "ㅞ", ㅜㅣ: "ㅟ", ㅡㅣ: "ㅢ", ㄱㅅ: "ㄳ", ㄴㅈ: "ㄵ", ㄴㅎ: "ㄶ",
+    ㄹㄱ: "ㄺ", ㄹㅁ: "ㄻ", ㄹㅂ: "ㄼ", ㄹㅅ: "ㄽ", ㄹㅌ: "ㄾ", ㄹㅍ: "ㄿ", ㄹㅎ: "ㅀ", ㅂㅅ: "ㅄ" };
+
+  function hangulOfKeys(text) {
+    if (!/^[a-z ]*[a-z][a-z ]*$/i.test(text)) return null;
+    const keys = [...text].map(key => KEYS[key] || KEYS[key.toLowerCase()] || key);
+    let out = "";
+    for (let i = 0; i < keys.length;) {
+      if (keys[i] === " ") { out += keys[i++]; continue; }
+      if (!INITIALS.includes(keys[i]) || !MEDIALS.includes(keys[i + 1] || "-")) return null;
+      const initial = keys[i];
+      let medial = keys[i + 1], final = "";
+      i += 2;
+      if (PAIRS[medial + keys[i]] && MEDIALS.includes(PAIRS[medial + keys[i]])) medial = PAIRS[medial + keys[i++]];
+      // A consonant closes the syllable unless a vowel follows it (then it begins the next one).
+      if (FINALS.includes(keys[i]) && keys[i] && !MEDIALS.includes(keys[i + 1] || "-")) {
+        final = keys[i++];
+        const pair = PAIRS[final + keys[i]];
+        if (pair && !MEDIALS.includes(keys[i + 1] || "-")) { final = pair; i++; }
+      }
+      out += String.fromCharCode(0xac00 + (INITIALS.indexOf(initial) * 21 + MEDIALS.indexOf(medial)) * 28 + FINALS.indexOf(final));
+    }
+    return out;
   }
 
   /*
@@ -669,7 +707,8 @@ const KoreanSearch = (() => {
     return found.length ? [found[0].word] : [];
   }
 
-  return { Index, escapeHTML, jamo, distance, tolerance, sound, clip, words, variants, highlight, SUGGESTED, NOTHING_NEAR, PARTICLES };
+  return { Index, escapeHTML, jamo, distance, tolerance, sound, clip, words, variants, highlight, hangulOfKeys, SUGGESTED, NOTHING_NEAR,
+    PARTICLES };
 })();
 
 if (typeof module === "object" && module.exports) module.exports = KoreanSearch;
