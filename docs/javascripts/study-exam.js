@@ -400,8 +400,16 @@
       if (exam.timeUp) parts.push(el("p", { "class": "study-notice", text: "시간이 끝나 답안을 제출했습니다." }));
       parts.push(el("p", { "class": "exam__score" }, [el("strong", { text: pages.scoreText(result) })]));
       var again = el("a", { href: location.pathname + pages.examQuery(exam.params), text: "이 세트의 주소" });
-      again.addEventListener("click", function (event) {  // followed in this tab: the setup for that set, not this
-        if (!event.button && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey) drop();  // result
+      // Followed in this tab: the setup for that set, and the result goes. Drawn here, not left to Material's instant
+      // navigation, which does not reload a page for a link to its own path (it pushes the address, then goes back).
+      again.addEventListener("click", function (event) {
+        if (event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;  // a new tab
+        event.preventDefault();
+        event.stopPropagation();
+        var params = exam.params;
+        drop();
+        history.replaceState(history.state, "", again.href);
+        setup(params, true);
       });
       parts.push(el("p", {}, [
         "문제 세트 번호 ", el("code", { text: exam.params.seed }), ": 이 주소로 같은 문제를 다시 풀거나 공유할 수 있습니다. ", again
