@@ -67,13 +67,15 @@
 
   const IPV4_CIDR = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/;
   const IPV4 = /^\d+\.\d+\.\d+\.\d+$/;
+  // Hex groups with two colons or more (2001:db8::/56, fe80::1); one colon is a typo or a pasted label (10.0.0.0:16).
+  const IPV6 = /^[0-9a-f]*:[0-9a-f]*:[0-9a-f:.]*(\/\d*)?$/i;
 
   function parseCidr(raw) {
     // Full-width digits, dots and slashes typed with a Korean IME become ASCII, and so does the ideographic full
     // stop (。); spaces and the invisible characters text copied from a web page may carry go.
     const value = String(raw ?? "").normalize("NFKC").replace(/\u3002/g, ".").replace(/[\s\u200b-\u200d\u2060]+/g, "");
     if (!value) return { error: "VPC CIDR 블록을 입력하십시오." + EXAMPLE };
-    if (value.includes(":")) {
+    if (IPV6.test(value)) {
       return { error: "IPv6 주소는 이 계산기에서 다루지 않습니다. IPv4 CIDR 블록을 입력하십시오." + EXAMPLE };
     }
     if (IPV4.test(value)) {
