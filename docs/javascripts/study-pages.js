@@ -192,9 +192,10 @@
   // Control, zero-width and direction marks: invisible in a link or a pasted value, never part of what it says.
   var MARKS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
 
-  /** A value from the address or the form as the exam reads it: without invisible marks and the spaces around it. */
+  /** A value from the address or the form as the exam reads it: without invisible marks and the spaces around it,
+   *  full-width letters and digits (a Korean IME's full-width mode: １２３) as ASCII. */
   function visible(text) {
-    return String(text === null || text === undefined ? "" : text).replace(MARKS, "").trim();
+    return String(text === null || text === undefined ? "" : text).normalize("NFKC").replace(MARKS, "").trim();
   }
 
   /** The URL's question count when it is not one the exam offers (examParams took the default instead), as

@@ -113,6 +113,8 @@ test("the generator is uniform enough and shuffle keeps every item", () => {
 });
 
 test("seeds: what keeps one from being a set number, new ones six base-36 characters", () => {
+  assert.equal(pages.visible(" １２３ａｂ－＿ "), "123ab-_");  // typed in a Korean IME's full-width mode
+  assert.equal(pages.seedProblem(pages.visible("１２３")), null);
   assert.equal(pages.seedProblem("k3x9q2"), null);
   assert.equal(pages.seedProblem("한글테스트"), "characters");
   assert.equal(pages.seedProblem("ab<script>"), "characters");
