@@ -1,6 +1,7 @@
 """The site as a learner meets it: every page exists, is titled, described, tagged, and holds the notes."""
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -8,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from hooks.glossary import glossary_entries, load_terms
 from scripts.notes import TYPOS, missing_lines
-from sitekit.pages import config, front_matter, nav_files, topic_pages
+from sitekit.pages import config, front_matter, nav_files, page_html, topic_pages
 from tests.test_content import CHANGING_FIGURE
 
 PILLARS = {"운영 우수성", "보안", "안정성", "성능 효율성", "비용 최적화", "지속 가능성"}
@@ -81,6 +82,14 @@ def test_typos_of_the_notes_are_fixed(soups):
         text = soup.select_one("article").get_text(" ")
         found = [t for t in TYPOS if t in text]
         assert not found, f"{page}: typos {found}"
+
+
+def test_materials_section_tracking_stays_off(site_dir):
+    """With navigation.tracking, a link tapped while the page was still scrolling (오답 노트 at a topic page's end) got
+    the old page's heading written into the new page's address after instant navigation: 학습 현황 opened at
+    #복습-포인트, which it does not have, instead of #wrong (5 of 5 tries in Chromium)."""
+    config = json.loads(BeautifulSoup(page_html(site_dir, "networking/vpc.md"), "html.parser").select_one("#__config").string)
+    assert "navigation.tracking" not in config["features"]
 
 
 def test_no_page_shows_markdown_emphasis_markers(soups):
