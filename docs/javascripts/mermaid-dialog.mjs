@@ -98,7 +98,7 @@ output{min-width:3.2em;font-size:14px;text-align:center;font-variant-numeric:tab
 let viewer = null; // the one viewer of this document, built on first use
 // The history entry of the open viewer: the address of the page it was opened on while the entry is
 // the current one, else null. Not read from history.state: Material replaces the state of the current
-// entry as the page scrolls (scroll restoration, navigation.tracking), also just after a push.
+// entry as the page scrolls (scroll restoration), also just after a push.
 let pushed = null;
 let opened = ""; // the address the viewer was opened at, with its #anchor: given back on closing
 let leaving = 0; // history.back() calls of ours whose popstate is still to come
@@ -183,7 +183,7 @@ function build() {
     v.canvas.replaceChildren();
     waiting = null;
     if (pushed) { // closed by Esc, 닫기 or Android's back gesture: drop the entry we pushed
-      // (Material's navigation.tracking may have written a section's #anchor into its address)
+      // (a safeguard: a section's #anchor written into its address meanwhile, as Material's navigation.tracking did)
       if (location.href !== pushed) history.replaceState(history.state, "", pushed);
       back();
     }

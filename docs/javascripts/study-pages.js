@@ -193,9 +193,11 @@
   var MARKS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
 
   /** A value from the address or the form as the exam reads it: without invisible marks and the spaces around it,
-   *  full-width letters and digits (a Korean IME's full-width mode: １２３) as ASCII. */
+   *  full-width forms (a Korean IME's full-width mode: １２３) as ASCII; anything else as written (① stays ①). */
   function visible(text) {
-    return String(text === null || text === undefined ? "" : text).normalize("NFKC").replace(MARKS, "").trim();
+    return String(text === null || text === undefined ? "" : text).replace(MARKS, "")
+      .replace(/[\uff01-\uff5e]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xfee0); })
+      .replace(/\u3000/g, " ").trim();
   }
 
   /** The URL's question count when it is not one the exam offers (examParams took the default instead), as

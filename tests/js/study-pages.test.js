@@ -115,10 +115,10 @@ test("the generator is uniform enough and shuffle keeps every item", () => {
 test("seeds: what keeps one from being a set number, new ones six base-36 characters", () => {
   assert.equal(pages.visible(" １２３ａｂ－＿ "), "123ab-_");  // typed in a Korean IME's full-width mode
   assert.equal(pages.seedProblem(pages.visible("１２３")), null);
+  assert.equal(pages.seedProblem(pages.visible("①")), "characters");  // other compatibility forms: as written
   assert.equal(pages.seedProblem("k3x9q2"), null);
   assert.equal(pages.seedProblem("한글테스트"), "characters");
   assert.equal(pages.seedProblem("ab<script>"), "characters");
-  assert.equal(pages.seedProblem("x".repeat(33)), "length");
   assert.equal(pages.seedProblem("x".repeat(32)), null);
   assert.equal(pages.seedProblem("<b>x</b>"), "characters");
   assert.equal(pages.seedProblem("x".repeat(33)), "length");
@@ -151,7 +151,7 @@ test("a question count the exam does not offer is given back as written, to be s
   assert.equal(pages.unofferedSize("?n=" + encodeURIComponent("\u200f65")), "");
 });
 
-test("a set number from the URL is kept as written but for the spaces around it, so that a bad one is said rather than changed", () => {
+test("a set number from the URL is kept as written but for the spaces around it and full-width forms, so that a bad one is said rather than changed", () => {
   for (const seed of ["한글테스트", "<b>x</b>", "a b", "x".repeat(40)]) {
     assert.equal(pages.examParams("?seed=" + encodeURIComponent(seed)).seed, seed);
     assert.ok(pages.seedProblem(seed));
