@@ -608,9 +608,12 @@ const KoreanSearch = (() => {
     });
     const result = { items: rank(index, items, all.flatMap(v => v.keys)) };
     if (!result.items.length) {
-      // Korean typed with the keyboard left in English mode (qhdks rmfnq = 보안 그룹): its Hangul, if that finds pages.
-      const typed = hangulOfKeys(query), found = typed && search(index, typed).items;
-      result.items = found && found[0][0].score > 0 ? found : suggestions(index, query);
+      // Korean typed with the keyboard left in English mode (qhdks rmfnq = 보안 그룹): each word the site does not
+      // know, as its Hangul (a stray key leaves its word as typed), if that finds pages.
+      const words = String(query).split(/\s+/).filter(Boolean);
+      const typed = words.map(w => (index.beginning(w.toLowerCase()).length ? null : hangulOfKeys(w)) || w);
+      const found = typed.some((w, i) => w !== words[i]) ? search(index, typed.join(" ")).items : [];
+      result.items = found.length && found[0][0].score > 0 ? found : suggestions(index, query);
     }
     if (options.suggest) result.suggest = completion(index, query);
     return result;
@@ -630,6 +633,7 @@ const KoreanSearch = (() => {
 
   function hangulOfKeys(text) {
     if (!/^[a-z ]*[a-z][a-z ]*$/i.test(text)) return null;
+    if (text === text.toUpperCase()) text = text.toLowerCase();  // Caps Lock: no shifted keys meant
     const keys = [...text].map(key => KEYS[key] || KEYS[key.toLowerCase()] || key);
     let out = "";
     for (let i = 0; i < keys.length;) {

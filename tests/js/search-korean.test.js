@@ -204,11 +204,12 @@ test("escaping: the query never reaches title or text; tags are escaped text", (
 
 test("Korean typed in English mode: its Hangul on the 두벌식 keyboard, searched when the letters find nothing", () => {
   for (const [keys, hangul] of [["qhdks rmfnq", "보안 그룹"], ["dhxhtmzpdlffld", "오토스케일링"], ["rhksfl", "관리"],
-    ["rkqt", "값"], ["dlfrdjqhkdy", "읽어봐요"], ["Rkc", "깣"]])
+    ["rkqt", "값"], ["dlfrdjqhkdy", "읽어봐요"], ["Rkc", "깣"], ["QHDKS", "보안"]])
     assert.equal(K.hangulOfKeys(keys), hangul, keys);
   for (const keys of ["zzzz", "vpc1", "", " ", "ㅋㅋ", "kkk"]) assert.equal(K.hangulOfKeys(keys), null, keys);  // no whole syllables
   assert.equal(first("qhdks rmfnq"), "networking/security-group/");
   assert.equal(first("dhxhtmzpdlffld"), "compute/auto-scaling/");  // 오토스케일링
+  assert.equal(first("qhdks rmfnqq"), "networking/security-group/");  // 보안 + a stray key: the word that converts
   assert.deepEqual(index.search("dkssud").items.map(g => [g[0].location, g[0].score]), [["", K.NOTHING_NEAR]]);  // 안녕: nothing near
 });
 
