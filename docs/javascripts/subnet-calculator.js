@@ -24,6 +24,7 @@
   const ROWS = 8; // subnets listed in the table
   const SIZES = { min: 8, max: 28 }; // subnet prefixes offered in the select (AWS accepts /16–/28)
   const AWS = { min: 16, max: 28 }; // IPv4 VPC and subnet CIDR sizes AWS accepts
+  const AWS_SIZES = "AWS VPC의 CIDR 블록은 /16~/28입니다.";
   const PRIVATE = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"]; // RFC 1918
   const LINK_LOCAL = "169.254.0.0/16";
   const RESERVED = [0, 1, 2, 3, -1]; // offsets from a subnet's first address (−1: its last)
@@ -59,7 +60,7 @@
   // 7 칠, 8 팔 end in a consonant): "/16은", "/24는", "10.0.0.5는".
   const josa = (word, withFinal, withoutFinal) =>
     word + ("013678".includes(String(word).slice(-1)) ? withFinal : withoutFinal);
-  // A CIDR size outside what AWS accepts for a VPC or subnet CIDR block, and one inside it.
+  // A VPC CIDR size outside the sizes AWS accepts for a CIDR block (/16 to /28), and one inside them.
   const outsideAws = (prefix) => `${josa("/" + prefix, "은", "는")} AWS가 허용하는 VPC CIDR 블록 크기(/16~/28) 밖입니다.`;
   const insideAws = (prefix) => ({ ok: true, text: `가능 — ${josa("/" + prefix, "은", "는")} 허용 크기(/16~/28) 안입니다.` });
 
@@ -94,7 +95,7 @@
     };
     if (wrong >= 0) return { error: `${ORDINAL[wrong]} 숫자 ${typed(m[wrong + 1])}: IPv4 주소에서 점으로 나눈 각 숫자는 0~255입니다.` };
     const prefix = +m[5];
-    if (prefix > 32) return { error: `/${typed(m[5])}: IPv4 접두사 길이는 0~32이고, AWS VPC의 CIDR 블록은 /16~/28입니다.` };
+    if (prefix > 32) return { error: `/${typed(m[5])}: IPv4 접두사 길이는 0~32이고, ${AWS_SIZES}` };
     const address = octets.reduce((n, octet) => n * 256 + octet, 0);
     const base = (address & mask(prefix)) >>> 0;
     if (base !== address) {
@@ -102,7 +103,7 @@
       const start = `${josa(text(address), "은", "는")} /${prefix} 블록의 시작 주소가 아닙니다. 네트워크 주소는 ${network}입니다.`;
       if (prefix >= AWS.min && prefix <= AWS.max) return { error: start, fix: network };
       // A size AWS refuses is said first (10.0.0.0/0); the network address is offered where the calculator
-      // can split it (not below the smallest subnet, /30).
+      // can split it (not below the smallest subnet, SIZES.max).
       const size = outsideAws(prefix);
       return prefix > SIZES.max ? { error: `${size} ${start}` + EXAMPLE } : { error: `${size} ${start}`, fix: network };
     }
@@ -121,7 +122,7 @@
 
   function vpcCheck(vpc) {
     if (vpc.prefix < AWS.min || vpc.prefix > AWS.max) {
-      const limit = vpc.prefix < AWS.min ? "CIDR 블록 하나는 /16보다 클 수 없습니다." : "CIDR 블록은 /28보다 작을 수 없습니다.";
+      const limit = vpc.prefix < AWS.min ? "CIDR 블록 하나는 /16보다 클 수 없습니다." : "CIDR 블록 하나는 /28보다 작을 수 없습니다.";
       return { ok: false, text: `불가 — ${outsideAws(vpc.prefix)} ${limit}` };
     }
     if (inside(vpc, block(LINK_LOCAL))) {
@@ -142,7 +143,7 @@
     if (vpc.error) return { cidr: vpc };
     if (vpc.prefix > SIZES.max) {
       const small = `${josa("/" + vpc.prefix, "은", "는")} 가장 작은 서브넷(/${SIZES.max})보다 작아 나눌 수 없습니다.`;
-      return { cidr: { error: `${small} AWS VPC의 CIDR 블록은 /16~/28입니다.` } };
+      return { cidr: { error: `${small} ${AWS_SIZES}` } };
     }
     if (prefix < vpc.prefix) {
       const larger = `서브넷(/${prefix})이 VPC(/${vpc.prefix})보다 큽니다.`;
