@@ -360,6 +360,31 @@ def test_topic_page_ends_with_self_check_questions(page, pages):
     assert not not_polite, "questions and explanations are written in 합쇼체:\n" + "\n".join(not_polite)
 
 
+# The right choice should not stand out by its length. It was the longest in 111 of 191 questions (a learner who
+# always picked the longest scored 58 %); once trimmed, it was rarely the longest or the shortest (picking between
+# the two middle ones scored 40 %). Its rank by length looks random when each end holds about a quarter.
+RANK_SHARE = (0.15, 0.35)  # of all questions, those whose right choice is strictly the longest; and the shortest
+LONGEST_RATIO = 1.3  # the right choice's length over the longest wrong one's, in any question
+
+
+def test_the_right_choice_does_not_stand_out_by_its_length(pages):
+    longer, longest, shortest, total = [], 0, 0, 0
+    for page in topic_pages():
+        for q in questions(pages[page]):
+            right = int(re.search(r"정답: (\d)번", q["answer"].get_text(" ", strip=True)).group(1)) - 1
+            size, wrong = len(q["choices"][right]), [len(c) for i, c in enumerate(q["choices"]) if i != right]
+            total += 1
+            longest += size > max(wrong)
+            shortest += size < min(wrong)
+            if size > LONGEST_RATIO * max(wrong):
+                longer.append(f"{page} 문제 {q['number']}: the right choice has {size} characters, "
+                              f"the longest wrong one {max(wrong)}")
+    assert not longer, "a right choice stands out by its length:\n" + "\n".join(longer)
+    low, high = RANK_SHARE
+    for end, count in (("longest", longest), ("shortest", shortest)):
+        assert low * total <= count <= high * total, (
+            f"the right choice is the {end} in {count} of {total} questions ({low:.0%}–{high:.0%} expected)")
+
 # --- diagrams --------------------------------------------------------------------------------------
 
 
