@@ -11,6 +11,8 @@ page of plugin tags does not render correctly"):
 line. Also, print-site turns a link to the home page (``../`` in the tags listing) into ``#.``, while the home
 page's section on the print page is ``#index``: `on_post_build` mends those links.
 
+The book also moves each page's 확인 문제 answers after its questions and references (`study.answers_at_the_end`).
+
 Each workaround says so when its pattern no longer applies (an error or a warning: the strict build fails),
 so that a print-site upgrade that changes them is noticed, and a fixed upstream bug lets them go.
 """
@@ -20,6 +22,7 @@ import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from study import answers_at_the_end  # MkDocs puts hooks/ on sys.path while it loads a hook
 
 log = logging.getLogger("mkdocs.hooks.print_site")
 ISSUE = "timvink/mkdocs-print-site-plugin#130"
@@ -33,7 +36,7 @@ def on_env(env, config, files):
                           "needs a new way to give the print page each page's final HTML")
     for page in kept:
         if page.content:
-            page.html = "\n" + page.content
+            page.html = "\n" + answers_at_the_end(page.content)
     return env
 
 

@@ -36,6 +36,7 @@ QUESTION = re.compile(r"^문제 (\d+)\.\s*")
 CHOICES = 4  # every question has four (docs/javascripts/study-core.js reads no stored choice beyond them)
 ANSWER = re.compile(rf"정답:\s*([1-{CHOICES}])번")
 ANSWER_TITLE = "정답과 해설"  # the title of the box that holds a question's answer and explanation
+BOOK_ANSWERS = "확인 문제 정답과 해설"  # the book's section that holds a page's answers (`answers_at_the_end`)
 BASE = "http://site.invalid/"  # resolves page-relative links into site-root-relative ones
 
 _questions: dict[str, list[dict]] = {}  # page src_uri → its questions, filled by on_page_content
@@ -63,6 +64,26 @@ def inner_html(tag: Tag, page_url: str) -> str:
     for link in copy.select("a[href]"):
         link["href"] = site_relative(link["href"], page_url)
     return str(copy).strip()
+
+
+def answers_at_the_end(html: str) -> str:
+    """A page's content as the book prints it (hooks/print_site.py): each question's 정답과 해설 box leaves its
+    question for a section at the end of the page, titled with the question's number, so that a reader of the
+    printed book answers the questions before seeing the answers (on paper every box is open). A page without
+    questions is returned as it is."""
+    match = QUIZ_SECTION.search(html)
+    if match is None:
+        return html
+    section = BeautifulSoup(match.group(1), "html.parser")
+    answers = BeautifulSoup(f'<h2 id="answers">{BOOK_ANSWERS}</h2>', "html.parser")
+    for quiz in section.select("div.quiz"):
+        box = quiz.find("details", recursive=False)
+        box.summary.string = "문제 " + QUESTION.match(quiz.p.get_text(" ", strip=True)).group(1)
+        answers.append(NavigableString("\n"))
+        answers.append(box.extract())
+    if not answers.find("details"):
+        return html
+    return html[: match.start(1)] + str(section) + html[match.end(1):] + "\n" + str(answers)
 
 
 def on_pre_build(config):

@@ -46,6 +46,11 @@ NO_NETWORK = {name: "http://127.0.0.1:9" for name in ("HTTP_PROXY", "HTTPS_PROXY
 # The height of each diagram on the print page, as printed.
 SVG_HEIGHTS = """() => [...document.querySelectorAll("div.mermaid")]
   .map((host) => host.shadowRoot.querySelector("svg").getBoundingClientRect().height)"""
+# The paragraphs, boxes and tab sets of the print page (print media) that may not break across pages: a question
+# with its choices only.
+KEPT_WHOLE = """() => [...document.querySelectorAll("#print-site-page :is(p, .admonition, .tabbed-set)")]
+  .filter((el) => getComputedStyle(el).breakInside === "avoid" && !el.matches(".quiz > p:first-child"))
+  .map((el) => `<${el.localName} class="${el.className}"> ${el.textContent.trim().slice(0, 40)}`)"""
 
 
 def built(dest: Path, **env) -> Path:
@@ -110,14 +115,14 @@ def bank(site_dir) -> dict:
 @pytest.fixture(scope="session")
 def made_book(browser, tmp_path_factory) -> dict:
     """What ``make pdf`` makes — the build with PDF_BOOK=1 and its book, printed from the print page opened
-    once with every diagram drawn — and what the print page showed: the height of each diagram, errors,
-    requests to other hosts."""
+    once with every diagram drawn — and what the print page showed: the height of each diagram, what may not
+    break across pages, errors, requests to other hosts."""
     site = built(tmp_path_factory.mktemp("book") / "site", PDF_BOOK="1")
     with serve(site) as address:
         tab = open_print_page(browser, address, site)
         try:
-            shown = {"heights": tab.page.evaluate(SVG_HEIGHTS), "errors": list(tab.errors),
-                     "blocked": list(tab.blocked)}
+            shown = {"heights": tab.page.evaluate(SVG_HEIGHTS), "kept_whole": tab.page.evaluate(KEPT_WHOLE),
+                     "errors": list(tab.errors), "blocked": list(tab.blocked)}
             book = print_pdf(tab, site / BOOK)
         finally:
             tab.close()

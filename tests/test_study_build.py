@@ -17,7 +17,8 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 from hooks.lean import SHIPPED, lean
-from hooks.study import ANSWER_TITLE, CHOICES, QUESTIONS_JSON, on_page_content, question_hash
+from hooks.study import (ANSWER, ANSWER_TITLE, BOOK_ANSWERS, CHOICES, QUESTIONS_JSON, answers_at_the_end,
+                         on_page_content, question_hash)
 from sitekit.pages import DOCS, ROOT, config, nav_files, page_html, topic_pages, url
 from tests.test_content import questions
 from tests.test_js import node_test
@@ -180,3 +181,22 @@ def test_a_question_that_breaks_the_format_stops_the_build_naming_it(old, new, s
     page = SimpleNamespace(file=SimpleNamespace(src_uri="networking/rfc-1918.md"), url="networking/rfc-1918/")
     with pytest.raises(PluginError, match=re.escape(f"networking/rfc-1918.md {says}")):
         on_page_content(html, page, config(), None)
+
+
+def test_the_book_moves_a_pages_answers_after_its_questions_and_references():
+    """The book's copy of a page (hooks/print_site.py) has its questions without their answer boxes, then, after
+    the references, a section with each box titled by its question's number; a page without questions stays."""
+    src = (DOCS / "networking/rfc-1918.md").read_text(encoding="utf-8")
+    html = markdown.markdown(src, extensions=config().markdown_extensions, extension_configs=config().mdx_configs)
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="networking/rfc-1918.md"), url="networking/rfc-1918/",
+                           title="RFC 1918", parent=None, meta={})
+    content = on_page_content(html, page, config(), None)
+    book = BeautifulSoup(answers_at_the_end(content), "html.parser")
+    asked = book.select("div.quiz")
+    assert asked and not book.select("div.quiz details")
+    assert [h["id"] for h in book.select("h2")][-3:] == ["quiz", "참고", "answers"]
+    assert book.select("h2")[-1].get_text(strip=True) == BOOK_ANSWERS
+    boxes = book.select("h2#answers ~ details")
+    assert [box.summary.get_text(strip=True) for box in boxes] == [f"문제 {n}" for n in range(1, len(asked) + 1)]
+    assert all(ANSWER.search(box.get_text(" ", strip=True)) for box in boxes)
+    assert answers_at_the_end("<h1>홈</h1><p>문제 없음</p>") == "<h1>홈</h1><p>문제 없음</p>"
