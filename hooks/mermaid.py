@@ -4,8 +4,10 @@ mkdocs-mermaid2-plugin's ``fence_mermaid_custom`` (the fence mermaid2 documents 
 mkdocs.yml) writes the diagram source into the page unescaped, so a ``<br/>`` in a label became an HTML
 element that Material's ``textContent`` drops. `on_config` wraps the fence so it HTML-escapes the source
 (same output otherwise), keeping the name mermaid2 recognises it by (its ``activate_custom_loader`` looks
-for ``fence_mermaid_custom``). If mkdocs.yml's mermaid fence is not that function any more, the build
-fails saying so. (The Mermaid loader itself goes into each diagram page from overrides/main.html.)
+for ``fence_mermaid_custom``). The wrapper also leaves the diagram out of the search index (Material's documented
+``data-search-exclude`` on its ``<pre>``): its source is not prose, and search results showed it as their text.
+If mkdocs.yml's mermaid fence is not that function any more, or it no longer writes a ``<pre>``, the build fails
+saying so. (The Mermaid loader itself goes into each diagram page from overrides/main.html.)
 """
 from __future__ import annotations
 
@@ -15,14 +17,20 @@ import html
 from mkdocs.exceptions import PluginError
 
 FENCE = "fence_mermaid_custom"
+PRE = "<pre "  # how that fence begins what it writes
 
 
 def _escaping(fence):
-    """mermaid2's custom fence, with the diagram source HTML-escaped (as Material expects)."""
+    """mermaid2's custom fence, with the diagram source HTML-escaped (as Material expects) and the ``<pre>`` it
+    writes marked ``data-search-exclude``."""
 
     @functools.wraps(fence)
     def format(source, *args, **kwargs):
-        return fence(html.escape(source, quote=False), *args, **kwargs)
+        written = fence(html.escape(source, quote=False), *args, **kwargs)
+        if not written.startswith(PRE):
+            raise PluginError(f"hooks/mermaid.py: mermaid2's {FENCE} no longer writes '{PRE}…' "
+                              f"(found {written[:40]!r}): the diagram cannot be left out of the search index")
+        return PRE + "data-search-exclude " + written[len(PRE):]
 
     return format
 

@@ -72,6 +72,16 @@ def test_every_page_loads_only_the_search_configuration(site_dir):
     assert words == ["보안그룹", "VPC", "엔드포인트", "172.16.0.0/12"], "particle, Latin|Hangul, CIDR rules"
 
 
+def test_diagram_sources_are_not_searched(site_dir, soups):
+    """A diagram's Mermaid source is not prose: searched, it came up as a result's text (10.0.0.0/16 showed
+    "subgraph region[…] …"). hooks/mermaid.py marks each diagram data-search-exclude."""
+    docs = json.loads((site_dir / "search" / "search_docs.json").read_text(encoding="utf-8"))["docs"]
+    diagrams = [pre for soup in soups.values() for pre in soup.select("pre.mermaid")]
+    assert diagrams and all(pre.has_attr("data-search-exclude") for pre in diagrams)
+    source = re.compile(r"\b(flowchart|graph|sequenceDiagram|stateDiagram-v2|subgraph|participant)\b|-->")
+    assert [d["location"] for d in docs if source.search(d["text"])] == []
+
+
 def ranked(site_dir, queries: list[Query]) -> Report:
     """Each query through the site's search worker in Node (tests/js/rank-queries.cjs): the pages it finds, in order."""
     result = subprocess.run(["node", str(ROOT / "tests" / "js" / "rank-queries.cjs"), str(site_dir)], cwd=ROOT,
