@@ -120,7 +120,7 @@ def test_on_a_phone_a_tap_colours_no_choice_and_each_radio_sits_on_its_choices_f
     """A finger leaves the pointer where it tapped; hover colours are for pointers that hover. A radio beside a long
     choice stays on its first line (it sat in the middle of the choice)."""
     tab = new_tab(viewport=PHONE, touch=True, reduced_motion="reduce")
-    choice = question(open_quiz(tab), 0).locator("label.quiz__choice").first
+    choice = question(open_quiz(tab, OTHER), 0).locator("label.quiz__choice").first  # its choices run to 70 characters
     plain = choice.evaluate("label => getComputedStyle(label).borderTopColor")
     choice.hover()
     assert choice.evaluate("label => getComputedStyle(label).borderTopColor") == plain
