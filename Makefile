@@ -55,7 +55,7 @@ build: $(VENV)/.runtime  ## strict build into site/
 test: $(VENV)/.dev system-deps node_modules/.installed  ## set up, then every check (two workers, pytest-xdist)
 	$(PY) -m pytest $(WORKERS)
 
-test-fast: $(VENV)/.dev node_modules/.installed  ## the checks that start no browser
+test-fast: $(VENV)/.dev  ## the checks that start no browser
 	$(PY) -m pytest -m "not browser"
 
 test-browser: $(VENV)/.dev system-deps node_modules/.installed  ## the checks in Chromium and Firefox
@@ -78,5 +78,5 @@ requirements: $(UV)  ## recompile requirements*.txt (with hashes) from requireme
 	$(UV) pip compile -q --generate-hashes --python-version 3.11.7 requirements.in -o requirements.txt
 	$(UV) pip compile -q --generate-hashes --python-version 3.11.7 requirements-dev.in -o requirements-dev.txt
 
-clean:
-	rm -rf site $(VENV) node_modules .pytest_cache
+clean:  ## delete what the commands make (site, environments, packages)
+	rm -rf site $(VENV) node_modules bench/node_modules .pytest_cache

@@ -34,7 +34,7 @@ SCRIPTS = ["javascripts/study-core.js", "javascripts/study-quiz.js"]
 QUIZ_SECTION = re.compile(r'<h2 id="quiz"[^>]*>.*?</h2>(.*?)(?=<h2\b|\Z)', re.S)
 QUESTION = re.compile(r"^문제 (\d+)\.\s*")
 CHOICES = 4  # every question has four (docs/javascripts/study-core.js reads no stored choice beyond them)
-ANSWER = re.compile(rf"정답:\s*([1-{CHOICES}])번")
+ANSWER = re.compile(r"정답:\s*(\d+)번")
 ANSWER_TITLE = "정답과 해설"  # the title of the box that holds a question's answer and explanation
 BOOK_ANSWERS = "확인 문제 정답과 해설"  # the book's section that holds a page's answers (`answers_at_the_end`)
 BASE = "http://site.invalid/"  # resolves page-relative links into site-root-relative ones
@@ -119,6 +119,8 @@ def on_page_content(html, page, config, files):
         right = ANSWER.search(answer.get_text(" ", strip=True))
         if not right:
             raise PluginError(f"hooks/study.py: {where}: the answer box says no '정답: N번'")
+        if not 1 <= int(right.group(1)) <= CHOICES:
+            raise PluginError(f"hooks/study.py: {where}: 정답: {right.group(1)}번 is not a choice (1 to {CHOICES})")
         digest = question_hash(p.get_text(" ", strip=True))
         qid = f"{src.removesuffix('.md').removesuffix('/index')}:{digest}"  # networking/vpc.md → networking/vpc:…
         if any(q["id"] == qid for q in found):

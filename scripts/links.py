@@ -46,7 +46,7 @@ def check_links(site_dir: Path, site_url: str) -> LinkReport:
         ]
         result = subprocess.run(cmd, capture_output=True, text=True, cwd=root)
         if not result.stdout.strip():
-            raise RuntimeError(f"lychee failed ({result.returncode}): {result.stderr[-2000:]}")
+            raise RuntimeError(f"lychee failed ({result.returncode}): {result.stderr[:2000]}")
         report = json.loads(result.stdout)
     failures = [
         f"{page.removeprefix(str(mount) + '/')}: {item['url'].replace(base, '/')} → {item['status']['text']}"
@@ -57,6 +57,9 @@ def check_links(site_dir: Path, site_url: str) -> LinkReport:
 
 def cmd_check_links(args) -> int:
     """Check every link, asset and anchor of the built site (lychee, offline, under the project path)."""
+    if not (Path(args.site) / "index.html").is_file():
+        print(f"{args.site}/index.html missing: build the site first (make build)")
+        return 1
     report = check_links(Path(args.site), config().site_url)
     for failure in report.failures:
         print("BROKEN", failure)

@@ -172,6 +172,8 @@ def note_lines(path: Path = NOTES) -> list[NoteLine]:
             section, top_bullet = heading.group(2), ""
             if section in GROUPING_HEADINGS:
                 continue
+            if section not in SECTION_PAGES:
+                raise KeyError(f"{path.name}:{lineno}: heading {section!r} has no page: add it to SECTION_PAGES")
             result.append(NoteLine(lineno, section, SECTION_PAGES[section]))
             continue
         if section == "목차":
@@ -220,9 +222,13 @@ def missing_lines(site_dir: Path, notes: Path = NOTES) -> list[str]:
 
 def cmd_notes_check(args) -> int:
     """Print note lines that are missing from the built site; exit 1 if any."""
-    missing = missing_lines(Path(args.site))
+    site = Path(args.site)
+    if not (site / "index.html").is_file():
+        print(f"{site}/index.html missing: build the site first (make build)")
+        return 1
+    missing = missing_lines(site)
     for line in missing:
         print(line)
-    total = len(note_lines())
-    print(f"{total - len(missing)}/{total} note lines found on their pages")
+    total, found = len(note_lines()), {line.split(" → ")[0] for line in missing}
+    print(f"{total - len(found)}/{total} note lines found on their pages")
     return 1 if missing else 0

@@ -8,13 +8,14 @@ from __future__ import annotations
 import logging
 import re
 import subprocess
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
 
 from scripts import diagrams, mermaid
-from scripts.links import check_links
-from scripts.notes import NOTES, missing_lines
+from scripts.links import check_links, cmd_check_links
+from scripts.notes import NOTES, cmd_notes_check, missing_lines, note_lines
 from sitekit.build import build, copy_project, link_site, writable
 from sitekit.pages import PRINT_PAGE, ROOT, config, nav_files, page_html
 
@@ -91,6 +92,17 @@ def test_a_note_line_missing_from_its_page_is_reported_with_page_and_line(site_d
     copy.write_text("\n".join(section) + "\n", encoding="utf-8")
     assert missing_lines(site_dir, copy) == [
         "aws-study-notes.md:5 → docs/networking/rfc-1918.md: 100.64.0.0 - 100.127.255.255 (100.64/10 prefix)"]
+
+
+
+def test_a_new_heading_of_the_notes_names_the_table_to_extend_and_no_site_says_build_first(tmp_path, capsys):
+    copy = tmp_path / "aws-study-notes.md"
+    copy.write_text("# Amazon EFS\n- 여러 인스턴스가 함께 쓰는 파일 시스템\n", encoding="utf-8")
+    with pytest.raises(KeyError, match="aws-study-notes.md:1: heading 'Amazon EFS' has no page: add it to SECTION_PAGES"):
+        note_lines(copy)
+    assert cmd_notes_check(SimpleNamespace(site=str(tmp_path))) == 1
+    assert cmd_check_links(SimpleNamespace(site=str(tmp_path))) == 1
+    assert capsys.readouterr().out == f"{tmp_path}/index.html missing: build the site first (make build)\n" * 2
 
 
 # --- the diagrams' sources ------------------------------------------------------------------------------

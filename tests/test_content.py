@@ -12,7 +12,7 @@ import pytest
 from bs4 import Comment, Tag
 
 from hooks.glossary import ALIAS_LINE, load_terms
-from hooks.study import ANSWER_TITLE
+from hooks.study import ANSWER_TITLE, QUESTION
 from sitekit.pages import DOCS, ROOT, topic_pages
 
 AWS_SOURCE = re.compile(r"^https://(docs\.aws\.amazon\.com|aws\.amazon\.com)/")
@@ -279,7 +279,6 @@ def test_storage_overview_compares_file_storage_and_instance_store(pages):
 
 BIG_PAGES = {"networking/vpc.md", "compute/ec2.md", "compute/elb.md", "compute/auto-scaling.md",
              "database/rds.md", "storage/s3.md", "security/iam.md"}
-QUESTION = re.compile(r"^문제 (\d+)\.")
 # a sentence in 합쇼체 ("…합니다.", "…입니까?"), a parenthesis after it allowed; a question may also end on a noun
 # phrase as the exam writes it ("가장 알맞은 것은?")
 HAPSYO = re.compile(r"((?<!아)니다(\([^)]*\))?\.|니까(\([^)]*\))?\?)$")  # "아니다." and "…니까." are not

@@ -7,12 +7,12 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from hooks.glossary import glossary_entries, load_terms
+from hooks.glossary import ALIAS_LINE, glossary_entries, load_terms
 from scripts.notes import TYPOS, missing_lines
 from sitekit.pages import config, front_matter, nav_files, page_html, topic_pages
-from tests.test_content import CHANGING_FIGURE
+from tests.test_content import CHANGING_FIGURE, not_hapsyo
 
-PILLARS = {"운영 우수성", "보안", "안정성", "성능 효율성", "비용 최적화", "지속 가능성"}
+PILLARS = {tag.name for tag in config().plugins["material/tags"].config["tags_allowed"]}  # Well-Architected
 STUDY = "study/"  # 학습: quiz progress and the mock exam (hooks/study.py), tagged with no pillar
 
 # Where the notes compare things, the page shows a table.
@@ -48,7 +48,9 @@ def test_page_has_one_h1_a_description_and_a_pillar_tag(page, soups):
     assert body.lstrip().startswith("# "), f"{page}: the H1 comes first"
     description = " ".join(str(meta.get("description", "")).split())
     assert 40 <= len(description) <= 200, f"{page}: description of {len(description)} characters"
-    wrong = [s for s in re.split(r"(?<=[.?!])\s+", description) if not re.search(r"(니다|니까)[.?]$", s)]
+    sentences = [s for s in re.split(r"(?<=[.?!])\s+", description) if s]
+    assert 1 <= len(sentences) <= 2, f"{page}: a description of {len(sentences)} sentences (one or two)"
+    wrong = not_hapsyo(description, False)
     assert not wrong, f"{page}: description not in 합쇼체: {wrong}"
     figure = CHANGING_FIGURE.search(description)
     assert not figure, f"{page}: a changing figure in the description ({figure.group(0)}): it cannot be dated there"
@@ -66,9 +68,28 @@ def test_service_page_links_official_docs_and_related_pages(page, soups):
     article = soups[page].select_one("article")
     hrefs = [a.get("href", "") for a in article.find_all("a")]
     assert any(re.match(r"https://(docs\.)?aws\.amazon\.com/", h) for h in hrefs), f"{page}: no AWS docs link"
-    assert "관련 문서" in article.get_text(), f"{page}: no 관련 문서"
     internal = [h for h in hrefs if h and not h.startswith(("http", "#", "mailto:"))]
     assert len(internal) >= 2, f"{page}: fewer than two cross-links"
+
+
+@pytest.mark.parametrize("page", topic_pages())
+def test_topic_page_opens_with_its_summary_and_other_names_and_ends_with_related_pages(page, soups):
+    """Under the title, `> 한 줄 요약: …` and the **다른 이름** line (the search finds a page by its other names);
+    in 참고, a `관련 문서:` line with two links or more into the site."""
+    article = soups[page].select_one("article")
+    after_title = article.select_one("h1").find_next_siblings(limit=2)
+    assert [e.name for e in after_title] == ["blockquote", "p"], f"{page}: the summary and other names follow the title"
+    summary, names = after_title
+    assert re.match(r"한 줄 요약: \S", summary.get_text(" ", strip=True)), f"{page}: no '> 한 줄 요약: …'"
+    label = names.find("strong")
+    assert label is not None and label.get_text() == ALIAS_LINE and re.match(rf"{ALIAS_LINE}\s*:\s*\S",
+                                                                           names.get_text(strip=True)), (
+        f"{page}: no '**{ALIAS_LINE}**: …' line under the summary")
+    references = article.select_one("h2#참고, h2#references")
+    related = [li for li in (references.find_next("ul").select(":scope > li") if references else [])
+               if li.get_text(strip=True).startswith("관련 문서")]
+    links = [a["href"] for li in related for a in li.select("a[href]") if not a["href"].startswith(("http", "#"))]
+    assert len(links) >= 2, f"{page}: 참고 has no '관련 문서:' line with two links into the site"
 
 
 def test_every_note_line_is_on_its_page(site_dir):

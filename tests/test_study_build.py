@@ -171,7 +171,8 @@ def test_a_topic_page_pays_at_most_its_budget_for_the_quiz(site_dir):
     ("4. 172.20.0.0/16\n", "", "문제 1: the four choices"),
     ("??? success \"정답과 해설\"", "??? success \"해설\"", "문제 1: ??? success"),
     ("**정답: 4번**", "**4번**", "문제 1: the answer box says no"),
-], ids=["three choices", "another box title", "no answer"])
+    ("**정답: 4번**", "**정답: 5번**", "문제 1: 정답: 5번 is not a choice (1 to 4)"),
+], ids=["three choices", "another box title", "no answer", "no such choice"])
 def test_a_question_that_breaks_the_format_stops_the_build_naming_it(old, new, says):
     """The hook raises MkDocs' PluginError (which stops any build) naming the page and the question."""
     src = (DOCS / "networking/rfc-1918.md").read_text(encoding="utf-8")
