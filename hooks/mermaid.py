@@ -7,7 +7,7 @@ element that Material's ``textContent`` drops. `on_config` wraps the fence so it
 for ``fence_mermaid_custom``). The wrapper also leaves the diagram out of the search index (Material's documented
 ``data-search-exclude`` on its ``<pre>``): its source is not prose, and search results showed it as their text.
 If mkdocs.yml's mermaid fence is not that function any more, or it no longer writes a ``<pre>``, the build fails
-saying so. (The Mermaid loader itself goes into each diagram page from overrides/main.html.)
+saying so (the latter as superfences' own exception: it drops any other a fence raises). (The Mermaid loader itself goes into each diagram page from overrides/main.html.)
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ import functools
 import html
 
 from mkdocs.exceptions import PluginError
+from pymdownx.superfences import SuperFencesException
 
 FENCE = "fence_mermaid_custom"
 PRE = "<pre "  # how that fence begins what it writes
@@ -27,9 +28,9 @@ def _escaping(fence):
     @functools.wraps(fence)
     def format(source, *args, **kwargs):
         written = fence(html.escape(source, quote=False), *args, **kwargs)
-        if not written.startswith(PRE):
-            raise PluginError(f"hooks/mermaid.py: mermaid2's {FENCE} no longer writes '{PRE}…' "
-                              f"(found {written[:40]!r}): the diagram cannot be left out of the search index")
+        if not written.startswith(PRE):  # superfences drops any other exception and prints the fence as text
+            raise SuperFencesException(f"hooks/mermaid.py: mermaid2's {FENCE} no longer writes '{PRE}…' "
+                                       f"(found {written[:40]!r}): the diagram cannot be left out of the search index")
         return PRE + "data-search-exclude " + written[len(PRE):]
 
     return format

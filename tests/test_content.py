@@ -12,7 +12,7 @@ import pytest
 from bs4 import Comment, Tag
 
 from hooks.glossary import ALIAS_LINE, load_terms
-from hooks.study import ANSWER_TITLE, QUESTION
+from hooks.study import ANSWER, ANSWER_TITLE, QUESTION
 from sitekit.pages import DOCS, ROOT, topic_pages
 
 AWS_SOURCE = re.compile(r"^https://(docs\.aws\.amazon\.com|aws\.amazon\.com)/")
@@ -370,7 +370,7 @@ def test_the_right_choice_does_not_stand_out_by_its_length(pages):
     longer, longest, shortest, total = [], 0, 0, 0
     for page in topic_pages():
         for q in questions(pages[page]):
-            right = int(re.search(r"정답: (\d)번", q["answer"].get_text(" ", strip=True)).group(1)) - 1
+            right = int(ANSWER.search(q["answer"].get_text(" ", strip=True)).group(1)) - 1
             size, wrong = len(q["choices"][right]), [len(c) for i, c in enumerate(q["choices"]) if i != right]
             total += 1
             longest += size > max(wrong)

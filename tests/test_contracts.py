@@ -17,8 +17,11 @@ import markdown
 import material
 import mermaid2.fence
 import mkdocs_print_site_plugin.plugin
+import pytest
+from pymdownx.superfences import SuperFencesException
 
 from hooks.glossary import KoreanAbbrExtension
+from hooks.mermaid import _escaping
 from sitekit.pages import ROOT, page_html
 
 THEME = Path(material.__file__).parent / "templates"
@@ -122,6 +125,16 @@ def test_korean_glossary_tooltips_subclass_python_markdowns_abbr():
     assert '<a href="#az"><abbr title="Availability Zone">AZ</abbr></a>에' in html, html
     assert '<abbr tabindex="0" title="Availability Zone">AZ</abbr> 둘' in html, html
     assert html.count("<abbr") == 3, "a term has a tooltip on its first mention only (and first outside a link)"
+
+
+def test_a_mermaid_fence_that_stops_writing_a_pre_stops_the_markdown():
+    """hooks/mermaid.py marks mermaid2's <pre> data-search-exclude; when the fence writes something else, the page's
+    conversion fails (superfences would print the fence as text for any exception but its own)."""
+    fence = _escaping(lambda source, *args, **kwargs: f'<div class="mermaid">{source}</div>')
+    md = markdown.Markdown(extensions=["pymdownx.superfences"], extension_configs={"pymdownx.superfences": {
+        "custom_fences": [{"name": "mermaid", "class": "mermaid", "format": fence}]}})
+    with pytest.raises(SuperFencesException, match="no longer writes '<pre …'"):
+        md.convert("```mermaid\nflowchart TB\n  a --> b\n```\n")
 
 
 def test_mermaid2_recognises_its_material_fence_and_hands_the_loader_its_configuration(site_dir, soups):

@@ -229,8 +229,8 @@ def test_the_book_prints_a_pages_answers_after_all_its_questions(book_text, book
 
 def test_paragraphs_and_boxes_may_break_across_pages(made_book):
     """Material keeps every box whole and print-site every paragraph and tab set (page-break-inside: avoid): a
-    long source list or box then left most of a page blank (64 of 353 pages were less than 60 % full). Only a
-    question stays whole with its choices."""
+    long source list or box then left most of a page blank (64 of 353 pages were less than 60 % full). Of these, only
+    a question stays whole with its choices (answer boxes, diagrams, code, quotes and table rows are not paragraphs)."""
     assert made_book["print_page"]["kept_whole"] == []
 
 

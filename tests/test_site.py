@@ -12,7 +12,7 @@ from scripts.notes import TYPOS, missing_lines
 from sitekit.pages import config, front_matter, nav_files, page_html, topic_pages
 from tests.test_content import CHANGING_FIGURE, not_hapsyo
 
-PILLARS = {tag.name for tag in config().plugins["material/tags"].config["tags_allowed"]}  # Well-Architected
+PILLARS = {"운영 우수성", "보안", "안정성", "성능 효율성", "비용 최적화", "지속 가능성"}  # Well-Architected
 STUDY = "study/"  # 학습: quiz progress and the mock exam (hooks/study.py), tagged with no pillar
 
 # Where the notes compare things, the page shows a table.
@@ -39,6 +39,10 @@ def headings(body: str, level: int) -> list[str]:
 
 def test_there_is_a_page_for_every_topic_of_the_notes():
     assert len(topic_pages()) >= 33 and len(nav_files()) == len(set(nav_files())), "a page is listed twice in nav"
+
+
+def test_the_tags_allowed_are_the_well_architected_pillars():
+    assert {tag.name for tag in config().plugins["material/tags"].config["tags_allowed"]} == PILLARS
 
 
 @pytest.mark.parametrize("page", nav_files())
