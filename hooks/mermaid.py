@@ -7,7 +7,8 @@ element that Material's ``textContent`` drops. `on_config` wraps the fence so it
 for ``fence_mermaid_custom``). The wrapper also leaves the diagram out of the search index (Material's documented
 ``data-search-exclude`` on its ``<pre>``): its source is not prose, and search results showed it as their text.
 If mkdocs.yml's mermaid fence is not that function any more, or it no longer writes a ``<pre>``, the build fails
-saying so (the latter as superfences' own exception: it drops any other a fence raises). (The Mermaid loader itself goes into each diagram page from overrides/main.html.)
+saying so (the latter with superfences' own exception: superfences drops any other exception a fence raises).
+(The Mermaid loader itself goes into each diagram page from overrides/main.html.)
 """
 from __future__ import annotations
 

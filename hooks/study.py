@@ -8,10 +8,9 @@ for the page, the search index, the printout, the book and the quiz. `on_page_co
 - keeps the choices out of the search index (``data-search-exclude``, Material's documented attribute): three of
   four are wrong, and a search snippet would show one as if it were a fact;
 - wraps each question in ``<div class="quiz" id="q-<hash>" data-quiz="<id>" data-answer="N">``, a block with
-  no style of its own, so without JavaScript and on paper the page reads as before (the book moves the answers,
-  `answers_at_the_end`). The id is the
-  page and a hash of the question's text (not its number), so renumbering or inserting a question does not
-  hand one question's stored answer to another;
+  no style of its own, so without JavaScript and on paper the page reads as before (the book moves the answers:
+  `answers_at_the_end`). The id is the page and a hash of the question's text (not its number), so renumbering
+  or inserting a question does not hand one question's stored answer to another;
 - gives the page the quiz's scripts through ``page.meta["scripts"]`` (loaded by overrides/main.html inside
   Material's container, so they also run after instant navigation); a page without questions loads none;
 - collects each question for `on_post_build`, which writes them in nav order to ``study/questions.json`` for

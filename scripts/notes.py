@@ -229,6 +229,6 @@ def cmd_notes_check(args) -> int:
     missing = missing_lines(site)
     for line in missing:
         print(line)
-    total, found = len(note_lines()), {line.split(" → ")[0] for line in missing}
-    print(f"{total - len(found)}/{total} note lines found on their pages")
+    total, lost = len(note_lines()), {line.split(" → ")[0] for line in missing}  # a line may lose several parts
+    print(f"{total - len(lost)}/{total} note lines found on their pages")
     return 1 if missing else 0
