@@ -16,7 +16,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitekit.pages import base_path, config
+from sitekit.pages import base_path, config, not_built
 
 LYCHEE = Path(sys.executable).with_name("lychee")
 
@@ -57,8 +57,8 @@ def check_links(site_dir: Path, site_url: str) -> LinkReport:
 
 def cmd_check_links(args) -> int:
     """Check every link, asset and anchor of the built site (lychee, offline, under the project path)."""
-    if not (Path(args.site) / "index.html").is_file():
-        print(f"{args.site}/index.html missing: build the site first (make build)")
+    if missing := not_built(Path(args.site) / "index.html"):
+        print(missing)
         return 1
     report = check_links(Path(args.site), config().site_url)
     for failure in report.failures:

@@ -21,7 +21,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from hooks.glossary import load_terms
-from sitekit.pages import ROOT, html_path
+from sitekit.pages import ROOT, html_path, not_built
 
 NOTES = ROOT / "data" / "aws-study-notes.md"  # a copy of ../shared/notes/aws-study-notes.md
 
@@ -223,8 +223,8 @@ def missing_lines(site_dir: Path, notes: Path = NOTES) -> list[str]:
 def cmd_notes_check(args) -> int:
     """Print note lines that are missing from the built site; exit 1 if any."""
     site = Path(args.site)
-    if not (site / "index.html").is_file():
-        print(f"{site}/index.html missing: build the site first (make build)")
+    if unbuilt := not_built(site / "index.html"):
+        print(unbuilt)
         return 1
     missing = missing_lines(site)
     for line in missing:

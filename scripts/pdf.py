@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from sitekit.browser import Tab, chromium
-from sitekit.pages import PRINT_PAGE, ROOT, diagram_kinds
+from sitekit.pages import PRINT_PAGE, ROOT, diagram_kinds, not_built
 from sitekit.reader import HOSTS, wait_drawn
 from sitekit.server import serve
 
@@ -66,8 +66,8 @@ class Book:
 def open_print_page(browser, base_url: str, site_dir: Path) -> Tab:
     """A tab on the print-site page with print media, every diagram drawn and the fonts loaded."""
     html = (Path(site_dir) / PRINT_PAGE / "index.html")
-    if not html.is_file():
-        raise FileNotFoundError(f"{html} missing: build the site first (make build)")
+    if missing := not_built(html):
+        raise FileNotFoundError(missing)
     expected = len(diagram_kinds(html.read_text(encoding="utf-8")))
     tab = Tab(browser, base_url)
     tab.page.emulate_media(media="print", color_scheme="light")

@@ -77,6 +77,11 @@ def html_path(site_dir: Path, page: str) -> Path:
     return Path(site_dir) / _files()[page].dest_uri
 
 
+def not_built(built_file: Path) -> str | None:
+    """What a command that reads ``built_file`` says when the site was not built, or None when it is there."""
+    return None if Path(built_file).is_file() else f"{built_file} missing: build the site first (make build)"
+
+
 def page_html(site_dir: Path, page: str) -> str:
     """The HTML the build wrote for a docs/ page."""
     return html_path(site_dir, page).read_text(encoding="utf-8")
