@@ -60,7 +60,7 @@ class Book:
     size: int
     seconds: float
     diagrams: int
-    blocked: list[str] = field(default_factory=list)  # requests to other hosts (aborted)
+    blocked: list[str] = field(default_factory=list)  # requests to other hosts (refused)
 
 
 def open_print_page(browser, base_url: str, site_dir: Path) -> Tab:
@@ -308,6 +308,6 @@ def cmd_pdf(args) -> int:
     book = print_book(Path(args.site), Path(args.out) if args.out else None)
     print(f"{book.path}: {book.pages} pages, {book.size / 1e6:.2f} MB, {book.diagrams} diagrams, "
           f"{book.seconds:.1f} s to print")
-    if book.blocked:  # aborted: the book never depends on another host
+    if book.blocked:  # refused: the book never depends on another host
         print(f"note: blocked {len(book.blocked)} requests to other hosts: {book.blocked[:3]}", file=sys.stderr)
     return 0
