@@ -11,14 +11,18 @@ page of plugin tags does not render correctly"):
 line. Also, print-site turns a link to the home page (``../`` in the tags listing) into ``#.``, while the home
 page's section on the print page is ``#index``: `on_post_build` mends those links.
 
-The book also moves each page's 확인 문제 answers after its questions and references (`study.answers_at_the_end`).
+The book also moves each page's 확인 문제 answers after its questions and references (`study.answers_at_the_end`),
+and titles a part's overview page (a section's index.md, named as its section) "개요": print-site heads each part
+with the section's title, and the book read "2 설계 원칙" then "2.1 설계 원칙".
 
 Each workaround says so when its pattern no longer applies (an error or a warning: the strict build fails),
 so that a print-site upgrade that changes them is noticed, and a fixed upstream bug lets them go.
 """
 from __future__ import annotations
 
+import html as html_text
 import logging
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -26,6 +30,7 @@ from study import answers_at_the_end  # MkDocs puts hooks/ on sys.path while it 
 
 log = logging.getLogger("mkdocs.hooks.print_site")
 ISSUE = "timvink/mkdocs-print-site-plugin#130"
+OVERVIEW = "개요"  # a part's first chapter in the book
 
 
 def on_env(env, config, files):
@@ -36,8 +41,22 @@ def on_env(env, config, files):
                           "needs a new way to give the print page each page's final HTML")
     for page in kept:
         if page.content:
-            page.html = "\n" + answers_at_the_end(page.content)
+            content = overview(page.content, page.title) if is_overview(page) else page.content
+            page.html = "\n" + answers_at_the_end(content)
     return env
+
+
+def is_overview(page) -> bool:
+    """A section's index page with the section's own title: the book's part already carries that title."""
+    return page.is_index and page.parent is not None and page.parent.title == page.title
+
+
+def overview(html: str, title: str) -> str:
+    """The page's content with its H1 titled OVERVIEW; a content whose H1 is not ``title`` fails the build."""
+    h1 = re.compile(r"(<h1\b[^>]*>)" + re.escape(html_text.escape(title, quote=False)) + "(?=<)")
+    if not h1.search(html):
+        raise PluginError(f"hooks/print_site.py: the overview page {title!r} has no H1 with its title to retitle")
+    return h1.sub(lambda m: m.group(1) + OVERVIEW, html, count=1)
 
 
 def on_post_build(config):
