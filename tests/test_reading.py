@@ -24,6 +24,7 @@ pytestmark = pytest.mark.browser
 READABLE = 4.5  # WCAG AA contrast for text
 VIEWER_PX = 12  # the smallest label in the diagram viewer, at the diagram's own size
 SMALLEST_TEXT_PX = 7  # drawn size on a phone; wider diagrams scroll inside their box instead
+SMALLEST_DESKTOP_PX = 9  # drawn size in the desktop column (the NACL sequence diagram was 7.4 px)
 MERMAID_BUDGET_KIB = 280  # Mermaid's share of a page using all three diagram kinds (about 272 KiB)
 FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 CENTRE = """(el) => { el.scrollIntoView({block: "center"}); const r = el.getBoundingClientRect();
@@ -95,6 +96,8 @@ def read(reader: Reader, path: str, diagrams: int, questions: list[dict] = (), w
                      for n, d in enumerate(shown, start=1) if d["drawn"] and d["contrast"] < READABLE]
     problems += [f"diagram {n}: {d['spill']['text']!r} overflows by {d['spill']['px']} px"
                  for n, d in enumerate(visit.diagrams, start=1) if d["drawn"] and d["spill"]["px"] > 1]
+    problems += [f"diagram {n}: text drawn at {d['font']}px in the desktop column (≥ {SMALLEST_DESKTOP_PX})"
+                 for n, d in enumerate(visit.diagrams, start=1) if d["drawn"] and d["font"] < SMALLEST_DESKTOP_PX]
     problems += [f"Korean may break mid-word (word-break is not keep-all): {el}" for el in reader.page.evaluate(MID_WORD)[:3]]
     if title_gap:
         problems.append(f"the title's hidden ¶ takes {title_gap}px of its line")

@@ -51,7 +51,8 @@
     return library;
   }
 
-  // Material's options over mermaid2's `arguments:` (mkdocs.yml); never start on load.
+  // Material's options over mermaid2's `arguments:` (mkdocs.yml); never start on load. Material sets
+  // `sequence` (its font sizes): merged one level down, or mermaid2's `sequence:` layout would be dropped.
   // Material's palette-aware themeCSS, completed for Mermaid 11 (tests/test_reading.py::test_every_page
   // measures the contrast of every text in both schemes):
   // - the label of an `else` section (`.sectionTitle`) was black: unreadable when dark;
@@ -71,6 +72,7 @@
   function settings() {
     var plugin = (window.mermaidConfig && window.mermaidConfig.default) || {};
     var merged = Object.assign({}, plugin, options, { startOnLoad: false });
+    merged.sequence = Object.assign({}, plugin.sequence, options.sequence);
     merged.themeCSS = (merged.themeCSS || "") + THEME_FIXES;
     merged.fontFamily = getComputedStyle(document.body).fontFamily;
     merged.themeVariables = Object.assign({}, merged.themeVariables, { fontFamily: merged.fontFamily });
