@@ -1,8 +1,8 @@
-"""MkDocs hook: the site's own stylesheets, the study scripts and search.js ship without the comments that fill their
-own lines.
+"""MkDocs hook: the site's own stylesheets and scripts ship without the comments that fill their own lines.
 
 The comments explain the code in the repository; a reader need not download them (every page loads extra.css,
-print.css and search.js). Only comments standing alone on their lines go, so what remains is the
+print.css, search.js and the search worker; diagram pages the Mermaid loader and viewer). Vendored Mermaid
+(javascripts/mermaid/) is not touched. Only comments standing alone on their lines go, so what remains is the
 source's own text (tests/test_study_build.py compares each shipped copy with `lean(source)` and runs the node
 tests on the shipped scripts). A hand-written rule instead of a minifier: the sources are small, and a
 comment-only cut cannot change what the code does.
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-SHIPPED = ("javascripts/study-*.js", "javascripts/search.js", "stylesheets/*.css")
+SHIPPED = ("javascripts/*.js", "javascripts/*.mjs", "stylesheets/*.css")
 # A /* … */ comment alone on its lines (never reaching past its own */), and a // comment alone on its line.
 BLOCK_COMMENT = re.compile(r"^[ \t]*/\*(?:(?!\*/).)*\*/[ \t]*\n", re.S | re.M)
 LINE_COMMENT = re.compile(r"^[ \t]*//[^\n]*\n", re.M)
@@ -28,4 +28,4 @@ def on_post_build(config):
     site = Path(config["site_dir"])
     for pattern in SHIPPED:
         for shipped in site.glob(pattern):
-            shipped.write_text(lean(shipped.read_text(encoding="utf-8"), shipped.suffix == ".js"), encoding="utf-8")
+            shipped.write_text(lean(shipped.read_text(encoding="utf-8"), shipped.suffix != ".css"), encoding="utf-8")

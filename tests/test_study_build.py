@@ -133,15 +133,15 @@ def test_links_in_the_questions_file_lead_to_pages_and_anchors_that_exist(bank, 
 
 
 def test_the_shipped_scripts_are_the_sources_without_comments_and_pass_the_node_tests(site_dir):
-    """The build ships study-*.js, search.js and the site's stylesheets without their comments (hooks/lean.py): each shipped
+    """The build ships the site's own scripts and stylesheets without their comments (hooks/lean.py): each shipped
     script parses, and the node tests (tests/js) pass on the shipped copies and the site's own questions (the
     mock exam draws from ten sections of them)."""
     for pattern in SHIPPED:
         for shipped in sorted(site_dir.glob(pattern)):
             source = (DOCS / shipped.relative_to(site_dir)).read_text(encoding="utf-8")
             text = shipped.read_text(encoding="utf-8")
-            assert text == lean(source, shipped.suffix == ".js") and len(text) < len(source), shipped.name
-            if shipped.suffix == ".js":
+            assert text == lean(source, shipped.suffix != ".css") and len(text) < len(source), shipped.name
+            if shipped.suffix != ".css":
                 check = subprocess.run(["node", "--check", str(shipped)], capture_output=True, text=True)
                 assert check.returncode == 0, f"{shipped.name}: {check.stderr}"
     env = {**os.environ, "STUDY_SCRIPTS": str(site_dir / "javascripts"),
