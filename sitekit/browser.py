@@ -4,9 +4,10 @@ Chromium: ``$CHROMIUM_PATH`` → Debian's ``/usr/bin/chromium`` → a Chrome/Chr
 Playwright's own download (``playwright install chromium``, used on GitHub's Ubuntu runners).
 
 A `Tab` is a fresh browser context with one page that:
-- lists every request to another host than 127.0.0.1 in ``blocked``; Chromium resolves no host name
-  (``--host-resolver-rules``), so none leaves the machine. Not a Playwright route: "enabling routing
-  disables http cache" (Playwright's `route` docs), and every page would fetch and compile its scripts again;
+- lists in ``blocked`` each HTTP request its pages and their workers make to another host than 127.0.0.1.
+  Nothing leaves the machine: `chromium()` resolves no host name but the server's and uses no proxy (`OFFLINE`).
+  Not a Playwright route: "enabling routing disables http cache" (Playwright's `route` docs), and every page
+  would fetch and compile its scripts again;
 - records console errors, uncaught exceptions and dialogs;
 - opens Material's *closed* shadow roots, so the SVG of each Mermaid diagram can be read, and marks when
   Material has read the sitemap (instant navigation starts then: `click_instantly` waits for it);
@@ -18,7 +19,6 @@ start a browser, so ``pytest -m "not browser"`` can never start one, whatever a 
 from __future__ import annotations
 
 import os
-import re
 import shutil
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -36,8 +36,10 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",  # nothing resolves but the test server
 ]
+# Launched by `chromium()` (not Lighthouse's, scripts/lighthouse.py, which sends other hosts to a dead proxy): no host
+# name resolves but the test server's address, and no proxy (a proxy would resolve the names itself).
+OFFLINE = ["--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1", "--no-proxy-server"]
 DESKTOP = {"width": 1280, "height": 900}
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"  # pinned in package.json
 WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -113,7 +115,7 @@ def chromium() -> Iterator["object"]:
     if guard is not None:
         guard()
 
-    options: dict = {"args": list(ARGS), "headless": True}
+    options: dict = {"args": [*ARGS, *OFFLINE], "headless": True}
     path = chromium_path()
     if path:
         options["executable_path"] = path
@@ -125,8 +127,6 @@ def chromium() -> Iterator["object"]:
             browser.close()
 
 
-# The requests `Tab` lists in ``blocked``: any URL with a host other than 127.0.0.1.
-OFF_HOST = re.compile(r"^(?!https?://127\.0\.0\.1[:/])[a-z][a-z0-9+.-]*://")
 
 
 @dataclass
@@ -159,7 +159,7 @@ class Tab:
         self.page.on("dialog", self._dialog)
 
     def _off_host(self, request):
-        if OFF_HOST.match(request.url):
+        if urlsplit(request.url).hostname not in (None, "127.0.0.1"):  # None: data:, blob:
             self.blocked.append(request.url)
 
     def _console(self, message):
