@@ -80,12 +80,21 @@ def open_print_page(browser, base_url: str, site_dir: Path) -> Tab:
     return tab
 
 
-# The table of contents' entries (print-site draws it from the nav) and the page number each gets.
+# The table of contents' entries (print-site draws it from the nav) and the page number each gets. Each entry also
+# reads as the heading it opens: print-site takes its text from the page's title, which a part's overview chapter
+# does not print (hooks/print_site.py titles it 개요). Returns [entries, entries without a page].
 CONTENTS = "#print-page-toc a.md-nav__link"
-# Returns [entries, entries without a page].
 NUMBER_CONTENTS_JS = """([selector, pages]) => { const entries = [...document.querySelectorAll(selector)];
   const pageOf = (a) => pages[decodeURIComponent(new URL(a.href).hash.slice(1))];
   for (const a of entries) {
+    const target = document.getElementById(decodeURIComponent(new URL(a.href).hash.slice(1)));
+    const heading = target && (target.matches("h1, h2, h3, h4, h5, h6") ? target : target.querySelector("h1"));
+    const label = a.querySelector(".md-ellipsis");
+    if (heading && label) {
+      const text = heading.cloneNode(true);
+      text.querySelectorAll(".headerlink").forEach((link) => link.remove());
+      label.textContent = label.textContent.trim().match(/^[\\d.]+\\s+|^/)[0] + text.textContent.trim();  // print-site's number
+    }
     const n = a.querySelector(".print-toc__page") || a.appendChild(document.createElement("span"));
     n.className = "print-toc__page";
     n.textContent = pageOf(a) ?? "";
@@ -156,8 +165,9 @@ def _mend(pdf: Path, headings: list[str]) -> None:
 
 
 def print_pdf(tab: Tab, out: Path) -> Book:
-    """Print the print page open in ``tab`` into ``out``: once to learn where each part and chapter starts, then
-    again with those pages in the table of contents (again while a number moved the pages, at most twice)."""
+    """Print the print page open in ``tab`` into ``out``: once to learn where each part and chapter starts (without
+    the outline and tags, which that print does not keep), then again with those pages in the table
+    of contents (again while a number moved the pages, at most twice)."""
     from pypdf import PdfReader
 
     start = time.perf_counter()
@@ -170,7 +180,7 @@ def print_pdf(tab: Tab, out: Path) -> Book:
     for _ in range(3):
         tab.page.pdf(
             path=str(out), format="A4", margin=page_margins(), print_background=True, display_header_footer=True,
-            header_template="<span></span>", footer_template=footer(font), outline=True, tagged=True,
+            header_template="<span></span>", footer_template=footer(font), outline=bool(pages), tagged=bool(pages),
         )
         found = anchor_pages(out)
         if pages and found == pages:

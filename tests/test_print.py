@@ -131,6 +131,10 @@ def test_a_parts_overview_chapter_does_not_repeat_the_parts_title(book):
     firsts = [(part, chapter) for (d, part), (d2, chapter) in zip(marks, marks[1:]) if (d, d2) == (0, 1)]
     assert [part for part, chapter in firsts if chapter == part] == []
     assert [part for part, chapter in firsts if chapter == "개요"] == sections
+    _, contents, *rest = outline(book.path)
+    printed = dict(re.findall(r"^\s*(\d+(?:\.\d+)*)\s+(.+?)\s+\d+\s*$",
+                              pdf_text(book.path, (contents[2], rest[0][2] - 1), layout=True), re.M))
+    assert [printed.get(f"{n}.1") for n in range(2, len(sections) + 2)] == ["개요"] * len(sections), printed
 
 
 def test_each_bookmark_reads_as_its_heading(book, book_site):
