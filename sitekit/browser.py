@@ -127,8 +127,6 @@ def chromium() -> Iterator["object"]:
             browser.close()
 
 
-
-
 @dataclass
 class Tab:
     """A fresh context and page on the site served at ``base_url`` (see the module docstring)."""
