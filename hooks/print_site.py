@@ -13,7 +13,8 @@ page's section on the print page is ``#index``: `on_post_build` mends those link
 
 The book also moves each page's 확인 문제 answers after its questions and references (`study.answers_at_the_end`),
 and titles a part's overview page (a section's index.md, named as its section) "개요": print-site heads each part
-with the section's title, and the book read "2 설계 원칙" then "2.1 설계 원칙".
+with the section's title, and the book read "2 설계 원칙" then "2.1 설계 원칙" (the printed contents follow the
+headings: scripts/pdf.py).
 
 Each workaround says so when its pattern no longer applies (an error or a warning: the strict build fails),
 so that a print-site upgrade that changes them is noticed, and a fixed upstream bug lets them go.
