@@ -4,9 +4,9 @@ mkdocs-print-site-plugin writes every page into one page (``print_page/``); Mate
 Mermaid diagrams there with JavaScript (into shadow roots, which WeasyPrint-based PDF plugins cannot
 see). `open_print_page()` serves the built site on 127.0.0.1 and opens that page in Chromium with
 print media until every diagram is drawn; `print_pdf()` prints it: A4, page numbers in the footer, a
-PDF outline (bookmarks, part > chapter > section) from the headings, tagged, fonts embedded, and the page
-each part and chapter starts on in the table of contents (Chromium has no CSS ``target-counter()``: a first
-print tells the pages, the second prints them). The header links the book only in a build made with
+PDF outline (bookmarks, part > chapter > section) from the headings, tagged, fonts embedded, the page
+each part and chapter starts on in the table of contents and after each link to another chapter (Chromium has no
+CSS ``target-counter()``: a first print tells the pages, the next prints them). The header links the book only in a build made with
 ``PDF_BOOK=1`` (``make pdf``), so a plain build never links a missing file.
 """
 from __future__ import annotations
@@ -102,6 +102,19 @@ NUMBER_CONTENTS_JS = """([selector, pages]) => { const entries = [...document.qu
   return [entries.length, entries.filter((a) => pageOf(a) === undefined).length]; }"""
 
 
+# Each link to another chapter (a page of the site; print-site points it at an id in the print page) gets the page its
+# target is on, shown after the link text by print.css: paper has no links to follow. Returns how many.
+CHAPTER = "section.print-page:not(.md-section)"
+CROSS_REFERENCES_JS = """([chapter, pages]) => { let numbered = 0;
+  for (const a of document.querySelectorAll("#print-site-page a[href*='#']:not(.headerlink, .md-nav__link)")) {
+    const id = decodeURIComponent(a.hash.slice(1));
+    const target = a.pathname === location.pathname && document.getElementById(id);
+    const page = target && target.closest(chapter) !== a.closest(chapter) ? pages[id] : undefined;
+    if (page === undefined) delete a.dataset.bookPage; else { a.dataset.bookPage = page; numbered += 1; }
+  }
+  return numbered; }"""
+
+
 # A part of the book: print-site puts each nav section's pages in one, titled by an <h1> of its own.
 PART = "#print-site-page section.md-section"
 HEADINGS = "h1, h2, h3, h4, h5, h6"
@@ -165,9 +178,9 @@ def _mend(pdf: Path, headings: list[str]) -> None:
 
 
 def print_pdf(tab: Tab, out: Path) -> Book:
-    """Print the print page open in ``tab`` into ``out``: once to learn where each part and chapter starts (without
-    the outline and tags, which that print does not keep), then again with those pages in the table
-    of contents (again while a number moved the pages, at most twice)."""
+    """Print the print page open in ``tab`` into ``out``: once to learn where each part, chapter and link target
+    is (without the outline and tags, which that print does not keep), then again with those pages in the table
+    of contents and after the links to other chapters (again while a number moved the pages, at most three times)."""
     from pypdf import PdfReader
 
     start = time.perf_counter()
@@ -177,7 +190,7 @@ def print_pdf(tab: Tab, out: Path) -> Book:
         raise RuntimeError(f"the print page has no heading inside a part ({PART}): print-site changed how it "
                            "groups the book, and the PDF's bookmarks would not nest")
     pages: dict[str, int] = {}
-    for _ in range(3):
+    for _ in range(4):
         tab.page.pdf(
             path=str(out), format="A4", margin=page_margins(), print_background=True, display_header_footer=True,
             header_template="<span></span>", footer_template=footer(font), outline=bool(pages), tagged=bool(pages),
@@ -190,6 +203,9 @@ def print_pdf(tab: Tab, out: Path) -> Book:
         if not entries or unnumbered:
             raise RuntimeError(f"the book's table of contents ({CONTENTS}: {entries} entries) has {unnumbered} "
                                f"without a page among the PDF's {len(pages)} named destinations")
+        if not tab.page.evaluate(CROSS_REFERENCES_JS, [CHAPTER, pages]):
+            raise RuntimeError(f"no link of the print page leads to another chapter ({CHAPTER}): print-site changed "
+                               "how it writes the book's links, and cross-references would print without their page")
     else:
         raise RuntimeError("the table of contents' page numbers keep moving the pages they number")
     mend_outline(out, tab.page.evaluate(HEADINGS_JS, HEADINGS))

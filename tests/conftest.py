@@ -52,6 +52,10 @@ KEPT_WHOLE = """() => [...document.querySelectorAll("#print-site-page :is(p, .ad
   .filter((el) => getComputedStyle(el).breakInside === "avoid" && !el.matches(".quiz > p:first-child"))
   .map((el) => `<${el.localName} class="${el.className}"> ${el.textContent.trim().slice(0, 40)}`)"""
 
+# Each link the book prints with a page (scripts/pdf.py): its target's id and that page.
+NUMBERED_LINKS = """() => [...document.querySelectorAll("#print-site-page a[data-book-page]")]
+  .map((a) => [decodeURIComponent(a.hash.slice(1)), Number(a.dataset.bookPage), a.textContent.trim()])"""
+
 
 def built(dest: Path, **env) -> Path:
     """``mkdocs build --strict`` into ``dest``; a failed build fails the tests that need it."""
@@ -116,7 +120,8 @@ def bank(site_dir) -> dict:
 def made_book(browser, tmp_path_factory) -> dict:
     """What ``make pdf`` makes — the build with PDF_BOOK=1 and its book, printed from the print page opened
     once with every diagram drawn — and what the print page showed: the height of each diagram, what may not
-    break across pages, errors, requests to other hosts."""
+    break across pages, errors, requests to other hosts, and each link printed with a page (its target's id, the
+    page)."""
     site = built(tmp_path_factory.mktemp("book") / "site", PDF_BOOK="1")
     with serve(site) as address:
         tab = open_print_page(browser, address, site)
@@ -124,6 +129,7 @@ def made_book(browser, tmp_path_factory) -> dict:
             shown = {"heights": tab.page.evaluate(SVG_HEIGHTS), "kept_whole": tab.page.evaluate(KEPT_WHOLE),
                      "errors": list(tab.errors), "blocked": list(tab.blocked)}
             book = print_pdf(tab, site / BOOK)
+            shown["cross_references"] = tab.page.evaluate(NUMBERED_LINKS)
         finally:
             tab.close()
     return {"site": site, "book": book, "print_page": shown}

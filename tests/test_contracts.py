@@ -228,7 +228,11 @@ def test_every_material_name_our_styles_scripts_and_templates_use_is_still_mater
 
 def test_the_print_page_is_print_sites_structure_print_css_styles():
     """print.css and the Mermaid loader find the book by print-site's wrapper id, its parts by `section.print-page`,
-    its contents by `#print-page-toc`."""
+    its contents by `#print-page-toc`; scripts/pdf.py finds a chapter by its `section.print-page` and a link to
+    another page by the anchor print-site makes of it."""
     renderer = (PRINT_SITE / "renderer.py").read_text(encoding="utf-8")
     for piece in ('id="print-site-page"', "<section class='print-page md-section'", 'id="print-page-toc"'):
         assert piece in renderer, f"print-site's print page no longer has {piece} (docs/stylesheets/print.css)"
+    urls = (PRINT_SITE / "urls.py").read_text(encoding="utf-8")
+    for piece in ('<section class="print-page" id="%s"', 'href="a/#anchor" to href="#a-anchor"'):
+        assert piece in urls, f"print-site no longer writes {piece} (scripts/pdf.py, CROSS_REFERENCES_JS)"

@@ -16,8 +16,8 @@ from bs4 import BeautifulSoup
 
 from hooks.glossary import glossary_entries
 from hooks.study import QUESTIONS_JSON
-from scripts.pdf import (BOOK, CONTENTS, HEADINGS, NUMBER_CONTENTS_JS, fonts, mend_outline, outline, page_margins,
-                         pdf_text)
+from scripts.pdf import (BOOK, CHAPTER, CONTENTS, CROSS_REFERENCES_JS, HEADINGS, NUMBER_CONTENTS_JS, anchor_pages,
+                         fonts, mend_outline, outline, page_margins, pdf_text)
 from sitekit.pages import PRINT_PAGE, config, diagram_kinds, nav_files, page_html, url
 from sitekit.browser import WAIT_MS, Tab
 from sitekit.reader import DRAWN_JS, HOSTS, SCROLL_JS, wait_drawn
@@ -194,6 +194,31 @@ def test_the_contents_give_the_page_each_part_and_chapter_starts_on(book, book_s
     printed = CONTENTS_LINE.findall(pdf_text(book.path, (contents[2], headings[0][1] - 1), layout=True))
     assert [number for number, _ in printed] == entries
     assert [int(page) for _, page in printed] == [page for _, page in headings]
+
+
+def test_cross_references_number_only_links_to_another_chapter(browser):
+    """A link to a section of another chapter gets the page its target is on; one within its own chapter, to an id the
+    PDF has no page for, or to another document gets none, and a number from an earlier print goes."""
+    page = browser.new_page()
+    page.set_content('<div id="print-site-page"><section class="print-page" id="vpc"><h2 id="vpc-nat">NAT</h2>'
+                     '<a href="#vpc-nat">위</a><a href="#ec2-ami" data-book-page="7">AMI</a></section>'
+                     '<section class="print-page" id="ec2"><h2 id="ec2-ami">AMI</h2><a href="#vpc-nat">NAT</a>'
+                     '<a href="#ec2">위</a><a href="#gone">없음</a><a href="/other/#vpc-nat">다른 문서</a></section></div>')
+    numbered = page.evaluate(CROSS_REFERENCES_JS, [CHAPTER, {"vpc-nat": 12, "ec2": 30}])
+    pages = page.locator("a").evaluate_all("links => links.map((a) => a.dataset.bookPage ?? '')")
+    page.close()
+    assert (numbered, pages) == (1, ["", "", "12", "", "", ""])
+
+
+def test_a_link_to_another_chapter_prints_the_page_its_target_is_on(made_book, book_text):
+    """On paper a link cannot be followed: the book prints each link to another chapter with the page the PDF opens
+    for its target, "VPC (46쪽)", as the last print laid them out."""
+    links = made_book["print_page"]["cross_references"]
+    where = anchor_pages(made_book["book"].path)
+    assert len(links) > 300, f"{len(links)} links printed with a page"
+    assert [(target, n) for target, n, _ in links if where.get(target) != n] == []
+    assert book_text.count("쪽)") == len(links)
+    assert all(squeeze(f"{text}({n}쪽)") in book_text for _, n, text in links[:20])
 
 
 def test_book_holds_every_page_title_and_its_korean_text(book_text, chapters):
