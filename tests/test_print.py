@@ -431,6 +431,31 @@ def test_ctrl_p_leaves_other_keys_alone_and_never_holds_a_later_page(tab):
     assert not tab.page.evaluate(PRESS, {"ctrlKey": True}), "Ctrl+P still waits for the page that was left"
 
 
+# What a diagram not drawn yet prints instead (print.css): its note, and whether the note is in the text's font.
+UNDRAWN_NOTE = """() => { const note = getComputedStyle(document.querySelector("article pre.mermaid"), "::before");
+  return [note.content, note.fontStyle, note.fontFamily === getComputedStyle(document.body).fontFamily]; }"""
+
+
+def test_a_diagram_printed_before_it_is_drawn_prints_a_note_that_names_the_book_only_where_it_is_linked(
+        browser, base_url, book_site):
+    """Printed from the browser's menu before the reader scrolled to it, a diagram is a note in the text's upright
+    font; it points to the book where the page links it (a build made for the book), not elsewhere."""
+    notes = []
+    with serve(book_site) as book_address:
+        for address in (base_url, book_address):
+            tab = Tab(browser, address)
+            try:
+                tab.goto(FAR_DOWN)  # its diagrams are far down: not drawn
+                tab.page.emulate_media(media="print")
+                notes.append(tab.page.evaluate(UNDRAWN_NOTE))
+            finally:
+                tab.close()
+    (plain, *plain_style), (book, *book_style) = notes
+    assert plain_style == book_style == ["normal", True]
+    assert "Ctrl+P" in plain and "PDF" not in plain
+    assert "Ctrl+P" in book and "'PDF로 받기'" in book
+
+
 def test_printed_page_shows_only_the_content(printed):
     page = printed.page
     for chrome in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
