@@ -156,7 +156,7 @@
     const last = first + size(prefix) - 1;
     return {
       cidr: `${text(first)}/${prefix}`,
-      range: `${text(first)} – ${text(last)}`,
+      range: `${text(first)}\u00a0– ${text(last)}`, // a narrow column breaks after the dash, never before it
       reserved: RESERVED.map((offset) => text(offset < 0 ? last : first + offset)),
       usable: number(size(prefix) - RESERVED.length),
     };

@@ -101,7 +101,7 @@ test("10.0.0.0/16 in /24s: 256 subnets of 251 usable addresses, the first 8 list
   assert.equal(answer.rows.length, ROWS);
   assert.deepEqual(answer.rows[0], {
     cidr: "10.0.0.0/24",
-    range: "10.0.0.0 – 10.0.0.255",
+    range: "10.0.0.0\u00a0– 10.0.0.255",
     // network, +1 VPC router, +2 Amazon DNS, +3 future use, last: broadcast
     reserved: ["10.0.0.0", "10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.255"],
     usable: "251",
@@ -116,7 +116,7 @@ test("10.0.0.0/16 in /24s: 256 subnets of 251 usable addresses, the first 8 list
 test("the reserved addresses of a subnet that does not start at .0", () => {
   assert.deepEqual(calculate("10.0.0.0/24", 28).rows[1], {
     cidr: "10.0.0.16/28",
-    range: "10.0.0.16 – 10.0.0.31",
+    range: "10.0.0.16\u00a0– 10.0.0.31",
     reserved: ["10.0.0.16", "10.0.0.17", "10.0.0.18", "10.0.0.19", "10.0.0.31"],
     usable: "11",
   });
@@ -158,11 +158,11 @@ test("edges: a /16 as one /16, a /28 as one /28", () => {
   const whole = calculate("10.0.0.0/16", 16);
   assert.equal(whole.caption, "서브넷 1개 전체");
   assert.equal(whole.more, null);
-  assert.deepEqual(whole.rows.map((row) => [row.range, row.usable]), [["10.0.0.0 – 10.0.255.255", "65,531"]]);
+  assert.deepEqual(whole.rows.map((row) => [row.range, row.usable]), [["10.0.0.0\u00a0– 10.0.255.255", "65,531"]]);
   const smallest = calculate("10.0.0.0/28", 28);
   assert.deepEqual(smallest.rows, [{
     cidr: "10.0.0.0/28",
-    range: "10.0.0.0 – 10.0.0.15",
+    range: "10.0.0.0\u00a0– 10.0.0.15",
     reserved: ["10.0.0.0", "10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.15"],
     usable: "11",
   }]);
@@ -211,7 +211,7 @@ test("the worked example on the page (shown without JavaScript and on paper) is 
   const example = markdown.slice(markdown.indexOf('id="calculator-example"'));
   const rows = example.slice(0, example.indexOf("</div>")).split("\n")
     .filter((line) => /^\| \d/.test(line))
-    .map((line) => line.split("|").slice(1, -1).map((cell) => cell.trim()));
+    .map((line) => line.split("|").slice(1, -1).map((cell) => cell.trim().replaceAll("&nbsp;", "\u00a0")));
   const answer = calculate("10.0.0.0/16", 24);
   assert.ok(rows.length >= 3, "no example rows found");
   assert.deepEqual(rows, answer.rows.slice(0, rows.length)
