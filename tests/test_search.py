@@ -196,6 +196,10 @@ def test_a_query_near_no_page_says_nothing_matched_and_offers_the_home_page(sear
     """Not 다음 문서를 찾으셨습니까? above the home page, as if the reader had meant it."""
     result = search(search_page, "zzzz")
     assert (result.meta, result.pages) == (NOTHING_NEAR, ("",)), result
+    # The sentence wraps on a phone: its lines are spaced as text, not as Material's one-line bar (1.8rem).
+    spacing = search_page.page.evaluate("""() => { const meta = getComputedStyle(document.querySelector(
+        ".md-search-result__meta")); return parseFloat(meta.lineHeight) / parseFloat(meta.fontSize); }""")
+    assert spacing <= 1.5, f"line height {spacing:.2f}× the text"
 
 
 @pytest.mark.browser
