@@ -5,9 +5,10 @@ Mermaid diagrams there with JavaScript (into shadow roots, which WeasyPrint-base
 see). `open_print_page()` serves the built site on 127.0.0.1 and opens that page in Chromium with
 print media until every diagram is drawn; `print_pdf()` prints it: A4, page numbers in the footer, a
 PDF outline (bookmarks, part > chapter > section) from the headings, tagged, fonts embedded, the page
-each part and chapter starts on in the table of contents and after each link to another chapter (Chromium has no
-CSS ``target-counter()``: a first print tells the pages, the next prints them). The header links the book only in a build made with
-``PDF_BOOK=1`` (``make pdf``), so a plain build never links a missing file.
+each part and chapter starts on in the table of contents and after each link to another chapter
+(Chromium has no CSS ``target-counter()``: a first print tells the pages, the next prints them). The
+header links the book only in a build made with ``PDF_BOOK=1`` (``make pdf``), so a plain build never
+links a missing file.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from sitekit.reader import HOSTS, wait_drawn
 from sitekit.server import serve
 
 BOOK = Path("pdf") / "aws-study-notes.pdf"  # inside the site; linked from overrides/main.html
+PRINTS = 4  # at most: the first learns the pages, each next one prints them while a number still moves them
 PRINT_CSS = ROOT / "docs" / "stylesheets" / "print.css"
 PAGE_RULE = re.compile(r"@page\s*{[^}]*?\bmargin:\s*([^;]+);")
 
@@ -107,8 +109,10 @@ NUMBER_CONTENTS_JS = """([selector, pages]) => { const entries = [...document.qu
 CHAPTER = "section.print-page:not(.md-section)"
 CROSS_REFERENCES_JS = """([chapter, pages]) => { let numbered = 0;
   for (const a of document.querySelectorAll("#print-site-page a[href*='#']:not(.headerlink, .md-nav__link)")) {
-    const id = decodeURIComponent(a.hash.slice(1));
-    const target = a.pathname === location.pathname && document.getElementById(id);
+    const here = a.origin === location.origin && a.pathname === location.pathname;
+    let id = null;
+    try { id = here && decodeURIComponent(a.hash.slice(1)); } catch { /* not an id of this page */ }
+    const target = id && document.getElementById(id);
     const page = target && target.closest(chapter) !== a.closest(chapter) ? pages[id] : undefined;
     if (page === undefined) delete a.dataset.bookPage; else { a.dataset.bookPage = page; numbered += 1; }
   }
@@ -180,7 +184,8 @@ def _mend(pdf: Path, headings: list[str]) -> None:
 def print_pdf(tab: Tab, out: Path) -> Book:
     """Print the print page open in ``tab`` into ``out``: once to learn where each part, chapter and link target
     is (without the outline and tags, which that print does not keep), then again with those pages in the table
-    of contents and after the links to other chapters (again while a number moved the pages, at most three times)."""
+    of contents and after the links to other chapters, again while a number moved the pages (``PRINTS`` in all);
+    no book is left behind when that fails."""
     from pypdf import PdfReader
 
     start = time.perf_counter()
@@ -190,7 +195,7 @@ def print_pdf(tab: Tab, out: Path) -> Book:
         raise RuntimeError(f"the print page has no heading inside a part ({PART}): print-site changed how it "
                            "groups the book, and the PDF's bookmarks would not nest")
     pages: dict[str, int] = {}
-    for _ in range(4):
+    for _ in range(PRINTS):
         tab.page.pdf(
             path=str(out), format="A4", margin=page_margins(), print_background=True, display_header_footer=True,
             header_template="<span></span>", footer_template=footer(font), outline=bool(pages), tagged=bool(pages),
@@ -201,13 +206,17 @@ def print_pdf(tab: Tab, out: Path) -> Book:
         pages = found
         entries, unnumbered = tab.page.evaluate(NUMBER_CONTENTS_JS, [CONTENTS, pages])
         if not entries or unnumbered:
+            out.unlink(missing_ok=True)  # no book with a wrong number is left behind
             raise RuntimeError(f"the book's table of contents ({CONTENTS}: {entries} entries) has {unnumbered} "
                                f"without a page among the PDF's {len(pages)} named destinations")
         if not tab.page.evaluate(CROSS_REFERENCES_JS, [CHAPTER, pages]):
+            out.unlink(missing_ok=True)
             raise RuntimeError(f"no link of the print page leads to another chapter ({CHAPTER}): print-site changed "
                                "how it writes the book's links, and cross-references would print without their page")
     else:
-        raise RuntimeError("the table of contents' page numbers keep moving the pages they number")
+        out.unlink(missing_ok=True)
+        raise RuntimeError(f"after {PRINTS} prints the page numbers (the contents' and the links' to other chapters) "
+                           "still move the pages they number")
     mend_outline(out, tab.page.evaluate(HEADINGS_JS, HEADINGS))
     drawn = tab.page.evaluate(f"() => document.querySelectorAll({HOSTS!r}).length")
     return Book(out, len(PdfReader(str(out)).pages), out.stat().st_size, time.perf_counter() - start, drawn,

@@ -52,7 +52,7 @@ KEPT_WHOLE = """() => [...document.querySelectorAll("#print-site-page :is(p, .ad
   .filter((el) => getComputedStyle(el).breakInside === "avoid" && !el.matches(".quiz > p:first-child"))
   .map((el) => `<${el.localName} class="${el.className}"> ${el.textContent.trim().slice(0, 40)}`)"""
 
-# Each link the book prints with a page (scripts/pdf.py): its target's id and that page.
+# Each link the book prints with a page (scripts/pdf.py): its target's id, that page and the link's text.
 NUMBERED_LINKS = """() => [...document.querySelectorAll("#print-site-page a[data-book-page]")]
   .map((a) => [decodeURIComponent(a.hash.slice(1)), Number(a.dataset.bookPage), a.textContent.trim()])"""
 

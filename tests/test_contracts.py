@@ -18,6 +18,7 @@ import material
 import mermaid2.fence
 import mkdocs_print_site_plugin.plugin
 import pytest
+from mkdocs_print_site_plugin.urls import fix_internal_links
 from pymdownx.superfences import SuperFencesException
 
 from hooks.glossary import KoreanAbbrExtension
@@ -233,6 +234,7 @@ def test_the_print_page_is_print_sites_structure_print_css_styles():
     renderer = (PRINT_SITE / "renderer.py").read_text(encoding="utf-8")
     for piece in ('id="print-site-page"', "<section class='print-page md-section'", 'id="print-page-toc"'):
         assert piece in renderer, f"print-site's print page no longer has {piece} (docs/stylesheets/print.css)"
-    urls = (PRINT_SITE / "urls.py").read_text(encoding="utf-8")
-    for piece in ('<section class="print-page" id="%s"', 'href="a/#anchor" to href="#a-anchor"'):
-        assert piece in urls, f"print-site no longer writes {piece} (scripts/pdf.py, CROSS_REFERENCES_JS)"
+    chapter = fix_internal_links('<a href="../../networking/vpc/#nat-gateway">NAT</a>', "compute/ec2/", True, "4.2")
+    assert chapter.startswith('<section class="print-page" id="compute-ec2"') and 'href="#networking-vpc-nat-gateway"' in \
+        chapter, f"print-site no longer wraps a chapter or points its links at the print page so (scripts/pdf.py, " \
+        f"CROSS_REFERENCES_JS): {chapter}"
