@@ -120,8 +120,7 @@ def bank(site_dir) -> dict:
 def made_book(browser, tmp_path_factory) -> dict:
     """What ``make pdf`` makes — the build with PDF_BOOK=1 and its book, printed from the print page opened
     once with every diagram drawn — and what the print page showed: the height of each diagram, what may not
-    break across pages, errors, requests to other hosts, and each link printed with a page (its target's id, the
-    page)."""
+    break across pages, errors, requests to other hosts, and each link printed with a page (``NUMBERED_LINKS``)."""
     site = built(tmp_path_factory.mktemp("book") / "site", PDF_BOOK="1")
     with serve(site) as address:
         tab = open_print_page(browser, address, site)
