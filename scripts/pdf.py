@@ -87,9 +87,9 @@ def open_print_page(browser, base_url: str, site_dir: Path) -> Tab:
 # does not print (hooks/print_site.py titles it 개요). Returns [entries, entries without a page].
 CONTENTS = "#print-page-toc a.md-nav__link"
 NUMBER_CONTENTS_JS = """([selector, pages]) => { const entries = [...document.querySelectorAll(selector)];
-  const pageOf = (a) => pages[decodeURIComponent(new URL(a.href).hash.slice(1))];
+  const idOf = (a) => decodeURIComponent(a.hash.slice(1)), pageOf = (a) => pages[idOf(a)];
   for (const a of entries) {
-    const target = document.getElementById(decodeURIComponent(new URL(a.href).hash.slice(1)));
+    const target = document.getElementById(idOf(a));
     const heading = target && (target.matches("h1, h2, h3, h4, h5, h6") ? target : target.querySelector("h1"));
     const label = a.querySelector(".md-ellipsis");
     if (heading && label) {
