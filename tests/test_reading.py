@@ -233,9 +233,10 @@ def test_a_mouse_press_on_a_glossary_term_leaves_the_page_where_it_is(tab):
         page.mouse.up()
 
 
-def test_a_table_wider_than_a_phone_has_scroll_edge_shadows_that_end_with_it_and_none_in_print(new_tab):
+def test_a_table_wider_than_a_phone_scrolls_under_its_first_column_between_edge_shadows_and_prints_plain(new_tab):
     """extra.css: on Material's scrolling table wrapper, shadows fixed at its edges and covers in the page's colour
-    that move with the table (as on the diagrams); the table lets them show and they stop at its bottom edge."""
+    that move with the table (as on the diagrams); the table lets them show and they stop at its bottom edge. Each
+    row's first cell (its label) stays at the left edge, in the page's colour, while the rest scrolls under it."""
     tab = new_tab(viewport={"width": 390, "height": 844}, touch=True)
     tab.goto("database/rds/")  # its first table (multi-AZ deployments) is wider than a phone
     wrap = """() => { const w = document.querySelector("article .md-typeset__scrollwrap"), t = w.querySelector("table");
@@ -247,8 +248,22 @@ def test_a_table_wider_than_a_phone_has_scroll_edge_shadows_that_end_with_it_and
     assert shown.pop("bar") == tab.page.evaluate(SCROLL_BAR), "the scroll bar takes the page's (Firefox drew a white one)"
     assert shown == {"scrolls": True, "attachment": "local, local, scroll, scroll", "layers": 4,
                      "clip": ", ".join(["padding-box"] * 4), "table": "rgba(0, 0, 0, 0)", "shadowEnd": 0}
+    # Scrolled to its end: each row's first cell is at the wrapper's left edge, on top of what scrolled under it,
+    # painted in the page's colour.
+    labels = """() => { const w = document.querySelector("article .md-typeset__scrollwrap");
+      w.scrollLeft = w.scrollWidth; const left = w.getBoundingClientRect().left, page = getComputedStyle(document.body).backgroundColor;
+      return [...w.querySelectorAll("tr > :first-child")].filter((cell) => {
+        scrollBy({top: cell.getBoundingClientRect().top - 200, behavior: "instant"});
+        const r = cell.getBoundingClientRect(), top = document.elementFromPoint(r.left + 4, r.top + r.height / 2)?.closest("th, td");
+        return Math.abs(r.left - left) > 1 || top !== cell || getComputedStyle(cell).backgroundColor !== page;
+      }).map((cell) => cell.textContent.trim()); }"""
+    for scheme in ("default", "slate"):
+        tab.scheme(scheme)
+        assert tab.page.evaluate(labels) == [], f"row labels that scrolled away or let the table show through ({scheme})"
     tab.page.emulate_media(media="print")
     assert tab.page.evaluate(wrap)["layers"] == 0
+    assert tab.page.locator("article table").first.locator("td").first.evaluate(
+        "(cell) => getComputedStyle(cell).position") == "static"
 
 
 def test_diagrams_drawn_above_a_section_a_link_opened_leave_the_view_and_the_back_to_top_button_alone(new_tab):
