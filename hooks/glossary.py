@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = ROOT / "includes" / "abbreviations.md"
 TERMS = ROOT / "data" / "terminology.yml"
 ENTRY = re.compile(r"^\*\[([^\]]+)\]:[ \t]*(.+?)[ \t]*$", re.M)  # *[term]: meaning
-ALIAS_LINE = "다른 이름"  # a page's line of other names (search synonyms): no tooltips, not prose
+ALIAS_LINE = "다른 이름·관련어"  # a page's line of other names and related terms (search synonyms): no tooltips, not prose
 
 
 def glossary_entries(path: Path = GLOSSARY) -> list[tuple[str, str]]:

@@ -159,7 +159,7 @@ def test_a_typo_is_searched_highlighted_and_shown_as_corrected(search_page):
     first = search_page.page.locator(RESULT_LINKS).first
     assert parse_qs(urlsplit(first.get_attribute("href")).query)["h"] == ["오토스케일링"]
     snippet = first.inner_text()
-    assert "다른 이름" not in snippet, f"the snippet is the alias line: {snippet!r}"
+    assert "다른 이름·관련어" not in snippet, f"the snippet is the alias line: {snippet!r}"
     assert "포함되지 않은 검색어" not in snippet, "a correction is listed as a missing word"
     breaks = first.evaluate("(a) => [a, ...a.querySelectorAll(':not(code)')].map((el) => getComputedStyle(el).wordBreak)")
     assert set(breaks) == {"keep-all"}, f"a Korean word in a result may break mid-word: {breaks}"

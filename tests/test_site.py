@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from hooks.glossary import ALIAS_LINE, glossary_entries, load_terms
 from scripts.notes import TYPOS, missing_lines
-from sitekit.pages import config, front_matter, nav_files, page_html, topic_pages
+from sitekit.pages import ROOT, config, front_matter, nav_files, page_html, topic_pages
 from tests.test_content import CHANGING_FIGURE, not_hapsyo
 
 PILLARS = {"운영 우수성", "보안", "안정성", "성능 효율성", "비용 최적화", "지속 가능성"}  # Well-Architected
@@ -76,9 +76,18 @@ def test_service_page_links_official_docs_and_related_pages(page, soups):
     assert len(internal) >= 2, f"{page}: fewer than two cross-links"
 
 
+def test_the_search_finds_the_alias_line_by_the_label_the_pages_use():
+    """search-korean.js reads a page's alias line by its label, as hooks/glossary.py keeps tooltips off it: one
+    label, written in both languages."""
+    js = (ROOT / "docs" / "javascripts" / "search-korean.js").read_text(encoding="utf-8")
+    assert re.search(rf'const ALIAS = "{re.escape(ALIAS_LINE)}:";', js), (
+        f"search-korean.js's ALIAS is not '{ALIAS_LINE}:' (hooks/glossary.py ALIAS_LINE)")
+
+
 @pytest.mark.parametrize("page", topic_pages())
 def test_topic_page_opens_with_its_summary_and_other_names_and_ends_with_related_pages(page, soups):
-    """Under the title, `> 한 줄 요약: …` and the **다른 이름** line (the search finds a page by its other names);
+    """Under the title, `> 한 줄 요약: …` and the **다른 이름·관련어** line (the search finds a page by its other
+    names and related terms);
     in 참고, a `관련 문서:` line with two links or more into the site."""
     article = soups[page].select_one("article")
     after_title = article.select_one("h1").find_next_siblings(limit=2)

@@ -4,7 +4,7 @@
  * (tests/js/). What it does for learners, and why: README "검색".
  *
  * - Index: terms of titles and texts (mkdocs.yml's separator, lower case), BM25-weighed, titles by
- *   `fields.title.boost`; and what is named: page titles, "다른 이름" alias entries, headings, summaries.
+ *   `fields.title.boost`; and what is named: page titles, "다른 이름·관련어" alias entries, headings, summaries.
  * - Query → clauses, one per typed term: as typed when known (or the beginning of a known term); numbers
  *   whole; unknown Hangul split into known words, else the nearest named terms (jamo edit distance) or
  *   English that sounds like it; `+word` must match, `-word` must not. Variants put the site's word for
@@ -15,7 +15,7 @@
 const KoreanSearch = (() => {
   "use strict";
 
-  const ALIAS = "다른 이름:";       // the visible alias line of a page (README "검색")
+  const ALIAS = "다른 이름·관련어:"; // the visible alias line of a page (README "검색"; hooks/glossary.py ALIAS_LINE)
   const SUGGESTED = -1;             // score of a suggested page
   const NOTHING_NEAR = -2;          // score of the home page, offered when no page is near the query either
   const MAX_CHARS = 100;            // a longer query is a paste: it is cut …
@@ -539,7 +539,7 @@ const KoreanSearch = (() => {
 
   /*
    * What a result shows under its title: the text of the block with the most searched terms (the
-   * first of those), never the "다른 이름" alias line (the page's summary instead), cut at spaces to
+   * first of those), never the "다른 이름·관련어" alias line (the page's summary instead), cut at spaces to
    * about SNIPPET characters around its first match.
    */
   function snippet(index, doc, searched) {

@@ -21,7 +21,7 @@ const CONFIG = { lang: ["ko"], separator: separator(), pipeline: [], fields: { t
 
 const page = (location, title, summary, alias, more = "", extra = {}) => ({
   location, title, tags: ["안정성"], ...extra,
-  text: `<p>한 줄 요약: ${summary}</p> ${alias ? `<p>다른 이름: ${alias}</p>` : ""} ${more}`.trim(),
+  text: `<p>한 줄 요약: ${summary}</p> ${alias ? `<p>다른 이름·관련어: ${alias}</p>` : ""} ${more}`.trim(),
 });
 const section = (location, title, text) => ({ location, title, text, tags: ["안정성"] });
 

@@ -168,7 +168,7 @@ test("-ec2 vpc 서브넷: documents with ec2 are left out, and vpc is missing on
 
 test("snippets: the block that matched, cut at spaces around the match; never the alias line", () => {
   const [article] = index.search("오토 스케일링").items[0];
-  assert.ok(!article.text.includes("다른 이름"), article.text);
+  assert.ok(!article.text.includes("다른 이름·관련어"), article.text);
   const [, policies] = index.search("대상 추적").items[0];
   assert.equal(policies.text, "<p><mark>대상</mark> <mark>추적</mark> 조정: 지표를 목표값에 유지</p>");
   const long = new K.Index([{ location: "", title: "긴 글",
