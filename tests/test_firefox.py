@@ -1,5 +1,5 @@
 """The same site in a second engine: the checks under tests/firefox/ drive Firefox ESR (sitekit.firefox): a page
-and instant navigation with its diagrams (reading.mjs), the questions and the mock exam (quiz.mjs), the diagram
+and instant navigation with its diagrams, and a wide table's first column on a phone (reading.mjs), the questions and the mock exam (quiz.mjs), the diagram
 viewer on a phone (diagram.mjs), Ctrl+P drawing the diagrams before the print dialog (print.mjs)."""
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-// Firefox: a page opens, instant navigation reaches a diagram page, and its diagrams are drawn.
+// Firefox: a page opens, instant navigation reaches a diagram page, and its diagrams are drawn; on a phone, a table
+// wider than the screen scrolls under its first column (extra.css).
 import assert from "node:assert/strict";
 
 export default async function ({ page, base }) {
@@ -13,4 +14,15 @@ export default async function ({ page, base }) {
   await page.evaluate(() => document.querySelectorAll("article pre.mermaid").forEach((pre) => pre.scrollIntoView()));
   await page.waitForFunction(() => !document.querySelector("article pre.mermaid")
     && document.querySelectorAll("article div.mermaid").length > 0);
+  await page.setViewport({ width: 390, height: 844 });
+  await page.goto(base + "compute/elb/");
+  await page.waitForSelector("article .md-typeset__scrollwrap table");
+  const away = await page.evaluate(() => {
+    const wrap = document.querySelector("article .md-typeset__scrollwrap");
+    wrap.scrollLeft = wrap.scrollWidth;
+    const left = wrap.getBoundingClientRect().left;
+    return [wrap.scrollLeft, [...wrap.querySelectorAll("tr > :first-child")]
+      .filter((cell) => Math.abs(cell.getBoundingClientRect().left - left) > 1).map((cell) => cell.textContent.trim())];
+  });
+  assert(away[0] > 100 && away[1].length === 0, `row labels scrolled away with the table: ${JSON.stringify(away)}`);
 }
