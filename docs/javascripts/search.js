@@ -19,6 +19,9 @@
  * - Enter follows the best result and search closes, but Material leaves the focus in the closed box: what the
  *   reader typed next went into it unseen ("/" included), and Enter reloaded the page. A chosen result takes
  *   the focus out of the box.
+ * - Material draws its suggestion (the query with its last word completed, grey) behind the box from the box's
+ *   left edge. A query longer than the box scrolls inside it and the suggestion does not, so the two overlapped
+ *   and neither could be read; a suggestion that does not fit the box is not shown (extra.css).
  * - On a phone Material fixes the page in place while search covers the screen, and frees it (back at the
  *   reader's old offset) after search has closed: its move to a chosen result, the page's top or a section,
  *   came while the page was fixed, so the reader stayed where they were. Once the chosen page is in
@@ -45,6 +48,16 @@
     if (!answered && query.value.trim()) meta.textContent = "검색 색인을 불러오는 중입니다…";
     query.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
   });
+
+  var suggest = dialog.querySelector("[data-md-component=search-suggest]");
+  var fit = function () {
+    dialog.toggleAttribute("data-suggest-overflows",
+      query.scrollWidth > query.clientWidth || suggest.scrollWidth > suggest.clientWidth);
+  };
+  if (suggest) {
+    query.addEventListener("input", fit);
+    new MutationObserver(fit).observe(suggest, { childList: true, characterData: true, subtree: true });
+  }
 
   // The phone scroll (header list): a result chosen while the page is fixed, until its page is in and free.
   // { path, hash, arrived: its page is in }
