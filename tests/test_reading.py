@@ -236,7 +236,8 @@ def test_a_mouse_press_on_a_glossary_term_leaves_the_page_where_it_is(tab):
 def test_a_table_wider_than_a_phone_scrolls_under_its_first_column_between_edge_shadows_and_prints_plain(new_tab):
     """extra.css: on Material's scrolling table wrapper, shadows fixed at its edges and covers in the page's colour
     that move with the table (as on the diagrams); the table lets them show and they stop at its bottom edge. Each
-    row's first cell (its label) stays at the left edge, in the page's colour, while the rest scrolls under it."""
+    row's first cell (its label) stays at the left edge, in the page's colour, while the rest scrolls under it; on a
+    phone a long first header wraps, so that column stays narrow."""
     tab = new_tab(viewport={"width": 390, "height": 844}, touch=True)
     tab.goto("database/rds/")  # its first table (multi-AZ deployments) is wider than a phone
     wrap = """() => { const w = document.querySelector("article .md-typeset__scrollwrap"), t = w.querySelector("table");
@@ -260,6 +261,11 @@ def test_a_table_wider_than_a_phone_scrolls_under_its_first_column_between_edge_
     for scheme in ("default", "slate"):
         tab.scheme(scheme)
         assert tab.page.evaluate(labels) == [], f"row labels that scrolled away or let the table show through ({scheme})"
+    # A long first header wraps: the stuck column leaves room for the columns that scroll under it.
+    tab.goto("networking/rfc-1918/")  # "VPC의 CIDR 블록이 속한 범위" over short cells (10.0.0.0/8)
+    share = tab.page.evaluate("""() => Math.max(...[...document.querySelectorAll("article .md-typeset__scrollwrap")].map((w) =>
+      w.querySelector("tr > :first-child").getBoundingClientRect().width / w.clientWidth))""")
+    assert share < 0.4, f"a stuck first column takes {share:.0%} of its table's box on a phone"
     tab.page.emulate_media(media="print")
     assert tab.page.evaluate(wrap)["layers"] == 0
     assert tab.page.locator("article table").first.locator("td").first.evaluate(
