@@ -27,6 +27,7 @@ GLOSSARY = ROOT / "includes" / "abbreviations.md"
 TERMS = ROOT / "data" / "terminology.yml"
 ENTRY = re.compile(r"^\*\[([^\]]+)\]:[ \t]*(.+?)[ \t]*$", re.M)  # *[term]: meaning
 ALIAS_LINE = "다른 이름·관련어"  # a page's line of other names and related terms (search synonyms): no tooltips, not prose
+ALIAS_CLASS = "aliases"  # the class the alias line gets: extra.css sets it apart from the prose
 
 
 def glossary_entries(path: Path = GLOSSARY) -> list[tuple[str, str]]:
@@ -105,7 +106,7 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 def _first_mentions_only(root) -> None:
     """Keep the tooltip on a term's first mention in the body; later mentions are plain text.
 
-    Headings, the alias line (`ALIAS_LINE`) and the glossary's own tables (the meaning is in the next
+    Headings, the alias line (`ALIAS_LINE`, which gets the class `ALIAS_CLASS`: search terms, not prose) and the glossary's own tables (the meaning is in the next
     cell) get none. Marking every mention underlines whole pages and makes Material's tooltips cost
     main-thread time on every page load (Lighthouse's TBT). A kept mention takes keyboard focus
     (``tabindex="0"``): Material shows its tooltip on focus as on hover. Inside a link it does not (the link
@@ -116,8 +117,10 @@ def _first_mentions_only(root) -> None:
     focusable: set[str] = set()  # terms with a tooltip that takes focus
 
     def visit(element, plain: bool, linked: bool) -> None:
-        plain = plain or element.tag in HEADINGS or element.get("class") in ("glossary", "terminology") or (
-            element.tag == "p" and "".join(element.itertext()).lstrip().startswith(ALIAS_LINE))
+        alias = element.tag == "p" and "".join(element.itertext()).lstrip().startswith(ALIAS_LINE)
+        if alias:
+            element.set("class", ALIAS_CLASS)
+        plain = plain or alias or element.tag in HEADINGS or element.get("class") in ("glossary", "terminology")
         linked = linked or element.tag == "a"
         for child in list(element):
             if child.tag != "abbr":

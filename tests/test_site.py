@@ -7,7 +7,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from hooks.glossary import ALIAS_LINE, glossary_entries, load_terms
+from hooks.glossary import ALIAS_CLASS, ALIAS_LINE, glossary_entries, load_terms
 from scripts.notes import TYPOS, missing_lines
 from sitekit.pages import ROOT, config, front_matter, nav_files, page_html, topic_pages
 from tests.test_content import CHANGING_FIGURE, not_hapsyo
@@ -98,6 +98,7 @@ def test_topic_page_opens_with_its_summary_and_other_names_and_ends_with_related
     assert label is not None and label.get_text() == ALIAS_LINE and re.match(rf"{ALIAS_LINE}\s*:\s*\S",
                                                                            names.get_text(strip=True)), (
         f"{page}: no '**{ALIAS_LINE}**: …' line under the summary")
+    assert names.get("class") == [ALIAS_CLASS], f"{page}: the alias line is not marked {ALIAS_CLASS} (hooks/glossary.py)"
     references = article.select_one("h2#참고, h2#references")
     related = [li for li in (references.find_next("ul").select(":scope > li") if references else [])
                if li.get_text(strip=True).startswith("관련 문서")]
