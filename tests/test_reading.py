@@ -36,6 +36,8 @@ MID_WORD = """() => [...document.querySelectorAll("article *")].filter((el) => !
   && [...el.childNodes].some((n) => n.nodeType === 3 && /[가-힣]/.test(n.textContent))
   && getComputedStyle(el).wordBreak !== "keep-all").map((el) => `<${el.localName}> ${el.textContent.trim().slice(0, 30)}`)"""
 
+# What the keyboard reaches in a table's scrolling columns (a glossary term takes focus, or a link).
+FOCUSABLE = "article .md-typeset__scrollwrap td:not(:first-child) :is([tabindex='0'], a[href])"
 # The colours a sideways-scrolling box gives its scroll bar in this scheme: Material's code-block thumb on no track
 # (extra.css's --scroll-bar), as the browser resolves them.
 SCROLL_BAR = """() => { const probe = document.createElement("div");
@@ -233,13 +235,14 @@ def test_a_mouse_press_on_a_glossary_term_leaves_the_page_where_it_is(tab):
         page.mouse.up()
 
 
-def test_a_table_wider_than_a_phone_scrolls_under_its_first_column_between_edge_shadows_and_prints_plain(new_tab):
+def test_a_table_wider_than_a_phone_scrolls_under_its_first_column_and_prints_plain(new_tab):
     """extra.css: on Material's scrolling table wrapper, shadows fixed at its edges and covers in the page's colour
     that move with the table (as on the diagrams); the table lets them show and they stop at its bottom edge. Each
-    row's first cell (its label) stays at the left edge, in the page's colour, while the rest scrolls under it; on a
-    phone a long first header wraps, so that column stays narrow."""
+    row's first cell (its label) stays at the left edge, in the page's colour, while the rest scrolls under it, and
+    what the keyboard focuses there comes out from under it; on a phone a long first header wraps, so that column
+    stays narrow."""
     tab = new_tab(viewport={"width": 390, "height": 844}, touch=True)
-    tab.goto("database/rds/")  # its first table (multi-AZ deployments) is wider than a phone
+    tab.goto("compute/elb/")  # its first table (ALB, NLB, GWLB, CLB side by side) is twice a phone's width
     wrap = """() => { const w = document.querySelector("article .md-typeset__scrollwrap"), t = w.querySelector("table");
       const cs = getComputedStyle(w), painted = w.getBoundingClientRect().bottom - parseFloat(cs.borderBottomWidth);
       return {scrolls: w.scrollWidth > w.clientWidth, attachment: cs.backgroundAttachment, clip: cs.backgroundClip,
@@ -261,6 +264,20 @@ def test_a_table_wider_than_a_phone_scrolls_under_its_first_column_between_edge_
     for scheme in ("default", "slate"):
         tab.scheme(scheme)
         assert tab.page.evaluate(labels) == [], f"row labels that scrolled away or let the table show through ({scheme})"
+    # Shift+Tab back through the table from its last term, scrolled to its end: each term the keyboard reaches in
+    # the scrolling columns comes out from under the stuck column (HTTP and HTTPS stayed under it).
+    count = tab.page.evaluate(f"""() => {{ const w = document.querySelector("article .md-typeset__scrollwrap");
+      const terms = w.querySelectorAll({FOCUSABLE!r}), last = terms[terms.length - 1];
+      last.scrollIntoView({{block: "center"}}); w.scrollLeft = w.scrollWidth; last.focus(); return terms.length; }}""")
+    reached = []
+    for _ in range(count - 1):
+        tab.page.keyboard.press("Shift+Tab")
+        reached.append(tab.page.evaluate(f"""() => {{ const el = document.activeElement;
+          if (!el.matches({FOCUSABLE!r})) return null;
+          const cell = el.closest("tr").firstElementChild;
+          return [el.textContent, Math.round(cell.getBoundingClientRect().right - el.getBoundingClientRect().left)]; }}"""))
+    assert count > 5 and None not in reached, f"Shift+Tab left the table's terms: {reached}"
+    assert [term for term in reached if term[1] > 0] == [], "terms focused under the stuck first column (px under it)"
     # A long first header wraps: the stuck column leaves room for the columns that scroll under it.
     tab.goto("networking/rfc-1918/")  # "VPC의 CIDR 블록이 속한 범위" over short cells (10.0.0.0/8)
     share = tab.page.evaluate("""() => Math.max(...[...document.querySelectorAll("article .md-typeset__scrollwrap")].map((w) =>

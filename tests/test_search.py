@@ -309,17 +309,24 @@ def test_search_suggest_share_and_highlight(search_page, tab):
 def test_a_suggestion_wider_than_the_box_is_not_drawn_over_the_query(search_page):
     """Material writes its suggestion (the query, its last word completed) into an element behind the box, from the
     box's left edge, and does not scroll it with a query longer than the box: search.js and extra.css hide it while
-    the query or the suggestion does not fit the box."""
+    the query or the suggestion does not fit the box, also after the window narrows."""
     sp = search_page
     suggest = sp.page.locator("[data-md-component=search-suggest]")
-    search(sp, "여러 가용 영역에 걸친 EC2 인스턴스 앞에 두는 로드 밸런서에 고정 IP가 필요하면 어떤 네트")
+    question = "여러 가용 영역에 걸친 EC2 인스턴스 앞에 두는 로드 밸런서에 고정 IP가 필요하면 어떤 네트"
+    search(sp, question + " " + question)
+    assert sp.page.locator(".md-search__input").evaluate("(box) => box.scrollWidth > 1.5 * box.clientWidth")
     expect(suggest).to_be_hidden()
     search(sp, "vp")
     expect(suggest).to_be_visible()
     try:  # a completion that runs past the box, written as Material writes one
         suggest.evaluate("(el, text) => { el.textContent = text; }", "vpc" + " 엔드포인트" * 20)
         expect(suggest).to_be_hidden()
+        suggest.evaluate("(el, text) => { el.textContent = text; }", "vpc" + " 엔드포인트" * 5)  # fits a desktop box
+        expect(suggest).to_be_visible()
+        sp.page.set_viewport_size(PHONE)  # the window narrows (a phone turned): the box with it
+        expect(suggest).to_be_hidden()
     finally:
+        sp.page.set_viewport_size(sp.viewport)
         suggest.evaluate("(el) => { el.textContent = ''; }")
     expect(suggest).to_be_visible()
 

@@ -57,6 +57,7 @@
   if (suggest) {
     query.addEventListener("input", fit);
     new MutationObserver(fit).observe(suggest, { childList: true, characterData: true, subtree: true });
+    new ResizeObserver(fit).observe(query);  // a phone turned, a window narrowed
   }
 
   // The phone scroll (header list): a result chosen while the page is fixed, until its page is in and free.
