@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = ROOT / "includes" / "abbreviations.md"
 TERMS = ROOT / "data" / "terminology.yml"
 ENTRY = re.compile(r"^\*\[([^\]]+)\]:[ \t]*(.+?)[ \t]*$", re.M)  # *[term]: meaning
-ALIAS_LINE = "다른 이름·관련어"  # a page's line of other names and related terms (search synonyms): no tooltips, not prose
+# A page's line of other names and related terms (search synonyms): no tooltips, not prose.
+ALIAS_LINE = "다른 이름·관련어"
 ALIAS_CLASS = "aliases"  # the class the alias line gets: extra.css sets it apart from the prose
 
 
@@ -106,10 +107,10 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 def _first_mentions_only(root) -> None:
     """Keep the tooltip on a term's first mention in the body; later mentions are plain text.
 
-    Headings, the alias line (`ALIAS_LINE`, which gets the class `ALIAS_CLASS`: search terms, not prose) and the glossary's own tables (the meaning is in the next
-    cell) get none. Marking every mention underlines whole pages and makes Material's tooltips cost
-    main-thread time on every page load (Lighthouse's TBT). A kept mention takes keyboard focus
-    (``tabindex="0"``): Material shows its tooltip on focus as on hover. Inside a link it does not (the link
+    Headings, the alias line (`ALIAS_LINE`, which gets the class `ALIAS_CLASS`: search terms, not prose) and the
+    glossary's own tables (the meaning is in the next cell) get none. Marking every mention underlines whole pages
+    and makes Material's tooltips cost main-thread time on every page load (Lighthouse's TBT). A kept mention takes
+    keyboard focus (``tabindex="0"``): Material shows its tooltip on focus as on hover. Inside a link it does not (the link
     takes focus, and Material's tooltip follows the term's own focus), so the first mention outside a link
     keeps its tooltip too, with focus.
     """
