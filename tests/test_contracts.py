@@ -38,8 +38,10 @@ def block(name: str) -> str:
 
 
 def test_material_keeps_the_blocks_overrides_main_extends():
-    for name in ("htmltitle", "extrahead", "content", "config", "scripts"):
+    for name in ("htmltitle", "styles", "extrahead", "content", "config", "scripts"):
         block(name)
+    assert BASE.index("{% block styles %}") < BASE.index("{% for path in config.extra_css %}"), (
+        "the styles block no longer comes before the extra_css links: print-site's stylesheets would follow print.css")
     container = BASE.index('data-md-component="container"')
     assert container < BASE.index("{% block content %}") < BASE.index("</main>"), (
         "the content block is no longer inside [data-md-component=container]: page scripts (Mermaid loader, "
@@ -153,9 +155,16 @@ def test_print_site_keeps_each_pages_html_where_the_hook_replaces_it():
     assert "page.html = html" in source, "print-site no longer keeps page.html (hooks/print_site.py)"
 
 
-def test_the_print_page_has_its_cover(site_dir):
-    """overrides/main.html knows print-site's page by its source name, print_page.md."""
-    assert 'class="print-cover"' in (site_dir / "print_page" / "index.html").read_text(encoding="utf-8")
+def test_the_print_page_has_its_cover_and_alone_loads_print_sites_assets(site_dir):
+    """overrides/main.html knows print-site's page by its source name, print_page.md: it gets the cover, and
+    print-site's stylesheets (before ours) and script, which hooks/print_site.py takes off every other page."""
+    asset = re.compile(r'(?:href|src)="[./]*((?:css|js)/print-site[\w-]*\.(?:css|js))"')
+    book = (site_dir / "print_page" / "index.html").read_text(encoding="utf-8")
+    assert 'class="print-cover"' in book
+    assert asset.findall(book) == ["css/print-site.css", "css/print-site-material.css", "js/print-site.js"]
+    assert book.index("print-site-material.css") < book.index("stylesheets/extra.css")
+    assert not [path for path in site_dir.rglob("*.html") if path.parent.name != "print_page"
+                and asset.search(path.read_text(encoding="utf-8"))], "a page besides the print page loads print-site's assets"
 
 
 def test_xdist_runs_a_group_on_one_worker(tmp_path):
