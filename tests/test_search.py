@@ -133,6 +133,18 @@ def test_text_that_arrives_without_a_key_is_searched(search_page):
     assert not search_page.errors
 
 
+@pytest.mark.browser
+def test_a_query_of_spaces_only_asks_for_a_query(search_page):
+    """Spaces are no query: the line asks for one, as for an empty box, and does not say that nothing matched."""
+    page, meta = search_page.page, search_page.page.locator(".md-search-result__meta")
+    placeholder = page.evaluate("() => JSON.parse(__config.textContent).translations['search.result.placeholder']")
+    assert search(search_page, "VPC").pages
+    page.locator(".md-search__input").fill("   ")
+    expect(meta).to_have_text(placeholder)
+    expect(page.locator(RESULT_LINKS)).to_have_count(0)
+    assert search(search_page, "VPC").pages[:1] == ("networking/vpc/",) and not search_page.errors
+
+
 TYPE = """(text) => { const box = document.querySelector(".md-search__input");
   box.value = text; box.dispatchEvent(new Event("input", {bubbles: true}));
   return document.querySelector(".md-search-result__meta").textContent.trim(); }"""  # the line, in the same task

@@ -16,6 +16,8 @@
  * - The first search loads the documents (search/search_docs.json; seconds on a slow connection): until its
  *   first results, the line above the list says so, not Material's placeholder. Material writes
  *   that line again with every result.
+ * - A query of spaces only is no query: Material answered it "no document matches"; the line asks for a query,
+ *   as for an empty box.
  * - Enter follows the best result and search closes, but Material leaves the focus in the closed box: what the
  *   reader typed next went into it unseen ("/" included), and Enter reloaded the page. A chosen result takes
  *   the focus out of the box.
@@ -85,6 +87,11 @@
       reach();
     });
   });
+
+  var placeholder = data.translations["search.result.placeholder"];
+  new MutationObserver(function () {
+    if (query.value && !query.value.trim() && meta.textContent !== placeholder) meta.textContent = placeholder;
+  }).observe(meta, { childList: true, characterData: true });
 
   new MutationObserver(function () {
     if (list.children.length) answered = true;
