@@ -40,6 +40,8 @@ READY_ON = """(title) => document.querySelector('article h1').textContent.includ
   && document.querySelector('#quiz[data-quiz-ready]') !== null"""
 NOTICES = "() => [...document.querySelectorAll('.study-notice')].map(n => n.textContent).filter(t => t)"
 UNKEPT = "이 탭에 모의고사를 저장하지 못했습니다. 계속 풀 수 있지만 새로 고치거나 페이지를 떠나면 답이 사라집니다."
+LOST = ("이 탭에 저장된 모의고사를 읽을 수 없어 이어서 풀 수 없습니다. 손상되었거나 다른 버전의 사이트가 저장한 기록이라 지웠습니다. "
+        "새 모의고사를 시작하십시오.")
 SEED_ERROR = "문제 세트 번호에는 영문자·숫자·하이픈(-)·밑줄(_)만 쓸 수 있습니다. 고친 뒤 다시 시작하십시오."
 
 def on_page(bank, path: str) -> list[dict]:
@@ -397,6 +399,8 @@ def test_a_record_this_version_cannot_read_is_cleared_from_progress_and_what_was
     page.evaluate(f"(record) => localStorage.setItem({KEY!r}, record)", record[kind])
     page.reload()
     page.wait_for_function(f"() => ({NOTICES})().length === 1")
+    if kind == "garbage":  # what becomes of it
+        assert page.evaluate(NOTICES)[0].endswith("다음에 푸는 답부터 새 기록에 저장하며, 그때 읽을 수 없는 기록은 지워집니다.")
     if kind == "newer":  # not saved, and the notice says the way out; the answer is kept for the tab
         assert "학습 현황의 '학습 기록 모두 지우기'로" in page.evaluate(NOTICES)[0]
         page.wait_for_selector(READY)
@@ -620,10 +624,14 @@ def test_an_exam_in_progress_survives_a_reload_and_goes_on_where_it_was(tab):
     page.wait_for_selector("#exam-result")
     assert "시간이 끝나 답안을 제출했습니다." in page.locator("[data-study-exam]").inner_text()
     assert page.get_by_role("button", name="이어서 풀기").count() == 0
-    page.evaluate("() => sessionStorage.setItem('aws-study-notes.exam.v1', '{oops')")  # not offered either
+    page.evaluate("() => sessionStorage.setItem('aws-study-notes.exam.v1', '{oops')")  # not offered either: said, once
     page.reload()
     page.wait_for_selector("form.exam-setup")
+    expect(page.locator("[data-study-exam] .study-notice")).to_have_text(LOST, timeout=WAIT_MS)
     assert page.get_by_role("button", name="이어서 풀기").count() == 0 and not tab.errors, tab.errors
+    page.reload()
+    page.wait_for_selector("form.exam-setup")
+    assert page.locator("[data-study-exam] .study-notice").count() == 0
     clean(tab)
 
 
