@@ -20,7 +20,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from hooks.study import QUESTIONS_JSON
-from scripts.pdf import BOOK, open_print_page, print_pdf
+from scripts.pdf import BOOK, open_print_page, page_margins, print_pdf
 from sitekit import browser as browser_module
 from sitekit.browser import Tab, chromium
 from sitekit.build import build
@@ -55,6 +55,13 @@ KEPT_WHOLE = """() => [...document.querySelectorAll("#print-site-page :is(p, .ad
 # Each link the book prints with a page (scripts/pdf.py): its target's id, that page and the link's text.
 NUMBERED_LINKS = """() => [...document.querySelectorAll("#print-site-page a[data-book-page]")]
   .map((a) => [decodeURIComponent(a.hash.slice(1)), Number(a.dataset.bookPage), a.textContent.trim()])"""
+# The links whose printed page, "(N쪽)", starts a line of its own (the last line box of the link holds no text of it).
+PAGE_ALONE = """() => [...document.querySelectorAll("#print-site-page a[data-book-page]")].filter((a) => {
+  const boxes = a.getClientRects(), range = document.createRange();
+  range.selectNodeContents(a);
+  const text = range.getClientRects();
+  return boxes.length && text.length && boxes[boxes.length - 1].top >= text[text.length - 1].bottom - 1;
+}).map((a) => a.textContent.trim())"""
 
 
 def built(dest: Path, **env) -> Path:
@@ -129,6 +136,10 @@ def made_book(browser, tmp_path_factory) -> dict:
                      "errors": list(tab.errors), "blocked": list(tab.blocked)}
             book = print_pdf(tab, site / BOOK)
             shown["cross_references"] = tab.page.evaluate(NUMBERED_LINKS)
+            margins = page_margins()  # laid out as on an A4 page, between its margins (in mm)
+            text_mm = 210 - float(margins["left"].removesuffix("mm")) - float(margins["right"].removesuffix("mm"))
+            tab.page.set_viewport_size({"width": round(text_mm * 96 / 25.4), "height": 1000})
+            shown["page_alone"] = tab.page.evaluate(PAGE_ALONE)
         finally:
             tab.close()
     return {"site": site, "book": book, "print_page": shown}

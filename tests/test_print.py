@@ -244,6 +244,7 @@ def test_a_link_to_another_chapter_prints_the_page_its_target_is_on(made_book, b
     assert expected and [target for target, _, _ in links] == expected
     assert [(target, n) for target, n, _ in links if where.get(target) != n] == []
     assert len(re.findall(r"\(\d+쪽\)", book_text)) == len(links)
+    assert made_book["print_page"]["page_alone"] == [], "these links' page starts a line of its own"
     assert all(squeeze(f"{text}({n}쪽)") in book_text for _, n, text in links[:20])
 
 
