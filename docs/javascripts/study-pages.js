@@ -339,12 +339,13 @@
     return h ? h + ":" + two(m) + ":" + two(sec) : two(m) + ":" + two(sec);
   }
 
-  /** "1시간 10분", "40분", "30초": a duration as words, for screen readers and labels. */
+  /** "1시간 10분", "18분 51초", "30초": a duration as words, to the second as `clock` shows it (screen readers, labels). */
   function duration(ms) {
-    var s = Math.ceil(ms / 1000);
-    if (s < 60) return s + "초";
-    var m = Math.ceil(s / 60), h = Math.floor(m / 60);
-    return h ? h + "시간" + (m % 60 ? " " + (m % 60) + "분" : "") : m + "분";
+    var s = Math.max(0, Math.ceil(ms / 1000));
+    var parts = [[Math.floor(s / 3600), "시간"], [Math.floor(s % 3600 / 60), "분"], [s % 60, "초"]].filter(function (p) {
+      return p[0];
+    }).map(function (p) { return p[0] + p[1]; });
+    return parts.join(" ") || "0초";
   }
 
   /** The milestone (minutes left) crossed between two readings of the time left, or null: the timer says

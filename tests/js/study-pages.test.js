@@ -239,6 +239,10 @@ test("durations in words", () => {
   assert.equal(pages.duration(120 * 60000), "2시간");
   assert.equal(pages.duration(40 * 60000), "40분");
   assert.equal(pages.duration(30000), "30초");
+  // to the second, as the timer shows it (18:51 left was "19분" while the timer said 18:51)
+  assert.equal(pages.duration((18 * 60 + 51) * 1000 - 300), "18분 51초");
+  assert.equal(pages.duration(3605 * 1000), "1시간 5초");
+  assert.equal(pages.duration(0), "0초");
 });
 
 test("milestones are said once each, whatever the tick", () => {
