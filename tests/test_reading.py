@@ -3,7 +3,8 @@
 `test_every_page` reads each page of the nav (and the 404 page at a deep missing address) once, with one
 reader per worker: a first visit on a desktop, scrolled through, diagrams drawn; axe-core in the light
 scheme, again after switching to the dark one in place (as the palette toggle does), and on a 375 px phone;
-the diagrams measured in each; no Korean text outside code that may break mid-word; last, each 확인 문제 answered by a click on its right choice. The readers prefer
+the diagrams measured in each; no Korean text outside code that may break mid-word; no table wider than the
+desktop column; last, each 확인 문제 answered by a click on its right choice. The readers prefer
 reduced motion: no transition is half-way when colours are measured. A few tests make their own visits: instant
 navigation, a reader who never scrolls, and every gate on a deliberately broken page.
 """
@@ -43,6 +44,10 @@ FOCUSABLE = "article .md-typeset__scrollwrap td:not(:first-child) :is([tabindex=
 SCROLL_BAR = """() => { const probe = document.createElement("div");
   probe.style.scrollbarColor = "var(--md-default-fg-color--lighter) transparent"; document.body.append(probe);
   const colours = getComputedStyle(probe).scrollbarColor; probe.remove(); return colours; }"""
+# The tables wider than the desktop column (they scroll sideways, and a mouse reader misses their last columns).
+WIDE_TABLES = """() => [...document.querySelectorAll("article .md-typeset__scrollwrap")]
+  .filter((box) => box.scrollWidth > box.clientWidth + 1)
+  .map((box) => `${box.querySelector("th, td").textContent.trim().slice(0, 20)}: ${box.scrollWidth}px in ${box.clientWidth}px`)"""
 # The room the page title's hidden permalink ¶ takes on its line (px): on a title that fills the line it wrapped onto
 # a blank line of its own (seen with the book's "PDF로 받기" button beside the title).
 TITLE_GAP = """() => { const link = document.querySelector("article h1 .headerlink");
@@ -83,7 +88,7 @@ def read(reader: Reader, path: str, diagrams: int, questions: list[dict] = (), w
         axe["dark"], drawn["dark"] = reader.axe("dark", within), reader.diagrams()
     finally:
         reader.scheme("default")
-    title_gap = reader.page.evaluate(TITLE_GAP)
+    title_gap, wide = reader.page.evaluate(TITLE_GAP), reader.page.evaluate(WIDE_TABLES)
     reader.page.set_viewport_size(PHONE)
     try:  # the reader goes on to the next page: leave it as it was, whatever fails here
         reader.page.evaluate(FRAMES)
@@ -101,6 +106,7 @@ def read(reader: Reader, path: str, diagrams: int, questions: list[dict] = (), w
     problems += [f"diagram {n}: text drawn at {d['font']}px in the desktop column (≥ {SMALLEST_DESKTOP_PX})"
                  for n, d in enumerate(visit.diagrams, start=1) if d["drawn"] and d["font"] < SMALLEST_DESKTOP_PX]
     problems += [f"Korean may break mid-word (word-break is not keep-all): {el}" for el in reader.page.evaluate(MID_WORD)[:3]]
+    problems += [f"a table wider than the desktop column: {table}" for table in wide]
     if title_gap:
         problems.append(f"the title's hidden ¶ takes {title_gap}px of its line")
     if overflow > 0:
@@ -347,13 +353,15 @@ def test_a_reader_who_does_not_scroll_down_loads_no_mermaid_and_sees_no_source(n
     assert not after.undrawn() and after.library_loads == 1
 
 
-def test_the_gates_catch_other_hosts_console_errors_low_contrast_and_spilling_labels(site_dir, tmp_path, browser):
+def test_the_gates_catch_other_hosts_console_errors_low_contrast_spilling_labels_and_wide_tables(
+        site_dir, tmp_path, browser):
     broken = link_site(site_dir, tmp_path / "site")
     page_file = writable(broken / "index.html")
     page_file.write_text(page_file.read_text(encoding="utf-8").replace(
         "</article>",
         '<p style="color:#bbb;background:#fff">흐린 글씨</p>'
         '<img src="https://fonts.example.com/logo.png" alt="외부 그림">'
+        '<table><tr><th>넓은 표</th><td style="min-width:2000px">끝 열</td></tr></table>'
         "<script>console.error('깨진 스크립트')</script></article>", 1), encoding="utf-8")
     style = writable(broken / "stylesheets" / "extra.css")  # keep-all where Mermaid does not measure
     style.write_text(style.read_text(encoding="utf-8") + "\n.md-typeset .mermaid { word-break: keep-all; letter-spacing: .3em }\n",
@@ -365,7 +373,8 @@ def test_the_gates_catch_other_hosts_console_errors_low_contrast_and_spilling_la
             own = [v["id"] for v in reader.axe("light", PAGE_OWN)]  # what most pages audit
         finally:
             reader.close()
-    for gate in ("fonts.example.com", "깨진 스크립트", "[serious] color-contrast", "overflows by"):
+    for gate in ("fonts.example.com", "깨진 스크립트", "[serious] color-contrast", "overflows by",
+                 "a table wider than the desktop column: 넓은 표"):
         assert gate in problems, f"{gate!r} not reported:\n{problems}"
     assert "color-contrast" in own
 
