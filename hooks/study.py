@@ -6,7 +6,7 @@ for the page, the search index, the printout, the book and the quiz. `on_page_co
 ``<h2 id="quiz">`` section:
 
 - keeps the choices out of the search index (``data-search-exclude``, Material's documented attribute): three of
-  four are wrong, and a search snippet would show one as if it were a fact;
+  four are wrong, and a search snippet would show one as if it were a fact; and the answer box's "정답: N번";
 - wraps each question in ``<div class="quiz" id="q-<hash>" data-quiz="<id>" data-answer="N">``, a block with
   no style of its own, so without JavaScript and on paper the page reads as before (the book moves the answers:
   `answers_at_the_end`). The id is the page and a hash of the question's text (not its number), so renumbering
@@ -147,8 +147,12 @@ def on_page_content(html, page, config, files):
         })
 
         # Material's search leaves the choices out: three of the four are wrong, and a search result's snippet
-        # would show one as if it were a fact (the question and its explanation stay searchable).
+        # would show one as if it were a fact (the question and its explanation stay searchable), and the
+        # explanation's "정답: N번", which a snippet showed as the answer to a question the reader had not seen.
         choices["data-search-exclude"] = ""
+        for label in answer.find_all("strong"):
+            if ANSWER.fullmatch(label.get_text(" ", strip=True)):
+                label["data-search-exclude"] = ""
         wrapper = section.new_tag("div", attrs={"class": "quiz", "id": f"q-{digest}", "data-quiz": qid,
                                                 "data-answer": right.group(1)})
         p.insert_before(wrapper)

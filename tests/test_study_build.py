@@ -63,19 +63,23 @@ def test_every_question_is_wrapped_with_its_id_and_answer(page, soups):
         assert not wrapper.select("abbr[tabindex]"), f"{page}: a glossary term takes focus in a question"
 
 
-def test_search_finds_questions_and_explanations_but_no_wrong_choice(bank, site_dir):
-    """Three choices of four are wrong: a search snippet must never show one as if it were a fact."""
+def test_search_finds_questions_and_explanations_but_no_wrong_choice_nor_answer_number(bank, site_dir):
+    """Three choices of four are wrong: a search snippet must never show one as if it were a fact; nor the
+    explanation's "정답: N번", an answer to a question the reader has not seen."""
     indexed = json.loads((site_dir / "search" / "search_docs.json").read_text(encoding="utf-8"))["docs"]
     plain = lambda html: re.sub(r"\s+", "", BeautifulSoup(html, "html.parser").get_text())  # spacing differs
     quiz = {doc["location"].split("#")[0]: plain(doc["text"]) for doc in indexed if doc["location"].endswith("#quiz")}
     assert {q["page"] for q in bank["questions"]} <= set(quiz)
     shown = []
     for q in bank["questions"]:
-        assert plain(q["q"])[:30] in quiz[q["page"]] and plain(q["explain"])[:30] in quiz[q["page"]], q["id"]
+        explained = ANSWER.sub("", plain(q["explain"]), count=1)
+        assert plain(q["q"])[:30] in quiz[q["page"]] and explained[:30] in quiz[q["page"]], q["id"]
         # a wrong choice, whole (a short one, a service's name, may well stand in the explanation)
         shown += [f"{q['id']}: {plain(c)}" for n, c in enumerate(q["choices"], 1)
                   if n != q["answer"] and len(plain(c)) > 25 and plain(c) in quiz[q["page"]]]
     assert not shown, f"{len(shown)} choices in the search index, e.g. {shown[:3]}"
+    numbered = [page for page, text in quiz.items() if ANSWER.search(text)]
+    assert not numbered, f"an answer's number is in the search index of {numbered}"
 
 
 def test_the_stored_answers_know_the_number_of_choices():
