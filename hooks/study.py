@@ -150,9 +150,9 @@ def on_page_content(html, page, config, files):
         # would show one as if it were a fact (the question and its explanation stay searchable), and the
         # explanation's "정답: N번", which a snippet showed as the answer to a question the reader had not seen.
         choices["data-search-exclude"] = ""
-        for label in answer.find_all("strong"):
-            if ANSWER.fullmatch(label.get_text(" ", strip=True)):
-                label["data-search-exclude"] = ""
+        for strong in answer.find_all("strong"):
+            if ANSWER.fullmatch(strong.get_text(" ", strip=True)):
+                strong["data-search-exclude"] = ""
         wrapper = section.new_tag("div", attrs={"class": "quiz", "id": f"q-{digest}", "data-quiz": qid,
                                                 "data-answer": right.group(1)})
         p.insert_before(wrapper)

@@ -60,21 +60,6 @@
 
     /** Show under the status bar (from now on: `render`) that the exam in progress is not kept; say it once,
      *  mid-exam (at the start, `begin` says it with the start). */
-    // A kept value that is neither an exam in progress nor a result (damaged, or another version's) is said once,
-    // then dropped: the setup offered nothing to go on with, and said nothing.
-    var LOST = "이 탭에 저장된 모의고사를 읽을 수 없어 이어서 풀 수 없습니다. 손상되었거나 다른 버전의 사이트가 저장한 " +
-      "기록이라 지웠습니다. 새 모의고사를 시작하십시오.";
-
-    function lost() {
-      var text = null;
-      try {
-        text = sessionStorage.getItem(SITTING);
-      } catch (e) {}
-      if (text === null || pages.handedIn(text, core.CHOICES)) return null;
-      drop();
-      return el("p", { "class": "study-notice", text: LOST });
-    }
-
     function unkept() {
       exam.unkept = true;
       var bar = app.querySelector(".exam__bar");
@@ -85,6 +70,25 @@
 
     function unkeptNotice() {
       return exam.unkept ? el("p", { "class": "study-notice", text: UNKEPT }) : null;
+    }
+
+    // A kept value that is neither an exam in progress nor a result this version can show (damaged, or another
+    // version's: a result with questions the site no longer has) is said once, then dropped: the setup offered
+    // nothing to go on with, and said nothing.
+    var LOST = "이 탭에 저장된 모의고사를 읽을 수 없어 이어서 풀 수 없습니다. 손상되었거나 다른 버전의 사이트가 저장한 " +
+      "기록이라 지웠습니다. 새 모의고사를 시작하십시오.";
+
+    function lost() {
+      var text = null;
+      try {
+        text = sessionStorage.getItem(SITTING);
+      } catch (e) {}
+      var done = text === null ? null : pages.handedIn(text, core.CHOICES);
+      if (text === null || (done && done.ids.every(function (id) {
+        return data.questions.some(function (q) { return q.id === id; });
+      }))) return null;
+      drop();
+      return el("p", { "class": "study-notice", text: LOST });
     }
 
     function kept() {
