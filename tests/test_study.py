@@ -743,7 +743,7 @@ def test_a_set_number_in_the_address_that_it_cannot_carry_is_said_not_changed(ta
     clean(tab)
 
 
-def test_a_question_count_in_the_address_that_the_exam_does_not_offer_is_said(tab):
+def test_a_question_count_or_display_mode_in_the_address_that_the_exam_does_not_offer_is_said(tab):
     tab.goto("study/exam/?n=7&seed=abc123")
     page = tab.page
     page.wait_for_selector("form.exam-setup")
@@ -754,6 +754,12 @@ def test_a_question_count_in_the_address_that_the_exam_does_not_offer_is_said(ta
     tab.goto("study/exam/?n=7&seed=" + quote("한글", safe=""))  # a bad set number as well: the form says what to fix
     page.wait_for_selector("#exam-seed[aria-invalid=true]")
     assert page.locator(".exam-setup__shared").inner_text() == "주소의 문제 수(7)는 고를 수 있는 수(10·20·65문제)가 아니어서 20문제로 설정했습니다."
+    tab.goto("study/exam/?mode=all&seed=abc123")  # a display mode it does not offer: said, and one at a time
+    page.wait_for_selector("form.exam-setup")
+    assert page.locator(".exam-setup__shared").inner_text() == (
+        "이 주소의 문제 세트(번호 abc123, 20문제)로 설정했습니다. 주소의 문제 표시 방식(all)은 고를 수 있는 방식(one: 한 문제씩, "
+        "list: 한 페이지에 모두)이 아니어서 한 문제씩으로 설정했습니다. 준비되면 '모의고사 시작'을 누르십시오.")
+    assert page.get_by_role("radio", name="한 문제씩").is_checked()
     clean(tab)
 
 

@@ -146,8 +146,10 @@
 
     // --- setup --------------------------------------------------------------------------------------------
 
-    /** The form to start an exam with `params` chosen; `asked`: the address's question count it does not offer. */
+    /** The form to start an exam with `params` chosen; `asked`: what the address asked that it does not offer
+     *  ({ n, mode }, `pages.unoffered`). */
     function setup(params, focus, asked) {
+      asked = asked || { n: "", mode: "" };
       stopTimer();
       exam = null;
       var form = el("form", { "class": "exam-setup", "aria-labelledby": "exam-setup-title" });
@@ -207,9 +209,11 @@
       });
       var problem = params.seed && pages.seedProblem(params.seed), shared = params.seed && !problem;
       if (problem) badSeed(problem);  // the address's, as if typed
-      var set = (shared ? "이 주소의 문제 세트(번호 " + params.seed + (asked ? "" : ", " + params.n + "문제") + ")로 설정했습니다. " : "") +
-        (asked ? "주소의 문제 수(" + asked + ")는 고를 수 있는 수(" + pages.EXAM_SIZES.join("·") + "문제)가 아니어서 " +
-          params.n + "문제로 설정했습니다. " : "");
+      var set = (shared ? "이 주소의 문제 세트(번호 " + params.seed + (asked.n ? "" : ", " + params.n + "문제") + ")로 설정했습니다. " : "") +
+        (asked.n ? "주소의 문제 수(" + asked.n + ")는 고를 수 있는 수(" + pages.EXAM_SIZES.join("·") + "문제)가 아니어서 " +
+          params.n + "문제로 설정했습니다. " : "") +
+        (asked.mode ? "주소의 문제 표시 방식(" + asked.mode + ")은 고를 수 있는 방식(one: 한 문제씩, list: 한 페이지에 모두)이 " +
+          "아니어서 한 문제씩으로 설정했습니다. " : "");
       var intro = set ? el("p", { "class": "exam-setup__shared",  // with a bad seed, the form says what to fix
         text: problem ? set.trim() : set + "준비되면 '모의고사 시작'을 누르십시오." }) : null;
       var left = kept(), resume = null;
@@ -230,7 +234,7 @@
           el("p", {}, [more])
         ]);
       }
-      if (left && !asked && left.params.seed === params.seed && left.params.n === params.n) intro = null;  // the offer names it
+      if (left && !asked.n && !asked.mode && left.params.seed === params.seed && left.params.n === params.n) intro = null;  // the offer names it
       show([title, left ? null : lost(), resume, intro, form], focus ? title : null);
       if (resume && !focus) {  // opened again (a reload): the offer in view, not the browser's offset on the exam
         history.scrollRestoration = "manual";
@@ -508,7 +512,7 @@
       var params = pages.examParams(location.search);
       exam = handedIn(params);  // back at a result (reload, Back): shown again, its answers not recorded twice
       if (exam) results(false);
-      else setup(params, false, pages.unofferedSize(location.search));
+      else setup(params, false, pages.unoffered(location.search));
       quiz.load(); // read the stored answers now, so that a problem with them is said before the exam
       quiz.notify(app.firstChild);
     });

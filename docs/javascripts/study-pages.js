@@ -184,7 +184,7 @@
     return {
       n: EXAM_SIZES.indexOf(n) >= 0 ? n : EXAM_DEFAULT,
       seed: visible(params.seed),  // as the form reads it
-      mode: params.mode === "list" ? "list" : "one",
+      mode: visible(params.mode) === "list" ? "list" : "one",
       timer: params.timer === "1"
     };
   }
@@ -200,14 +200,17 @@
       .replace(/\u3000/g, " ").trim();
   }
 
-  /** The URL's question count when it is not one the exam offers (examParams took the default instead), as
-   *  written but for what `visible` drops, cut to 12 characters for the sentence that says so; "" when
-   *  there is none or it is offered. */
-  function unofferedSize(search) {
-    var n = visible(queryValues(search).n);
-    if (!n || EXAM_SIZES.indexOf(parseInt(n, 10)) >= 0) return "";
-    var chars = Array.from(n);  // whole characters, not UTF-16 halves
-    return chars.length > 12 ? chars.slice(0, 12).join("") + "…" : n;
+  /** The URL's question count and display mode where the exam does not offer them (examParams took the default
+   *  instead): { n, mode }, each as written but for what `visible` drops, cut to 12 characters for the sentence
+   *  that says so; "" when there is none or it is offered. */
+  function unoffered(search) {
+    var values = queryValues(search), n = visible(values.n), mode = visible(values.mode);
+    var said = function (text) {
+      var chars = Array.from(text);  // whole characters, not UTF-16 halves
+      return chars.length > 12 ? chars.slice(0, 12).join("") + "…" : text;
+    };
+    return { n: n && EXAM_SIZES.indexOf(parseInt(n, 10)) < 0 ? said(n) : "",
+             mode: mode && mode !== "one" && mode !== "list" ? said(mode) : "" };
   }
 
   function queryValues(search) {
@@ -362,7 +365,7 @@
     EXAM_SIZES: EXAM_SIZES, EXAM_DEFAULT: EXAM_DEFAULT, MINUTES_PER_QUESTION: MINUTES_PER_QUESTION,
     questions: questions, summarize: summarize, wrong: wrong, totalText: totalText,
     seedProblem: seedProblem, newSeed: newSeed, random: random, shuffle: shuffle,
-    draw: draw, visible: visible, examParams: examParams, unofferedSize: unofferedSize, sitting: sitting, handedIn: handedIn, examQuery: examQuery,
+    draw: draw, visible: visible, examParams: examParams, unoffered: unoffered, sitting: sitting, handedIn: handedIn, examQuery: examQuery,
     score: score, scoreText: scoreText,
     examMinutes: examMinutes, remaining: remaining, clock: clock, duration: duration, milestone: milestone
   };

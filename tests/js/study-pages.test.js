@@ -137,18 +137,25 @@ test("exam settings from the URL, with defaults for anything odd", () => {
   assert.deepEqual(pages.examParams(pages.examQuery(p)), p);
 });
 
-test("a question count the exam does not offer is given back as written, to be said, and only then", () => {
+test("a question count or display mode the exam does not offer is given back as written, to be said, and only then", () => {
+  const size = (search) => pages.unoffered(search).n, mode = (search) => pages.unoffered(search).mode;
   for (const search of ["", "?n=", "?n=%20", "?n=10", "?n=65", "?n=20abc", "?seed=abc"])
-    assert.equal(pages.unofferedSize(search), "", search);
-  assert.equal(pages.unofferedSize("?n=7&seed=abc"), "7");
-  assert.equal(pages.unofferedSize("?n=%20%ED%95%9C%20"), "한");
-  assert.equal(pages.unofferedSize("?n=" + "9".repeat(40)), "9".repeat(12) + "…");
-  assert.equal(pages.unofferedSize("?n=" + encodeURIComponent("\u202e7\u0000")), "7"); // no marks that turn the sentence
-  assert.equal(pages.unofferedSize("?n=" + encodeURIComponent("😀".repeat(13))), "😀".repeat(12) + "…"); // whole characters
+    assert.equal(size(search), "", search);
+  assert.equal(size("?n=7&seed=abc"), "7");
+  assert.equal(size("?n=%20%ED%95%9C%20"), "한");
+  assert.equal(size("?n=" + "9".repeat(40)), "9".repeat(12) + "…");
+  assert.equal(size("?n=" + encodeURIComponent("\u202e7\u0000")), "7"); // no marks that turn the sentence
+  assert.equal(size("?n=" + encodeURIComponent("😀".repeat(13))), "😀".repeat(12) + "…"); // whole characters
   assert.equal(pages.examParams("?n=7").n, pages.EXAM_DEFAULT);
   // a count with an invisible mark is that count, not the default with nothing said
   assert.equal(pages.examParams("?n=" + encodeURIComponent("\u200f65")).n, 65);
-  assert.equal(pages.unofferedSize("?n=" + encodeURIComponent("\u200f65")), "");
+  assert.equal(size("?n=" + encodeURIComponent("\u200f65")), "");
+  for (const search of ["", "?mode=", "?mode=one", "?mode=list", "?mode=list%20", "?n=7"])
+    assert.equal(mode(search), "", search);
+  assert.equal(mode("?mode=all"), "all");
+  assert.equal(mode("?mode=" + "x".repeat(20)), "x".repeat(12) + "…");
+  assert.equal(pages.examParams("?mode=all").mode, "one");
+  assert.equal(pages.examParams("?mode=list%20").mode, "list");  // as the sentence reads it: nothing said, list shown
 });
 
 test("a set number from the URL is kept as written but for the spaces around it and full-width forms, so that a bad one is said rather than changed", () => {
