@@ -113,6 +113,10 @@ def on_page_content(html, page, config, files):
         choices, answer = (items[i + 1] if i + 1 < len(items) else None), (items[i + 2] if i + 2 < len(items) else None)
         if choices is None or choices.name != "ol" or len(choices.find_all("li", recursive=False)) != CHOICES:
             raise PluginError(f"hooks/study.py: {where}: the four choices (1. … 4.) must follow the question")
+        # A glossary term in a choice sat inside the choice's label: a tap on it to see its meaning answered the
+        # question. The choices keep the term's text only.
+        for term in choices.select("abbr"):
+            term.unwrap()
         summary = answer.find("summary") if answer is not None and answer.name == "details" else None
         if summary is None or summary.get_text(strip=True) != ANSWER_TITLE:
             raise PluginError(f'hooks/study.py: {where}: ??? success "{ANSWER_TITLE}" must follow the choices')

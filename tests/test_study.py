@@ -645,8 +645,14 @@ def test_a_handed_in_exam_shows_its_result_again_after_reload_and_back_until_ano
     page = start_exam(tab, "?n=10&seed=abc123&mode=list&timer=0")
     page.locator(".exam__question").first.locator("label.quiz__choice").first.click()
     page.get_by_role("button", name="답안 제출").click()
+    # which questions are unanswered: on a page of 65 the reader could not find them
+    assert page.locator("#exam-confirm-text").inner_text() == \
+        "답하지 않은 문제가 9개 있습니다(2·3·4·5·6·7·8·9·10번). 그래도 제출하시겠습니까?"
     page.get_by_role("button", name="제출", exact=True).click()
     page.wait_for_selector("#exam-result")
+    # a screen reader reads the mark apart from the choice ("…추가한다정답" before)
+    assert re.search(r"\S ✓정답$", page.locator(".exam-miss__right").first.text_content()), \
+        page.locator(".exam-miss__right").first.text_content()
     result, stored = page.locator(RESULT).all_inner_texts(), page.evaluate(STORED)
     assert page.locator(".exam-miss").count() >= 9
     page.reload()

@@ -61,6 +61,8 @@ def test_every_question_is_wrapped_with_its_id_and_answer(page, soups):
         assert [child.name for child in wrapper.find_all(True, recursive=False)] == ["p", "ol", "details"]
         assert not wrapper.get("style") and wrapper["class"] == ["quiz"]
         assert not wrapper.select("abbr[tabindex]"), f"{page}: a glossary term takes focus in a question"
+        # inside a choice's label, a tap on a term to see its meaning answered the question
+        assert not wrapper.select("ol abbr"), f"{page}: a glossary term in a choice"
 
 
 def test_search_finds_questions_and_explanations_but_no_wrong_choice_nor_answer_number(bank, site_dir):
@@ -109,6 +111,7 @@ def test_the_questions_file_holds_every_question_of_the_pages(bank, soups):
         assert text(explanation) == text(q["answer"]).removeprefix(ANSWER_TITLE).strip()
         assert str(record["answer"]) == re.search(r"정답:\s*([1-4])번", text(explanation)).group(1)
         assert "tabindex" not in record["q"] + "".join(record["choices"]) + record["explain"], qid
+        assert "<abbr" not in "".join(record["choices"]), f"{qid}: a glossary term in a choice (the 모의고사 draws them)"
         first = q["answer"].select_one('a[href^="#"]')
         assert record["teach"] == {"href": page_url + first["href"], "text": text(first)}
 

@@ -363,9 +363,11 @@
       confirmBox.appendChild(text);
       confirmBox.appendChild(el("p", {}, [yes, " ", no]));
       submit.addEventListener("click", function () {
-        var left = exam.drawn.length - Object.keys(exam.answers).length;
-        if (!left) return finish(false);
-        text.textContent = "답하지 않은 문제가 " + left + "개 있습니다. 그래도 제출하시겠습니까?";
+        // which ones: on a page of 65 the reader could not find them
+        var left = exam.drawn.map(function (q, i) { return exam.answers[q.id] ? 0 : i + 1; }).filter(Boolean);
+        if (!left.length) return finish(false);
+        text.textContent = "답하지 않은 문제가 " + left.length + "개 있습니다(" + left.slice(0, 10).join("·") + "번" +
+          (left.length > 10 ? " 외 " + (left.length - 10) + "개" : "") + "). 그래도 제출하시겠습니까?";
         confirmBox.hidden = false;
         confirmBox.focus();
       });
@@ -487,9 +489,10 @@
         var mark = n === q.answer ? "exam-miss__right" : n === miss.choice ? "exam-miss__mine" : null;
         var li = el("li", { "class": mark });
         li.appendChild(quiz.absolutize(el("span", { html: html })));
-        if (n === q.answer) li.appendChild(el("span", { "class": "quiz__mark" }, [
+        // a space before each mark: a screen reader read "…추가한다정답"
+        if (n === q.answer) li.append(" ", el("span", { "class": "quiz__mark" }, [
           el("span", { "aria-hidden": "true", "class": "quiz__icon", text: "✓" }), "정답"]));
-        if (n === miss.choice) li.appendChild(el("span", { "class": "quiz__mark" }, [
+        if (n === miss.choice) li.append(" ", el("span", { "class": "quiz__mark" }, [
           el("span", { "aria-hidden": "true", "class": "quiz__icon", text: "✗" }), "내 답"]));
         choices.appendChild(li);
       });
