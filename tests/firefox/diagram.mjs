@@ -36,7 +36,8 @@ export default async function ({ page, base }) {
   await page.goto(base + "networking/");
   await page.goto(base + "networking/vpc/");
   await page.evaluate(() => { window.sameDocument = true; });
-  await page.evaluate(() => document.querySelector("article pre.mermaid").scrollIntoView({ block: "center" }));
+  // the diagram, drawn (div) or not yet (pre): near the top of a tall phone screen it may be drawn at once
+  await page.evaluate(() => document.querySelector("article :is(pre, div).mermaid").scrollIntoView({ block: "center" }));
   await page.waitForSelector("article div.mermaid");
   const at = await page.evaluate(() => navigation.currentEntry.index);
 
