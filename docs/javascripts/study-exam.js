@@ -84,9 +84,7 @@
         text = sessionStorage.getItem(SITTING);
       } catch (e) {}
       var done = text === null ? null : pages.handedIn(text, core.CHOICES);
-      if (text === null || (done && done.ids.every(function (id) {
-        return data.questions.some(function (q) { return q.id === id; });
-      }))) return null;
+      if (text === null || (done && questionsOf(done.ids))) return null;
       drop();
       return el("p", { "class": "study-notice", text: LOST });
     }
@@ -107,15 +105,22 @@
 
     /** The exam handed in last in this tab, as `exam`, if `params` (the address) are its set's; else null. */
     function handedIn(params) {
-      var done = null, byId = {};
+      var done = null;
       try {
         done = pages.handedIn(sessionStorage.getItem(SITTING), core.CHOICES);
       } catch (e) {}
       if (!done || pages.examQuery(done.params) !== pages.examQuery(params)) return null;
-      data.questions.forEach(function (q) { byId[q.id] = q; });
-      var drawn = done.ids.map(function (id) { return byId[id]; });
-      if (drawn.indexOf(undefined) >= 0) return null;  // the site's questions have changed since
+      var drawn = questionsOf(done.ids);
+      if (!drawn) return null;  // the site's questions have changed since
       return { params: done.params, drawn: drawn, answers: done.answers, finished: true, timeUp: done.timeUp };
+    }
+
+    /** The site's questions with these ids, in their order; null when it no longer has one of them. */
+    function questionsOf(ids) {
+      var byId = {};
+      data.questions.forEach(function (q) { byId[q.id] = q; });
+      var found = ids.map(function (id) { return byId[id]; });
+      return found.indexOf(undefined) >= 0 ? null : found;
     }
 
     function show(children, focus) {
