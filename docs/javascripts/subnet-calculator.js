@@ -177,19 +177,22 @@
     const summary = `${text(vpc.base)}/${vpc.prefix} → /${prefix} 서브넷 ${number(count)}개, ` +
       `서브넷마다 사용 가능한 주소 ${usable}개`;
     const last = subnet(vpc.base + (count - 1) * each, prefix);
+    const checks = [
+      { label: "RFC 1918 사설 범위", ...privateCheck(vpc) },
+      { label: "AWS VPC CIDR", ...vpcCheck(vpc) },
+      { label: "AWS 서브넷 크기", ...subnetCheck(prefix) },
+    ];
+    // What AWS refuses is said before the arithmetic (the private-range check only advises).
+    const refused = checks.slice(1).filter((check) => !check.ok).map((check) => `${check.label}: ${check.text}`);
     return {
       summary,
-      said: summary,
+      said: [...refused, summary].join(" "),
       facts: [
         ["서브넷 수", `${number(count)}개 = 2^(${prefix} − ${vpc.prefix})`],
         ["서브넷당 주소", `${number(each)}개 = 예약 5개 + 사용 가능 ${usable}개`],
         ["VPC 전체 주소", `${number(size(vpc.prefix))}개 = 2^(32 − ${vpc.prefix})`],
       ],
-      checks: [
-        { label: "RFC 1918 사설 범위", ...privateCheck(vpc) },
-        { label: "AWS VPC CIDR", ...vpcCheck(vpc) },
-        { label: "AWS 서브넷 크기", ...subnetCheck(prefix) },
-      ],
+      checks,
       legend: LEGEND,
       caption: count > ROWS ? `처음 ${ROWS}개 서브넷 (전체 ${number(count)}개)` : `서브넷 ${number(count)}개 전체`,
       rows,

@@ -151,6 +151,10 @@ for (const [cidr, prefix, count, usable, rfc1918, vpc, subnet] of CASES) {
     assert.ok(found["AWS VPC CIDR"].text.startsWith(vpc), found["AWS VPC CIDR"].text);
     assert.ok(found["AWS 서브넷 크기"].text.startsWith(subnet), found["AWS 서브넷 크기"].text);
     for (const check of answer.checks) assert.equal(check.ok, /^(예|가능)/.test(check.text));
+    // the live region says what AWS refuses before the arithmetic
+    const refused = answer.checks.slice(1).filter((check) => !check.ok).map((check) => `${check.label}: ${check.text}`);
+    assert.equal(answer.said, [...refused, answer.summary].join(" "));
+    assert.equal(answer.said.startsWith("AWS"), vpc.startsWith("불가") || subnet.startsWith("불가"));
   });
 }
 
