@@ -94,7 +94,7 @@ DIAGRAMS_JS = """() => {
     return {
       drawn: true, top, spill,
       error: error ? (svg.textContent || "Mermaid error").trim().slice(0, 200) : null,
-      kind: svg.getAttribute("aria-roledescription"),
+      name: `${svg.getAttribute("aria-roledescription")}: ${svg.getAttribute("aria-label") || ""}`,  // what a screen reader says
       contrast: Math.round(contrast * 100) / 100, worst, font: Math.round(font * 10) / 10, unscaled,
       scale: Math.round(scale * 100) / 100,
       hostWidth: box.width, svgWidth: drawn.width, parentWidth: host.parentElement.clientWidth,

@@ -351,6 +351,9 @@ def test_the_open_viewer_has_no_serious_accessibility_violation_and_names_every_
     assert reader.page.get_by_role("dialog", name=f"다이어그램: {title}").is_visible()
     for name in ("축소", "확대", "원래 크기 1:1", "닫기"):
         assert reader.page.get_by_role("button", name=name, exact=True).count() == 1, name
+    said = """() => { const svg = document.querySelector(".mermaid-viewer").shadowRoot.querySelector(".canvas > svg");
+      return [svg.getAttribute("aria-roledescription"), svg.getAttribute("aria-label")]; }"""
+    assert reader.page.evaluate(said) == ["다이어그램", title]  # the drawing, as on the page (Mermaid: "flowchart-v2")
     found = reader.axe("light")
     reader.scheme("slate")
     found += reader.axe("dark")

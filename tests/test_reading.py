@@ -3,12 +3,14 @@
 `test_every_page` reads each page of the nav (and the 404 page at a deep missing address) once, with one
 reader per worker: a first visit on a desktop, scrolled through, diagrams drawn; axe-core in the light
 scheme, again after switching to the dark one in place (as the palette toggle does), and on a 375 px phone;
-the diagrams measured in each; no Korean text outside code that may break mid-word; no table wider than the
+the diagrams measured in each and named for a screen reader; no Korean text outside code that may break mid-word; no table wider than the
 desktop column; last, each 확인 문제 answered by a click on its right choice. The readers prefer
 reduced motion: no transition is half-way when colours are measured. A few tests make their own visits: instant
 navigation, a reader who never scrolls, and every gate on a deliberately broken page.
 """
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -27,6 +29,7 @@ VIEWER_PX = 12  # the smallest label in the diagram viewer, at the diagram's own
 SMALLEST_TEXT_PX = 7  # drawn size on a phone; wider diagrams scroll inside their box instead
 SMALLEST_DESKTOP_PX = 9  # drawn size in the desktop column (the NACL sequence diagram was 7.4 px)
 MERMAID_BUDGET_KIB = 280  # Mermaid's share of a page using all three diagram kinds (about 272 KiB)
+NAMED = re.compile(r"다이어그램: \S")  # a drawn diagram's role description and name
 FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 CENTRE = """(el) => { el.scrollIntoView({block: "center"}); const r = el.getBoundingClientRect();
   return [r.x + r.width / 2, r.y + r.height / 2]; }"""
@@ -105,6 +108,8 @@ def read(reader: Reader, path: str, diagrams: int, questions: list[dict] = (), w
                  for n, d in enumerate(visit.diagrams, start=1) if d["drawn"] and d["spill"]["px"] > 1]
     problems += [f"diagram {n}: text drawn at {d['font']}px in the desktop column (≥ {SMALLEST_DESKTOP_PX})"
                  for n, d in enumerate(visit.diagrams, start=1) if d["drawn"] and d["font"] < SMALLEST_DESKTOP_PX]
+    problems += [f"diagram {n}: a screen reader says {d['name']!r} (not 다이어그램: its section)"
+                 for n, d in enumerate(visit.diagrams, start=1) if d["drawn"] and not NAMED.match(d["name"])]
     problems += [f"Korean may break mid-word (word-break is not keep-all): {el}" for el in reader.page.evaluate(MID_WORD)[:3]]
     problems += [f"a table wider than the desktop column: {table}" for table in wide]
     if title_gap:
@@ -353,7 +358,7 @@ def test_a_reader_who_does_not_scroll_down_loads_no_mermaid_and_sees_no_source(n
     assert not after.undrawn() and after.library_loads == 1
 
 
-def test_the_gates_catch_other_hosts_console_errors_low_contrast_spilling_labels_and_wide_tables(
+def test_the_gates_catch_other_hosts_console_errors_low_contrast_spilling_labels_wide_tables_and_unnamed_diagrams(
         site_dir, tmp_path, browser):
     broken = link_site(site_dir, tmp_path / "site")
     page_file = writable(broken / "index.html")
@@ -366,6 +371,10 @@ def test_the_gates_catch_other_hosts_console_errors_low_contrast_spilling_labels
     style = writable(broken / "stylesheets" / "extra.css")  # keep-all where Mermaid does not measure
     style.write_text(style.read_text(encoding="utf-8") + "\n.md-typeset .mermaid { word-break: keep-all; letter-spacing: .3em }\n",
                      encoding="utf-8")
+    viewer = writable(broken / "javascripts" / "mermaid-dialog.mjs")  # the diagrams go unnamed
+    named = viewer.read_text(encoding="utf-8")
+    assert 'drawing.setAttribute("aria-label", title);' in named
+    viewer.write_text(named.replace('drawing.setAttribute("aria-label", title);', ""), encoding="utf-8")
     with serve(broken) as address:
         reader = Reader(browser, address, reduced_motion="reduce")
         try:
@@ -374,7 +383,7 @@ def test_the_gates_catch_other_hosts_console_errors_low_contrast_spilling_labels
         finally:
             reader.close()
     for gate in ("fonts.example.com", "깨진 스크립트", "[serious] color-contrast", "overflows by",
-                 "a table wider than the desktop column: 넓은 표"):
+                 "a table wider than the desktop column: 넓은 표", "a screen reader says '다이어그램: '"):
         assert gate in problems, f"{gate!r} not reported:\n{problems}"
     assert "color-contrast" in own
 

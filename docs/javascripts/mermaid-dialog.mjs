@@ -111,11 +111,12 @@ const entries = new Set();
 const entryKey = () => window.navigation && navigation.currentEntry && navigation.currentEntry.key;
 const here = () => location.href.split("#")[0];
 
-/** Make the diagram Material just drew into `shadow` open full screen; `svg` is Mermaid's markup. */
+/** Make the diagram Material just drew into `shadow` open full screen, and name it; `svg` is Mermaid's markup. */
 export function enlargeable(shadow, svg) {
   const box = shadow && shadow.querySelector(".mermaid-scroll");
   if (!box) return;
   const title = titleOf(shadow.host);
+  named(box.querySelector("svg"), title);
   box.insertAdjacentHTML("beforebegin", CONTROL_CSS);
   // The button is the keyboard's way in and what a screen reader names; a tap or a click anywhere
   // on the diagram opens it too. A box that can scroll must be reachable with the keyboard: the
@@ -127,6 +128,14 @@ export function enlargeable(shadow, svg) {
   box.removeAttribute("tabindex");
   // (a click from Enter or Space on the button has no pointer, detail 0)
   box.addEventListener("click", (event) => open(svg, title, button, event.detail > 0));
+}
+
+// A screen reader says a drawing's role description and name: Mermaid gives its type in English
+// ("flowchart-v2") and no name; these say "다이어그램" and its section.
+function named(drawing, title) {
+  if (!drawing || drawing.getAttribute("aria-roledescription") === "error") return;
+  drawing.setAttribute("aria-roledescription", "다이어그램");
+  drawing.setAttribute("aria-label", title);
 }
 
 // The heading of the section the diagram is in ("아키텍처"), numbered when the section has several.
@@ -271,6 +280,7 @@ function open(svg, title, control, pointer) {
   if (!box || !box.width) return;
   [v.width, v.height, v.control] = [box.width, box.height, control];
   v.svg.removeAttribute("width");
+  named(v.svg, title);
   v.title.textContent = title;
   v.dialog.setAttribute("aria-label", `다이어그램: ${title}`);
   v.dialog.classList.toggle("pointer", pointer); // opened by a tap or click: no focus ring on the view
