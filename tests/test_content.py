@@ -13,7 +13,7 @@ from bs4 import Comment, Tag
 
 from hooks.glossary import ALIAS_LINE, load_terms
 from hooks.study import ANSWER, ANSWER_TITLE, QUESTION
-from sitekit.pages import DOCS, ROOT, topic_pages
+from sitekit.pages import DOCS, ROOT, nav_files, topic_pages
 
 AWS_SOURCE = re.compile(r"^https://(docs\.aws\.amazon\.com|aws\.amazon\.com)/")
 # Boxes that state AWS facts; 팁 boxes only point to other pages.
@@ -268,6 +268,25 @@ def test_every_topic_page_says_what_to_know_before_the_exam(pages):
     """A 「보충: 시험 전에 알아 둘 것」 box on each topic page: what SAA-C03 asks of the service, sourced."""
     missing = [page for page in topic_pages() if not any(title == EXAM_BOX for title, _ in boxes(pages[page]))]
     assert not missing, f"no 「{EXAM_BOX}」 box: {missing}"
+
+
+def test_a_category_overview_lists_and_orders_its_pages_as_the_nav_does():
+    """The table 「이 카테고리의 페이지」 and the 「추천 읽기 순서」 (its first link to each page) follow the nav, as the
+    previous/next links at the foot of each page do."""
+    nav = nav_files()
+    wrong = []
+    for overview in [page for page in nav if page.endswith("/index.md")]:
+        category, text = overview.removesuffix("index.md"), (DOCS / overview).read_text(encoding="utf-8")
+        pages = [page for page in nav if page.startswith(category) and page != overview]
+        for section in ("이 카테고리의 페이지", "추천 읽기 순서"):
+            found = re.search(rf"^## {section}\b(.*?)(?=^## |\Z)", text, re.M | re.S)
+            if not found:
+                continue
+            linked = [category + link for link in re.findall(r"\]\(([a-z0-9-]+\.md)\)", found.group(1))]
+            first = list(dict.fromkeys(link for link in linked if link in pages))
+            if first != pages:
+                wrong.append(f"{overview} 「{section}」: {first}, the nav: {pages}")
+    assert not wrong, "\n".join(wrong)
 
 
 def test_storage_overview_compares_file_storage_and_instance_store(pages):
