@@ -154,12 +154,13 @@ TYPE = """(text) => { const box = document.querySelector(".md-search__input");
 def test_the_first_search_says_the_documents_are_loading_until_its_results(tab):
     """The first search loads the documents (seconds on a slow connection): as the query is typed, and before
     any answer can come, the line above the results says so instead of asking for a query; the results replace
-    it, and later queries never show it."""
+    it (said to a screen reader too), and later queries never show it."""
     page = tab.page
     tab.goto("networking/vpc/")
     page.locator(".md-search__input").click()
     assert page.evaluate(TYPE, "서브넷") == LOADING
-    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"일치하는 문서 \d+개"))
+    # the line is a live region: a screen reader hears it, as the eye sees it, while the reader types
+    expect(page.get_by_role("status").filter(has_text=re.compile(r"일치하는 문서 \d+개"))).to_have_count(1)
     assert page.evaluate(TYPE, "라우팅 테이블") != LOADING
     assert not tab.errors
 

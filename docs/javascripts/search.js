@@ -13,6 +13,8 @@
  * - Text that arrives without a key (pasted from a menu, dictated, a predictive-text tap) fires `input` and no
  *   `keyup`; Material reads the box on `keyup` and focus only, so the results and Enter stayed on the old
  *   query. Each `input` is passed on as a `keyup` (Material ignores a value it has already searched).
+ * - The line above the list (how many documents match) is a live region: a screen reader hears the count as
+ *   the reader types, as the eye sees it; Material's line is not one.
  * - The first search loads the documents (search/search_docs.json; seconds on a slow connection): until its
  *   first results, the line above the list says so, not Material's placeholder. Material writes
  *   that line again with every result.
@@ -43,6 +45,7 @@
   var query = dialog.querySelector("[data-md-component=search-query]");
   var meta = dialog.querySelector(".md-search-result__meta");
   var list = dialog.querySelector(".md-search-result__list");
+  meta.setAttribute("role", "status");
   // the worker has shown results: the documents are loaded
   var answered = false;
 
