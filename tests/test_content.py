@@ -246,7 +246,7 @@ SUPPLEMENTS = {
     "cicd/codedeploy.md": ["배포 구성", "AllAtOnce", "HalfAtATime", "OneAtATime", "AppSpec", "자동 롤백"],
     "containers/ecs.md": ["Fargate", "EC2", "태스크 역할", "태스크 실행 역할", "awsvpc"],
     "compute/auto-scaling.md": ["최소", "원하는", "최대", "상태 확인", "ELB", "수명 주기 후크", "상태 확인 유예 기간"],
-    "compute/ec2.md": ["스팟", "2분", "90%", "배치 그룹", "인스턴스 스토어", "IMDSv2"],
+    "compute/ec2.md": ["스팟", "2분", "큰 할인율", "배치 그룹", "인스턴스 스토어", "IMDSv2"],
     "architecture/autoscaling-cloudwatch-elb.md": ["상태 확인 유예 기간"],
 }
 EXAM_BOX = "보충: 시험 전에 알아 둘 것"
