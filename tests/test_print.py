@@ -526,6 +526,35 @@ def test_printed_diagrams_fit_the_page_and_links_show_their_address(printed):
     assert addresses and set(addresses) <= {"none", "normal"}
 
 
+# Words of a table cell (an address, a name) that the printed page breaks across two lines.
+BROKEN_IN_CELLS = r"""() => {
+  const broken = [], cells = document.createTreeWalker(document.querySelector("article"), NodeFilter.SHOW_TEXT);
+  for (let node; (node = cells.nextNode());) {
+    if (!node.parentElement.closest("td, th")) continue;
+    for (const word of node.textContent.matchAll(/[A-Za-z0-9./]{4,}/g)) {
+      const range = document.createRange();
+      range.setStart(node, word.index);
+      range.setEnd(node, word.index + word[0].length);
+      if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) broken.push(word[0]);
+    }
+  }
+  return broken; }"""
+
+
+def test_a_printed_table_breaks_no_address_nor_name(new_tab):
+    """On an A4 page a table's column narrows no further than its longest word: "10.0.0.255" (the broadcast
+    address of subnet-design's reserved five) printed as "10.0.0.25" over "5"."""
+    margins = page_margins()
+    text_mm = 210 - float(margins["left"].removesuffix("mm")) - float(margins["right"].removesuffix("mm"))
+    tab = new_tab(viewport={"width": round(text_mm * 96 / 25.4), "height": 1000})
+    tab.page.emulate_media(media="print")
+    broken = []
+    for path in ("networking/subnet-design/", "reference/glossary/", "networking/"):
+        tab.goto(path)
+        broken += [f"/{path}: {word}" for word in tab.page.evaluate(BROKEN_IN_CELLS)]
+    assert not broken, broken
+
+
 COLLAPSED = """
 ??? note "접힌 블록"
     접힌 블록 안의 본문도 종이에 인쇄된다.
