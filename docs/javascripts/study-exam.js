@@ -430,19 +430,21 @@
       if (exam.timeUp) parts.push(el("p", { "class": "study-notice", text: "시간이 끝나 답안을 제출했습니다." }));
       parts.push(el("p", { "class": "exam__score" }, [el("strong", { text: pages.scoreText(result) })]));
       var again = el("a", { href: location.pathname + pages.examQuery(exam.params), text: "이 세트의 주소" });
-      // Followed in this tab: the setup for that set, and the result goes. Drawn here, not left to Material's instant
-      // navigation, which does not reload a page for a link to its own path (it pushes the address, then goes back).
+      var copied = el("span", { role: "status" });
+      // A click copies the address to share it, and the result stays (it went, for the setup of the same set:
+      // the retake is 같은 문제로 다시 풀기); a new tab (Ctrl+click, the link's menu) opens the set.
       again.addEventListener("click", function (event) {
         if (event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;  // a new tab
         event.preventDefault();
         event.stopPropagation();
-        var params = exam.params;
-        drop();
-        history.replaceState(history.state, "", again.href);
-        setup(params, true);
+        var done = function () { copied.textContent = " 주소를 복사했습니다."; };
+        var failed = function () { copied.textContent = " 주소를 복사하지 못했습니다. 링크를 길게 누르거나 오른쪽 클릭해 복사하십시오."; };
+        if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(again.href).then(done, failed);
+        else failed();
       });
       parts.push(el("p", {}, [
-        "문제 세트 번호 ", el("code", { text: exam.params.seed }), ": 이 주소로 같은 문제를 다시 풀거나 공유할 수 있습니다. ", again
+        "문제 세트 번호 ", el("code", { text: exam.params.seed }), ": 이 주소로 같은 문제를 다시 풀거나 공유할 수 있습니다. ",
+        again, " (누르면 복사)", copied
       ]));
 
       var table = el("table");
