@@ -318,6 +318,11 @@ def test_search_suggest_share_and_highlight(search_page, tab):
     assert not tab.errors
 
 
+QUERY_CLEARS_THE_BUTTONS = """() => { const box = document.querySelector(".md-search__input");
+  const buttons = document.querySelector(".md-search__options").getBoundingClientRect();
+  return box.getBoundingClientRect().right - parseFloat(getComputedStyle(box).paddingRight) <= buttons.left; }"""
+
+
 @pytest.mark.browser
 def test_a_suggestion_wider_than_the_box_is_not_drawn_over_the_query(search_page):
     """Material writes its suggestion (the query, its last word completed) into an element behind the box, from the
@@ -328,6 +333,8 @@ def test_a_suggestion_wider_than_the_box_is_not_drawn_over_the_query(search_page
     question = "여러 가용 영역에 걸친 EC2 인스턴스 앞에 두는 로드 밸런서에 고정 IP가 필요하면 어떤 네트"
     search(sp, question + " " + question)
     assert sp.page.locator(".md-search__input").evaluate("(box) => box.scrollWidth > 1.5 * box.clientWidth")
+    # the query stops before the buttons at the box's right (share, clear), not under them
+    assert sp.page.evaluate(QUERY_CLEARS_THE_BUTTONS), "the query runs under the share and clear buttons"
     expect(suggest).to_be_hidden()
     search(sp, "vp")
     expect(suggest).to_be_visible()
