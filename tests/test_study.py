@@ -745,6 +745,13 @@ def test_a_set_number_in_the_address_that_it_cannot_carry_is_said_not_changed(ta
     page.get_by_label("문제 세트 번호").fill("abc123")
     page.wait_for_selector("#exam-seed:not([aria-invalid])")
     assert page.locator("#exam-seed-error").inner_text() == ""
+    if len(seed) > 32:  # typed (or pasted) as long: kept whole and said, not cut to 32 characters (another set)
+        field = page.get_by_label("문제 세트 번호")
+        field.fill("")
+        field.press_sequentially(seed)
+        assert field.input_value() == seed
+        page.get_by_role("button", name="모의고사 시작").click()
+        expect(page.locator("#exam-seed-error")).to_have_text(error)
     clean(tab)
 
 

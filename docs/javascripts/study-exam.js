@@ -173,7 +173,7 @@
           return n + "문제 " + pages.examMinutes(n) + "분";
         }).join(", ") + ")"
       ])]));
-      var seedInput = el("input", { id: "exam-seed", name: "seed", value: params.seed, maxlength: "32",
+      var seedInput = el("input", { id: "exam-seed", name: "seed", value: params.seed,
         autocomplete: "off", spellcheck: "false", autocapitalize: "off", "aria-describedby": "exam-seed-error exam-seed-hint" });
       var seedError = el("span", { id: "exam-seed-error", "class": "exam-setup__error" });
       var badSeed = function (problem) {  // kept as written, never silently changed into another set
