@@ -613,6 +613,15 @@ def test_an_exam_in_progress_survives_a_reload_and_goes_on_where_it_was(tab):
     assert page.locator(".exam__meta").inner_text().endswith("답한 문제 2개")
     assert page.locator(".exam__question input:checked").get_attribute("value") == "1"
     assert page.get_by_role("button", name="문제 1 (답함)").count() == 1
+    # in forced colours (Windows high contrast) too, an answered number looks unlike an unanswered one
+    page.emulate_media(forced_colors="active")
+    looks = """(b) => { const rgba = (c) => c.match(/[\\d.]+/g).map(Number), cs = getComputedStyle(b);
+      const [fill, page] = [rgba(cs.backgroundColor), rgba(getComputedStyle(document.body).backgroundColor)];
+      const alpha = fill.length > 3 ? fill[3] : 1;  // the fill as drawn over the page (transparent: the page)
+      return [cs.color, cs.borderTopColor, [0, 1, 2].map((i) => Math.round(fill[i] * alpha + page[i] * (1 - alpha)))].join(); }"""
+    assert page.get_by_role("button", name="문제 1 (답함)").evaluate(looks) != \
+        page.get_by_role("button", name="문제 4", exact=True).evaluate(looks)
+    page.emulate_media(forced_colors="none")
     assert page.get_by_role("timer").inner_text() == "15:00"
     exam = page.url
     page.goto("about:blank")  # the time runs out while the reader is away: handed in when the page is opened again
