@@ -66,7 +66,7 @@ dialog{position:fixed;inset:0;width:auto;height:auto;max-width:none;max-height:n
 dialog[open]{display:flex}
 .bar{display:flex;align-items:center;gap:2px;min-height:48px;padding:0 4px 0 16px;
   color:var(--md-primary-bg-color);background:var(--md-primary-fg-color)}
-h2{flex:1;min-width:0;margin:0;font-size:16px;font-weight:700;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+h2{flex:1;min-width:0;margin:0;font-size:16px;font-weight:700;line-height:1.25}
 button{display:inline-flex;align-items:center;justify-content:center;min-width:44px;height:44px;padding:0 6px;
   border:0;border-radius:4px;color:inherit;background:none;font:inherit;font-size:14px;font-weight:700;cursor:pointer}
 button:hover{background:var(--md-primary-fg-color--dark)}
