@@ -206,6 +206,26 @@ def test_axe_finds_no_serious_violation_with_an_error_showing(tab, base_url):
 
 
 @pytest.mark.browser
+def test_on_a_narrow_phone_the_keyboard_reaches_the_results_that_scroll_sideways(tab, base_url):
+    """At 320 px the results table is wider than its box: the box takes the focus and is named (axe:
+    scrollable-region-focusable); where the table fits, the box is no stop for the keyboard."""
+    page = tab.page
+    page.set_viewport_size({"width": 320, "height": 640})
+    try:
+        open_calculator(page, base_url)
+        page.fill(CIDR, "172.31.0.0/20")
+        page.select_option(PREFIX, "28")
+        box = page.get_by_role("region", name="서브넷 목록 (옆으로 스크롤)")
+        expect(box).to_have_attribute("tabindex", "0")
+        assert box.evaluate("(b) => b.scrollWidth > b.clientWidth")
+        assert tab.axe("phone") == []
+        page.set_viewport_size(tab.viewport)  # the window widens: the table fits
+        expect(page.locator(f"{FORM} .subnet-calc__scroll:not([tabindex]):not([role])")).to_have_count(1)
+    finally:
+        page.set_viewport_size(tab.viewport)
+
+
+@pytest.mark.browser
 def test_the_calculator_works_after_instant_navigation(tab):
     page = tab.page
     tab.goto("networking/rfc-1918/")

@@ -305,11 +305,26 @@
     showError(calc, calc.prefix, answer.errors?.prefix);
     const results = answer.errors ? [el("p", "subnet-calc__empty", WAITING)] : render(answer);
     calc.results.replaceChildren(...results);
+    scrollable(calc.results);
     // The live region speaks once the reader pauses typing, not at every keystroke.
     clearTimeout(calc.pending);
     const speak = () => { calc.status.textContent = answer.said; };
     if (typing) calc.pending = setTimeout(speak, PAUSE);
     else speak();
+  }
+
+  // A results table wider than the screen (a 320 px phone) scrolls sideways in its box: the keyboard reaches the
+  // box and a screen reader names it, as the page's own tables (overrides/main.html).
+  function scrollable(results) {
+    const box = results.querySelector(".subnet-calc__scroll");
+    if (!box) return;
+    if (box.scrollWidth > box.clientWidth + 1) {
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", "서브넷 목록 (옆으로 스크롤)");
+    } else {
+      for (const name of ["tabindex", "role", "aria-label"]) box.removeAttribute(name);
+    }
   }
 
   function setUp(form) {
@@ -324,6 +339,7 @@
       status: form.querySelector("[role=status]"),
       results: form.querySelector("[data-results]"),
     };
+    new ResizeObserver(() => scrollable(calc.results)).observe(calc.results);  // a phone turned, a window narrowed
     const select = calc.prefix.input;
     const chosen = select.dataset.default || "24";
     for (const { value, label } of sizeOptions()) {
