@@ -120,6 +120,25 @@ def test_diagrams_open_full_screen_on_a_phone_at_their_own_size_or_larger_and_cl
     assert not reader.errors, reader.errors
 
 
+def test_on_a_phone_a_top_down_diagram_opens_at_its_top_centre_a_left_to_right_one_at_its_left(new_tab):
+    """Both wider than a phone at their own size: the VPC architecture (flowchart TB) opened on its empty left
+    corner, its root (the VPC) out of sight at the top centre; the ELB paths (flowchart LR) begin at the left."""
+    reader = new_tab(Reader, **ON_PHONE)
+    offsets = {}
+    for path in ("networking/vpc/", WIDE):
+        reader.visit(path)
+        reader.page.locator("article div.mermaid").first.tap()
+        shown = wait_open(reader)
+        offsets[path] = shown["scroll"][0], reader.page.evaluate("""() => {
+          const view = document.querySelector(".mermaid-viewer").shadowRoot.querySelector(".view");
+          return (view.scrollWidth - view.clientWidth) / 2; }""")
+        reader.page.keyboard.press("Escape")
+        wait_closed(reader)
+    (vpc, vpc_centre), (elb, elb_centre) = offsets["networking/vpc/"], offsets[WIDE]
+    assert vpc_centre > 0 and abs(vpc - vpc_centre) <= 1, offsets
+    assert elb_centre > 0 and elb == 0, offsets
+
+
 @pytest.mark.parametrize("options", [{}, ON_PHONE], ids=["desktop", "phone"])
 def test_the_open_button_covers_no_part_of_the_drawing(options, new_tab):
     """compute/elb/'s diagrams are wider than the column: the button sits above the drawing, not on its labels."""

@@ -111,8 +111,9 @@ const entries = new Set();
 const entryKey = () => window.navigation && navigation.currentEntry && navigation.currentEntry.key;
 const here = () => location.href.split("#")[0];
 
-/** Make the diagram Material just drew into `shadow` open full screen, and name it; `svg` is Mermaid's markup. */
-export function enlargeable(shadow, svg) {
+/** Make the diagram Material just drew into `shadow` open full screen, and name it; `svg` is Mermaid's markup,
+ * `source` the diagram's Mermaid text. */
+export function enlargeable(shadow, svg, source) {
   const box = shadow && shadow.querySelector(".mermaid-scroll");
   if (!box) return;
   const title = titleOf(shadow.host);
@@ -127,7 +128,8 @@ export function enlargeable(shadow, svg) {
   button.setAttribute("aria-label", `다이어그램 크게 보기: ${title}`);
   box.removeAttribute("tabindex");
   // (a click from Enter or Space on the button has no pointer, detail 0)
-  box.addEventListener("click", (event) => open(svg, title, button, event.detail > 0));
+  const down = topDown(source || "");
+  box.addEventListener("click", (event) => open(svg, title, button, event.detail > 0, down));
 }
 
 // A screen reader says a drawing's role description and name: Mermaid gives its type in English
@@ -136,6 +138,14 @@ function named(drawing, title) {
   if (!drawing || drawing.getAttribute("aria-roledescription") === "error") return;
   drawing.setAttribute("aria-roledescription", "다이어그램");
   drawing.setAttribute("aria-label", title);
+}
+
+// A diagram drawn from the top down (a flowchart TB/TD/BT, a state diagram not turned sideways) starts at its top
+// centre; others (left to right, a sequence) at their left edge. Where the view opens on a phone.
+function topDown(source) {
+  const head = source.trim().split("\n")[0];
+  return /^(flowchart|graph)\s+(TB|TD|BT)\b/.test(head)
+    || (/^stateDiagram/.test(head) && !/^\s*direction\s+(LR|RL)\b/m.test(source));
 }
 
 // The heading of the section the diagram is in ("아키텍처"), numbered when the section has several.
@@ -271,7 +281,7 @@ function popstate() {
 }
 window.mermaidViewer = { popstate };
 
-function open(svg, title, control, pointer) {
+function open(svg, title, control, pointer, down) {
   const v = viewer || (viewer = build());
   if (v.dialog.open) return;
   v.canvas.innerHTML = svg; // Mermaid's own output (sanitised by Mermaid), as Material puts it in the page
@@ -289,7 +299,7 @@ function open(svg, title, control, pointer) {
   else mark();
   // natural size, or larger while the whole diagram still fits (at most twice)
   size(v, Math.max(1, Math.min(fit(v), 2)));
-  v.view.scrollTo(0, 0);
+  v.view.scrollTo(down ? (v.view.scrollWidth - v.view.clientWidth) / 2 : 0, 0);
   v.view.focus();
 }
 

@@ -240,7 +240,7 @@
       // `bindFunctions`, for click directives, which these diagrams do not use, stays uncalled)
       function fn(shadow) {
         if (height) hold(shadow.host, height);
-        if (dialog) dialog.enlargeable(shadow, result.svg);
+        if (dialog) dialog.enlargeable(shadow, result.svg, text);
       }
       return Object.assign({}, result, { svg: fit(result.svg), fn: fn });
     });
