@@ -123,6 +123,13 @@ def bank(site_dir) -> dict:
     return data
 
 
+def a4_text_px() -> int:
+    """The width of an A4 page between print.css's margins, in CSS pixels."""
+    margins = page_margins()
+    text_mm = 210 - float(margins["left"].removesuffix("mm")) - float(margins["right"].removesuffix("mm"))
+    return round(text_mm * 96 / 25.4)
+
+
 @pytest.fixture(scope="session")
 def made_book(browser, tmp_path_factory) -> dict:
     """What ``make pdf`` makes — the build with PDF_BOOK=1 and its book, printed from the print page opened
@@ -136,9 +143,7 @@ def made_book(browser, tmp_path_factory) -> dict:
                      "errors": list(tab.errors), "blocked": list(tab.blocked)}
             book = print_pdf(tab, site / BOOK)
             shown["cross_references"] = tab.page.evaluate(NUMBERED_LINKS)
-            margins = page_margins()  # laid out as on an A4 page, between its margins (in mm)
-            text_mm = 210 - float(margins["left"].removesuffix("mm")) - float(margins["right"].removesuffix("mm"))
-            tab.page.set_viewport_size({"width": round(text_mm * 96 / 25.4), "height": 1000})
+            tab.page.set_viewport_size({"width": a4_text_px(), "height": 1000})  # laid out as on an A4 page
             shown["page_alone"] = tab.page.evaluate(PAGE_ALONE)
         finally:
             tab.close()

@@ -278,6 +278,8 @@ def test_a_category_overview_lists_and_orders_its_pages_as_the_nav_does():
     for overview in [page for page in nav if page.endswith("/index.md")]:
         category, text = overview.removesuffix("index.md"), (DOCS / overview).read_text(encoding="utf-8")
         pages = [page for page in nav if page.startswith(category) and page != overview]
+        if not re.search(r"^## 이 카테고리의 페이지\b", text, re.M):
+            wrong.append(f"{overview}: no 「이 카테고리의 페이지」 section")
         for section in ("이 카테고리의 페이지", "추천 읽기 순서"):
             found = re.search(rf"^## {section}\b(.*?)(?=^## |\Z)", text, re.M | re.S)
             if not found:

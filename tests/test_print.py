@@ -23,7 +23,7 @@ from sitekit.pages import PRINT_PAGE, config, diagram_kinds, nav_files, page_htm
 from sitekit.browser import WAIT_MS, Tab
 from sitekit.reader import DRAWN_JS, HOSTS, SCROLL_JS, wait_drawn
 from sitekit.server import serve
-from tests.conftest import FAR_DOWN
+from tests.conftest import FAR_DOWN, a4_text_px
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("book")]  # the book is printed once, by one worker
 
@@ -544,9 +544,7 @@ BROKEN_IN_CELLS = r"""() => {
 def test_a_printed_table_breaks_no_address_nor_name(new_tab):
     """On an A4 page a table's column narrows no further than its longest word: "10.0.0.255" (the broadcast
     address of subnet-design's reserved five) printed as "10.0.0.25" over "5"."""
-    margins = page_margins()
-    text_mm = 210 - float(margins["left"].removesuffix("mm")) - float(margins["right"].removesuffix("mm"))
-    tab = new_tab(viewport={"width": round(text_mm * 96 / 25.4), "height": 1000})
+    tab = new_tab(viewport={"width": a4_text_px(), "height": 1000})
     tab.page.emulate_media(media="print")
     broken = []
     for path in ("networking/subnet-design/", "reference/glossary/", "networking/"):

@@ -143,9 +143,11 @@ function named(drawing, title) {
 // A diagram drawn from the top down (a flowchart TB/TD/BT, a state diagram not turned sideways) starts at its top
 // centre; others (left to right, a sequence) at their left edge. Where the view opens on a phone.
 function topDown(source) {
-  const head = source.trim().split("\n")[0];
-  return /^(flowchart|graph)\s+(TB|TD|BT)\b/.test(head)
-    || (/^stateDiagram/.test(head) && !/^\s*direction\s+(LR|RL)\b/m.test(source));
+  const lines = source.replace(/^\s*---[\s\S]*?\n\s*---\s*\n/, "")  // front matter
+    .split("\n").map((line) => line.trim()).filter((line) => line && !line.startsWith("%%"));  // comments, directives
+  const [head = "", next = ""] = lines;
+  if (/^(flowchart|graph)\b/.test(head)) return !/^(flowchart|graph)\s+(LR|RL)\b/.test(head);  // bare: top down
+  return /^stateDiagram/.test(head) && !/^direction\s+(LR|RL)\b/.test(next);  // a whole diagram turned sideways
 }
 
 // The heading of the section the diagram is in ("아키텍처"), numbered when the section has several.

@@ -429,22 +429,21 @@
       var parts = [heading];
       if (exam.timeUp) parts.push(el("p", { "class": "study-notice", text: "시간이 끝나 답안을 제출했습니다." }));
       parts.push(el("p", { "class": "exam__score" }, [el("strong", { text: pages.scoreText(result) })]));
-      var again = el("a", { href: location.pathname + pages.examQuery(exam.params), text: "이 세트의 주소" });
-      var copied = el("span", { role: "status" });
-      // A click copies the address to share it, and the result stays (it went, for the setup of the same set:
-      // the retake is 같은 문제로 다시 풀기); a new tab (Ctrl+click, the link's menu) opens the set.
-      again.addEventListener("click", function (event) {
-        if (event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;  // a new tab
-        event.preventDefault();
-        event.stopPropagation();
-        var done = function () { copied.textContent = " 주소를 복사했습니다."; };
-        var failed = function () { copied.textContent = " 주소를 복사하지 못했습니다. 링크를 길게 누르거나 오른쪽 클릭해 복사하십시오."; };
-        if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(again.href).then(done, failed);
-        else failed();
+      // The set's address (the page's own) to share; the result stays (the retake is 같은 문제로 다시 풀기). Said
+      // afresh at each copy: emptied first.
+      var address = new URL(location.pathname + pages.examQuery(exam.params), location.href).href;
+      var copy = button("주소 복사"), copied = el("span", { role: "status" });
+      copy.addEventListener("click", function () {
+        copied.textContent = "";
+        var say = function (text) { return function () { copied.textContent = " " + text; }; };
+        var failed = say("주소를 복사하지 못했습니다. 주소 표시줄의 주소를 복사하십시오.");
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(address).then(say("이 세트의 주소를 복사했습니다."), failed);
+        } else failed();
       });
       parts.push(el("p", {}, [
-        "문제 세트 번호 ", el("code", { text: exam.params.seed }), ": 이 주소로 같은 문제를 다시 풀거나 공유할 수 있습니다. ",
-        again, " (누르면 복사)", copied
+        "문제 세트 번호 ", el("code", { text: exam.params.seed }), ": 이 세트의 주소를 공유하면 같은 문제를 풀 수 있습니다. ",
+        copy, copied
       ]));
 
       var table = el("table");

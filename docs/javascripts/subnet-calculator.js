@@ -339,7 +339,9 @@
       status: form.querySelector("[role=status]"),
       results: form.querySelector("[data-results]"),
     };
-    new ResizeObserver(() => scrollable(calc.results)).observe(calc.results);  // a phone turned, a window narrowed
+    if (typeof ResizeObserver === "function") {  // a phone turned, a window narrowed
+      new ResizeObserver(() => scrollable(calc.results)).observe(calc.results);
+    }
     const select = calc.prefix.input;
     const chosen = select.dataset.default || "24";
     for (const { value, label } of sizeOptions()) {
