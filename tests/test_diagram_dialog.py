@@ -120,6 +120,15 @@ def test_diagrams_open_full_screen_on_a_phone_at_their_own_size_or_larger_and_cl
     assert not reader.errors, reader.errors
 
 
+# Whether the viewer shows a label with this text whole.
+LABEL_IN_VIEW = """(text) => { const root = document.querySelector(".mermaid-viewer").shadowRoot;
+  const view = root.querySelector(".view").getBoundingClientRect();
+  return [...root.querySelectorAll(".canvas svg *")].some((el) => {
+    if (el.childElementCount || el.textContent.trim() !== text) return false;
+    const r = el.getBoundingClientRect();
+    return r.width && r.left >= view.left && r.right <= view.right && r.top >= view.top && r.bottom <= view.bottom; }); }"""
+
+
 def test_on_a_phone_a_top_down_diagram_opens_at_its_top_centre_a_left_to_right_one_at_its_left(new_tab):
     """Both wider than a phone at their own size: the VPC architecture (flowchart TB) opened on its empty left
     corner, its root (the VPC) out of sight at the top centre; the ELB paths (flowchart LR) begin at the left."""
@@ -132,6 +141,8 @@ def test_on_a_phone_a_top_down_diagram_opens_at_its_top_centre_a_left_to_right_o
         offsets[path] = shown["scroll"][0], reader.page.evaluate("""() => {
           const view = document.querySelector(".mermaid-viewer").shadowRoot.querySelector(".view");
           return (view.scrollWidth - view.clientWidth) / 2; }""")
+        if path == "networking/vpc/":  # what the reader missed: the VPC's own label, in view
+            assert reader.page.evaluate(LABEL_IN_VIEW, "VPC 10.0.0.0/16"), "the VPC's label is out of view"
         reader.page.keyboard.press("Escape")
         wait_closed(reader)
     (vpc, vpc_centre), (elb, elb_centre) = offsets["networking/vpc/"], offsets[WIDE]
