@@ -249,12 +249,14 @@
         el("td", null, row.usable),
       );
     }
+    const scroll = el("div", "subnet-calc__scroll", table);
+    scroll.dataset.scrollLabel = "서브넷 목록 (옆으로 스크롤)"; // its name where it scrolls (overrides/main.html)
     const out = [
       el("p", "subnet-calc__summary", answer.summary),
       facts,
       checks,
       el("p", "subnet-calc__legend", answer.legend),
-      el("div", "subnet-calc__scroll", table),
+      scroll,
     ];
     if (answer.more) out.push(el("p", "subnet-calc__more", answer.more));
     return out;
@@ -305,26 +307,12 @@
     showError(calc, calc.prefix, answer.errors?.prefix);
     const results = answer.errors ? [el("p", "subnet-calc__empty", WAITING)] : render(answer);
     calc.results.replaceChildren(...results);
-    scrollable(calc.results);
+    if (window.scrollableBoxes) scrollableBoxes(); // wider than a 320 px phone: a named box the keyboard reaches
     // The live region speaks once the reader pauses typing, not at every keystroke.
     clearTimeout(calc.pending);
     const speak = () => { calc.status.textContent = answer.said; };
     if (typing) calc.pending = setTimeout(speak, PAUSE);
     else speak();
-  }
-
-  // A results table wider than the screen (a 320 px phone) scrolls sideways in its box: the keyboard reaches the
-  // box and a screen reader names it, as the page's own tables (overrides/main.html).
-  function scrollable(results) {
-    const box = results.querySelector(".subnet-calc__scroll");
-    if (!box) return;
-    if (box.scrollWidth > box.clientWidth + 1) {
-      box.setAttribute("tabindex", "0");
-      box.setAttribute("role", "region");
-      box.setAttribute("aria-label", "서브넷 목록 (옆으로 스크롤)");
-    } else {
-      for (const name of ["tabindex", "role", "aria-label"]) box.removeAttribute(name);
-    }
   }
 
   function setUp(form) {
@@ -339,9 +327,6 @@
       status: form.querySelector("[role=status]"),
       results: form.querySelector("[data-results]"),
     };
-    if (typeof ResizeObserver === "function") {  // a phone turned, a window narrowed
-      new ResizeObserver(() => scrollable(calc.results)).observe(calc.results);
-    }
     const select = calc.prefix.input;
     const chosen = select.dataset.default || "24";
     for (const { value, label } of sizeOptions()) {
