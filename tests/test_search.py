@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+from collections import Counter
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
@@ -23,9 +24,7 @@ from sitekit.search import (BAD_INPUT, CASES, DOCUMENTS, INSTALL, LOADING, NOTHI
                             Report, Result, first_search, load_queries, open_search_page, search, search_all)
 from tests.conftest import BROKEN_STORAGE
 
-HIT_AT_5 = 0.97
-HIT_AT_1 = 0.90
-CASE_HIT_AT_5 = {"typo": 0.90, "compound": 0.90, "translit": 0.90}  # misspellings, compounds, English in Hangul
+HIT_AT_1 = 0.90  # each query also finds its page within the top 5 (a new page's queries are checked one by one)
 
 INJECTED = """() => ({
   pwned: window.__pwned ?? null,
@@ -55,7 +54,8 @@ def test_query_set_covers_every_case_and_every_service_page():
     services = [p for p in pages if not p.endswith("index.md") and not p.startswith("reference/")]
     uncovered = [p for p in services if not any(q.page == p for q in queries)]
     assert not uncovered, f"service pages without a query: {uncovered}"
-    assert len({q.text for q in queries}) == len(queries), "a query is listed twice"
+    twice = sorted(text for text, n in Counter(q.text for q in queries).items() if n > 1)
+    assert not twice, f"listed twice in data/search-queries.tsv: {twice}"
 
 
 def test_every_page_loads_only_the_search_configuration(site_dir):
@@ -93,14 +93,12 @@ def ranked(site_dir, queries: list[Query]) -> Report:
 
 def test_learner_queries_find_their_page(site_dir):
     report = ranked(site_dir, load_queries())
-    hit5, hit1 = report.hit(5), report.hit(1)
-    lines = [f"hit@5 {hit5:.1%} (target {HIT_AT_5:.0%}), hit@1 {hit1:.1%} (target {HIT_AT_1:.0%})"]
-    lines += [f"{case}: hit@5 {report.hit(5, case):.1%} (target {target:.0%})" for case, target in CASE_HIT_AT_5.items()]
+    hit1 = report.hit(1)
+    lines = [f"hit@5 {report.hit(5):.1%} (every query), hit@1 {hit1:.1%} (target {HIT_AT_1:.0%})"]
     lines += ["not in top 5: " + o.describe() for o in report.misses(5)]
     lines += ["not first: " + o.describe() for o in report.misses(1) if o not in report.misses(5)]
     print("\n".join(lines))
-    assert hit5 >= HIT_AT_5 and hit1 >= HIT_AT_1, "\n".join(lines)
-    assert all(report.hit(5, case) >= target for case, target in CASE_HIT_AT_5.items()), "\n".join(lines)
+    assert not report.misses(5) and hit1 >= HIT_AT_1, "\n".join(lines)
 
 
 @pytest.mark.browser
