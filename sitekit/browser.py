@@ -44,7 +44,8 @@ DESKTOP = {"width": 1280, "height": 900}
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"  # pinned in package.json
 WCAG_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SEVERE = ("serious", "critical")
-PHONE = {"width": 375, "height": 740}
+PHONE = {"width": 375, "height": 740}  # the narrow phone every page is read on (tests/test_reading.py)
+PHONE_390 = {"width": 390, "height": 844}  # the common phone the touch checks tap on (Chromium and Firefox)
 WAIT_MS = 120_000  # how long a wait for a condition may take before it fails: a busy machine is slow, not wrong
 
 INIT_SCRIPT = """

@@ -9,6 +9,7 @@ browser.
 """
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 
@@ -30,5 +31,6 @@ def run(base_url: str) -> subprocess.CompletedProcess:
     path = firefox_path()
     if path is None:
         raise FileNotFoundError("no Firefox: install firefox-esr (make system-deps) or set FIREFOX_PATH")
-    env = {**os.environ, "BASE_URL": base_url, "FIREFOX_PATH": path}
+    env = {**os.environ, "BASE_URL": base_url, "FIREFOX_PATH": path, "WAIT_MS": str(browser.WAIT_MS),
+           "PHONE": json.dumps(browser.PHONE_390)}
     return subprocess.run(["node", str(SCRIPT)], env=env, capture_output=True, text=True, cwd=ROOT)

@@ -8,6 +8,7 @@ Used by ``search-bench`` (scripts/bench.py) and tests/test_search.py.
 from __future__ import annotations
 
 import gzip
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,10 @@ CASES = ("name", "spacing", "particle", "english", "translit", "console", "acron
          "typo", "compound", "question", "layout")
 SUGGESTION = "검색어와 일치하는 문서가 없습니다. 다음 문서를 찾으셨습니까?"  # the line above suggested pages when nothing matched
 NOTHING_NEAR = "검색어와 일치하는 문서가 없습니다. 다른 검색어를 입력하거나 홈의 카테고리 목록에서 찾아보십시오."  # above the home page, when no page is near
-LOADING = "검색 색인을 불러오는 중입니다…"  # the line above the results until the first search has its documents
+# The line above the results until the first search has its documents: Material's "search.result.initializer", as
+# the site words it (search.js shows it again while the documents load).
+LOADING = re.search(r'"search\.result\.initializer": "([^"]+)"',
+                    (ROOT / "overrides/partials/languages/custom.html").read_text(encoding="utf-8")).group(1)
 DOCUMENTS = ("search/search_docs.json",)  # loaded on the reader's first search
 WARM_UP = "VPC"  # the first search of `open_search_page`, which loads the index
 

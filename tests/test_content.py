@@ -220,8 +220,8 @@ def test_changing_figures_are_dated_and_linked(pages):
 
 # --- what a learner needs that the notes lack -------------------------------------------------------
 
-# Facts each page must add in a 보충 box, words the boxes must contain: what a learner needs that the notes
-# lack (the earlier rounds' lists; the SAA gaps of the content review: encryption, versioning, replicas …).
+# Facts each page must add in a 보충 box, words the boxes must contain: what a learner preparing for the SAA
+# exam needs that the notes lack (encryption, versioning, replicas, limits …).
 SUPPLEMENTS = {
     "messaging/sqs.md": ["FIFO", "표준 대기열", "DLQ", "긴 폴링", "14일", "MiB", "지연 대기열", "15분",
                          "인스턴스당 백로그"],
@@ -272,7 +272,7 @@ def test_every_topic_page_says_what_to_know_before_the_exam(pages):
 
 def test_a_category_overview_lists_and_orders_its_pages_as_the_nav_does():
     """The table 「이 카테고리의 페이지」 and the 「추천 읽기 순서」 (its first link to each page) follow the nav, as the
-    previous/next links at the foot of each page do."""
+    previous/next links at the foot of each page do; so does the home page's 카테고리 table."""
     nav = nav_files()
     wrong = []
     for overview in [page for page in nav if page.endswith("/index.md")]:
@@ -288,6 +288,15 @@ def test_a_category_overview_lists_and_orders_its_pages_as_the_nav_does():
             first = list(dict.fromkeys(link for link in linked if link in pages))
             if first != pages:
                 wrong.append(f"{overview} 「{section}」: {first}, the nav: {pages}")
+    # The home page's 카테고리 table: a row per category (its overview first), then its pages, as the nav has them.
+    home = re.search(r"^## 카테고리\b(.*?)(?=^## |\Z)", (DOCS / "index.md").read_text(encoding="utf-8"), re.M | re.S)
+    rows = [re.findall(r"\]\(([a-z0-9/-]+\.md)\)", row) for row in re.findall(r"^\|.*\.md\).*\|$", home.group(1), re.M)]
+    if [row[0] for row in rows] != [page for page in nav if page.endswith("/index.md")]:
+        wrong.append(f"index.md 「카테고리」: {[row[0] for row in rows]}")
+    for overview, *linked in rows:
+        pages = [page for page in nav if page.startswith(overview.removesuffix("index.md")) and page != overview]
+        if linked != pages:
+            wrong.append(f"index.md 「카테고리」 {overview}: {linked}, the nav: {pages}")
     assert not wrong, "\n".join(wrong)
 
 

@@ -46,6 +46,9 @@ def test_material_keeps_the_blocks_overrides_main_extends():
     assert container < BASE.index("{% block content %}") < BASE.index("</main>"), (
         "the content block is no longer inside [data-md-component=container]: page scripts (Mermaid loader, "
         "calculator) would not run after instant navigation")
+    # Included by name in the book's "PDF로 받기" button, which only a build for the book (PDF_BOOK=1) renders.
+    icons = re.findall(r'{% include "(\.icons/[^"]+)" %}', (ROOT / "overrides" / "main.html").read_text(encoding="utf-8"))
+    assert icons and all((THEME / icon).is_file() for icon in icons), f"an icon overrides/main.html includes is gone: {icons}"
 
 
 def test_the_overridden_source_partial_is_materials_without_the_facts_fetch():

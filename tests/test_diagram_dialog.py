@@ -10,13 +10,13 @@ import re
 
 import pytest
 
+from sitekit.browser import PHONE_390
 from sitekit.pages import diagram_kinds, nav_files, page_html, url
 from sitekit.reader import Reader
 from tests.test_reading import SCROLL_BAR
 
 pytestmark = pytest.mark.browser
 
-PHONE_390 = {"width": 390, "height": 844}
 ON_PHONE = {"viewport": PHONE_390, "touch": True}  # a 390×844 touch phone
 READABLE_PX = 12  # the smallest label in the viewer, as drawn on a 390 px phone
 WIDE = "compute/elb/"  # its first diagram (860 px) is wider than the page column

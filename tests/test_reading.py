@@ -16,7 +16,7 @@ import pytest
 
 from hooks.glossary import glossary_entries
 from tests.conftest import FAR_DOWN, MISSING
-from sitekit.browser import PHONE
+from sitekit.browser import PHONE, PHONE_390
 from sitekit.build import link_site, writable
 from sitekit.pages import diagram_kinds, nav_files, url
 from sitekit.reader import LIBRARY, Reader, wait_drawn
@@ -216,7 +216,7 @@ TERM_AT_THE_BOTTOM = """(el) => scrollBy({top: el.getBoundingClientRect().bottom
 @pytest.mark.parametrize("zoom", [1, 2], ids=["unzoomed", "pinch-zoomed"])
 def test_a_glossary_term_tapped_at_the_bottom_of_a_phone_shows_its_whole_meaning(zoom, new_tab):
     """Material shows a term's meaning below the term, even at the bottom edge of the screen: the page comes up."""
-    tab = new_tab(viewport={"width": 390, "height": 844}, touch=True)
+    tab = new_tab(viewport=PHONE_390, touch=True)
     tab.goto("networking/vpc/")
     page, term = tab.page, tab.page.locator("article abbr").nth(5)
     tab.context.new_cdp_session(page).send("Emulation.setPageScaleFactor", {"pageScaleFactor": zoom})
@@ -252,7 +252,7 @@ def test_a_table_wider_than_a_phone_scrolls_under_its_first_column_and_prints_pl
     row's first cell (its label) stays at the left edge, in the page's colour, while the rest scrolls under it, and
     what the keyboard focuses there comes out from under it; on a phone a long first header wraps, so that column
     stays narrow."""
-    tab = new_tab(viewport={"width": 390, "height": 844}, touch=True)
+    tab = new_tab(viewport=PHONE_390, touch=True)
     tab.goto("compute/elb/")  # its first table (ALB, NLB, GWLB, CLB side by side) is twice a phone's width
     wrap = """() => { const w = document.querySelector("article .md-typeset__scrollwrap"), t = w.querySelector("table");
       const cs = getComputedStyle(w), painted = w.getBoundingClientRect().bottom - parseFloat(cs.borderBottomWidth);
@@ -304,7 +304,7 @@ def test_diagrams_drawn_above_a_section_a_link_opened_leave_the_view_and_the_bac
     """mermaid-loader.js: a diagram drawn above the reader's view keeps its placeholder's height, so the browser does
     not scroll up to keep the reader's place and Material does not take that for the reader scrolling up (its
     back-to-top button would cover the heading); the reader's own scrolling up lets the diagram shrink."""
-    tab = new_tab(viewport={"width": 390, "height": 844}, touch=True)
+    tab = new_tab(viewport=PHONE_390, touch=True)
     tab.page.add_init_script("""window.__upward = 0; let y = 0;
       addEventListener("scroll", () => { if (scrollY < y) window.__upward++; y = scrollY; }, {passive: true});""")
     tab.goto("networking/subnet-design/#calculator")  # a diagram above the calculator is drawn once near
@@ -324,7 +324,7 @@ def test_diagrams_drawn_above_a_section_a_link_opened_leave_the_view_and_the_bac
 def test_without_scroll_anchoring_a_held_diagram_that_shrinks_leaves_the_section_where_it_was(new_tab):
     """Safari has no scroll anchoring: when the reader scrolls up and a held diagram above shrinks, mermaid-loader.js
     scrolls back by the difference, so what the reader sees moves only as far as they scrolled."""
-    tab = new_tab(viewport={"width": 390, "height": 844}, touch=True)
+    tab = new_tab(viewport=PHONE_390, touch=True)
     tab.page.add_init_script("""const supports = CSS.supports.bind(CSS);
       CSS.supports = (...args) => !String(args[0]).startsWith("overflow-anchor") && supports(...args);
       document.addEventListener("DOMContentLoaded", () => document.head.insertAdjacentHTML("beforeend",

@@ -13,6 +13,7 @@ import re
 import subprocess
 from pathlib import Path
 
+from sitekit.browser import WAIT_MS
 from sitekit.pages import ROOT
 from tests.test_contracts import BASE, BUNDLE, THEME as TEMPLATES, block
 
@@ -32,6 +33,11 @@ def test_the_config_block_writes_the_search_worker_into___config_before_the_bund
         "base.html's config block no longer writes #__config as JSON"
     assert re.search(r'"search":\s*"assets/javascripts/workers/search\.\w+\.min\.js"\s*\|\s*url', config), \
         "#__config no longer names the search worker in its \"search\" key"
+    # search.js resolves the worker's address against "base" and reads the placeholder line from "translations"
+    assert re.search(r'"base":', config), "#__config no longer gives the site's \"base\""
+    translations = re.search(r'"translations":\s*{(.*?)}', config, re.S)
+    assert translations and '"search.result.placeholder"' in translations.group(1), \
+        "#__config no longer carries the \"search.result.placeholder\" translation search.js shows for a blank query"
     assert re.search(r"bundle\.\w+\.min\.js", block("scripts")), "the bundle is no longer in the scripts block"
     assert BASE.index("{% block config %}") < BASE.index("{% block scripts %}"), \
         "the bundle now runs before the config block: search.js would rewrite #__config too late"
@@ -64,7 +70,7 @@ def test_materials_worker_and_ours_answer_the_same_messages_in_the_same_shape(si
     worker = only("workers/search.*.min.js")
     run = subprocess.run(["node", str(ROOT / "tests" / "js" / "compare-workers.cjs"), str(worker),
                           str(site_dir / "search" / "search_index.json"), str(site_dir / "search" / "search_docs.json")],
-                         capture_output=True, text=True, timeout=120)
+                         capture_output=True, text=True, timeout=WAIT_MS / 1000)
     assert run.returncode == 0, f"the workers did not run in Node:\n{run.stderr}"
     replies = json.loads(run.stdout)
     material, ours = replies["material"], replies["ours"]

@@ -48,9 +48,10 @@
   meta.setAttribute("role", "status");
   // the worker has shown results: the documents are loaded
   var answered = false;
+  var loading = meta.textContent.trim();  // Material's "search.result.initializer", before its bundle writes the line
 
   query.addEventListener("input", function () {
-    if (!answered && query.value.trim()) meta.textContent = "검색 색인을 불러오는 중입니다…";
+    if (!answered && query.value.trim()) meta.textContent = loading;
     query.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
   });
 

@@ -31,8 +31,8 @@ const isOpen = (at) => !!document.querySelector(".mermaid-viewer")?.shadowRoot.q
 const isClosed = (at) => !document.querySelector(".mermaid-viewer")?.shadowRoot.querySelector("dialog").open
   && navigation.currentEntry.index === at;
 
-export default async function ({ page, base }) {
-  await page.setViewport({ width: 390, height: 844 });
+export default async function ({ page, base, phone }) {
+  await page.setViewport(phone);
   await page.goto(base + "networking/");
   await page.goto(base + "networking/vpc/");
   await page.evaluate(() => { window.sameDocument = true; });

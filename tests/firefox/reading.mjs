@@ -2,7 +2,7 @@
 // wider than the screen scrolls under its first column (extra.css).
 import assert from "node:assert/strict";
 
-export default async function ({ page, base }) {
+export default async function ({ page, base, phone }) {
   await page.goto(base + "networking/");
   await page.waitForSelector("article h1");
   await page.evaluate(() => { window.sameDocument = true; });
@@ -14,7 +14,7 @@ export default async function ({ page, base }) {
   await page.evaluate(() => document.querySelectorAll("article pre.mermaid").forEach((pre) => pre.scrollIntoView()));
   await page.waitForFunction(() => !document.querySelector("article pre.mermaid")
     && document.querySelectorAll("article div.mermaid").length > 0);
-  await page.setViewport({ width: 390, height: 844 });
+  await page.setViewport(phone);
   await page.goto(base + "compute/elb/");
   await page.waitForSelector("article .md-typeset__scrollwrap table");
   const away = await page.evaluate(() => {
