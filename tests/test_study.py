@@ -273,7 +273,7 @@ def test_clearing_a_page_and_clearing_everything(tab, bank):
     start = page.get_by_role("button", name="이 페이지의 답 지우기")
     start.click()  # asks first, and 취소 keeps the answers
     confirm = page.get_by_role("button", name="답 지우기", exact=True)
-    assert confirm.evaluate("el => el === document.activeElement")
+    assert page.get_by_role("button", name="취소").evaluate("el => el === document.activeElement"), "not on 취소"
     assert page.locator(".quiz-summary .study-confirm").inner_text().startswith("이 페이지 문제 2개에 대한 답을 지웁니다.")
     page.get_by_role("button", name="취소").click()
     assert start.evaluate("el => el === document.activeElement") and len(page.evaluate(STORED)["answers"]) == 2
@@ -297,7 +297,7 @@ def test_clearing_a_page_and_clearing_everything(tab, bank):
     shown(tab, "[data-study-clear] button")
     page.get_by_role("button", name="학습 기록 모두 지우기").click()
     confirm = page.get_by_role("button", name="모두 지우기", exact=True)
-    assert confirm.evaluate("el => el === document.activeElement")
+    assert page.get_by_role("button", name="취소").evaluate("el => el === document.activeElement"), "not on 취소"
     assert "답 2개(지금 사이트에 없는 문제의 답 1개 포함)를 모두 지웁니다" in page.locator(".study-confirm").inner_text()
     page.evaluate("() => { Storage.prototype.removeItem = () => { throw new DOMException('denied', 'SecurityError'); }; }")
     confirm.click()  # the record stays stored: not said to be gone
@@ -412,7 +412,7 @@ def test_a_record_this_version_cannot_read_is_cleared_from_progress_and_what_was
                 "partial": "이 브라우저에 저장된 답 1개를 모두 지웁니다. 지운 기록은 되돌릴 수 없습니다."}
     page.get_by_role("button", name="학습 기록 모두 지우기").click()
     confirm = page.get_by_role("button", name="모두 지우기", exact=True)
-    assert confirm.evaluate("el => el === document.activeElement")
+    assert page.get_by_role("button", name="취소").evaluate("el => el === document.activeElement"), "not on 취소"
     asked = page.locator("[data-study-clear] .study-confirm p").first.inner_text()
     assert asked == expected[kind]
     confirm.click()
@@ -438,6 +438,9 @@ def start_exam(tab, query: str):
     page = tab.page
     page.wait_for_selector("form.exam-setup")
     page.get_by_role("button", name="모의고사 시작").click()
+    asked = page.locator("[data-study-exam] .study-confirm:not([hidden])")  # an unfinished exam of the tab: replace it
+    if asked.count():
+        asked.get_by_role("button", name="새로 시작").click()
     page.wait_for_selector(".exam__question")
     return page
 
@@ -607,6 +610,11 @@ def test_an_exam_in_progress_survives_a_reload_and_goes_on_where_it_was(tab):
     assert page.get_by_role("button", name="이어서 풀기").evaluate(
         "(b) => { const r = b.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }"), "the offer is out of view"
     assert "문제 세트 번호 again의 10문제 중 2문제에 답했습니다. 남은 시간은 15분입니다." in page.locator(".exam-setup__shared").first.inner_text()
+    page.get_by_role("button", name="모의고사 시작").click()  # asks before the unfinished exam goes; 취소 keeps it
+    assert page.get_by_role("button", name="취소").evaluate("el => el === document.activeElement"), "not on 취소"
+    assert "풀던 모의고사(답한 문제 2개)를 지우고 새로 시작합니다." in page.locator("[data-study-exam] .study-confirm").inner_text()
+    page.get_by_role("button", name="취소").click()
+    assert page.locator(".exam__question").count() == 0 and page.get_by_role("button", name="이어서 풀기").count() == 1
     page.get_by_role("button", name="이어서 풀기").click()
     page.wait_for_selector(".exam__question")
     assert page.locator(".exam__heading").inner_text().startswith("문제 3")

@@ -194,16 +194,20 @@
       ]));
       var start = el("button", { type: "submit", "class": "md-button md-button--primary", text: "모의고사 시작" });
       form.appendChild(el("p", {}, [start]));
-      form.addEventListener("submit", function (event) {
-        event.preventDefault();
+      var left = kept(), resume = null, ask = null;
+      // An unfinished exam is replaced only once the reader says so (a tap on the wrong button lost its answers):
+      // the start button (a click, or Enter in a field) asks, and 새로 시작 starts.
+      var go = function () {
         var values = new FormData(form);
         var seed = pages.visible(values.get("seed")), problem = pages.seedProblem(seed);
         if (problem) {
+          if (ask) ask.hidden = true;
           badSeed(problem);
           // Enter in the field: the focus does not move, so the field's description is not read again; say it
           if (document.activeElement === seedInput) quiz.say(said, seedError.textContent);
           return seedInput.focus();
         }
+        if (ask && !ask.sure) return;
         if (!seed) {
           var random = new Uint32Array(1);
           (window.crypto || window.msCrypto).getRandomValues(random);
@@ -211,6 +215,10 @@
         }
         begin({ n: parseInt(values.get("n"), 10) || pages.EXAM_DEFAULT, seed: seed,
                 mode: values.get("mode") === "list" ? "list" : "one", timer: values.get("timer") !== null });
+      };
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        go();
       });
       var problem = params.seed && pages.seedProblem(params.seed), shared = params.seed && !problem;
       if (problem) badSeed(problem);  // the address's, as if typed
@@ -221,7 +229,6 @@
           "아니어서 한 문제씩으로 설정했습니다. " : "");
       var intro = set ? el("p", { "class": "exam-setup__shared",  // with a bad seed, the form says what to fix
         text: problem ? set.trim() : set + "준비되면 '모의고사 시작'을 누르십시오." }) : null;
-      var left = kept(), resume = null;
       if (left && left.deadline !== null && !pages.remaining(left.deadline, Date.now())) {
         return begin(left.params, left);  // its time ran out while the reader was away: handed in now
       }
@@ -238,6 +245,13 @@
             " '모의고사 시작'을 누르면 새로 시작합니다." }),
           el("p", {}, [more])
         ]);
+        ask = quiz.confirmStep(start, "새로 시작", function () {
+          return { text: "풀던 모의고사(답한 문제 " + answered + "개)를 지우고 새로 시작합니다.", any: true };
+        }, function () {
+          ask.sure = true;
+          go();
+        });
+        form.appendChild(ask);
       }
       if (left && !asked.n && !asked.mode && left.params.seed === params.seed && left.params.n === params.n) intro = null;  // the offer names it
       show([title, left ? null : lost(), resume, intro, form], focus ? title : null);

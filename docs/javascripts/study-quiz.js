@@ -104,8 +104,9 @@
     var confirms = 0;
 
     /** Clearing in two steps: `start` shows a group with what `ask()` says ({text, any}: nothing to clear
-     *  leaves only 취소) and the buttons `yesText` and 취소; `yes` runs `onYes`. Focus goes to the answer a
-     *  reader most likely wants and back to `start`. Returns the group, to place after `start`. */
+     *  leaves only 취소) and the buttons `yesText` and 취소; `yes` runs `onYes`. Focus goes to 취소 (an Enter or
+     *  Space pressed once too often must not wipe answers that cannot come back) and then back to `start`.
+     *  Returns the group, to place after `start`. */
     function confirmStep(start, yesText, ask, onYes) {
       var id = "study-confirm-" + (++confirms);
       var question = el("p", { id: id });
@@ -118,7 +119,7 @@
         question.textContent = asked.text;
         yes.hidden = !asked.any;
         box.hidden = false;
-        (asked.any ? yes : no).focus();
+        no.focus();
       });
       no.addEventListener("click", function () {
         box.hidden = true;
