@@ -295,7 +295,19 @@ const KoreanSearch = (() => {
           if (best[j] && known && (!best[i] || best[j].length + 1 < best[i].length)) best[i] = [...best[j], part];
         }
       }
-      return best[n] && best[n].length > 1 ? best[n] : null;
+      return best[n] && best[n].length > 1 && this.together(best[n]) ? best[n] : null;
+    }
+
+    /* Whether one section holds every part (the last as the beginning of a term): a word no section has, split
+       into syllables that are each somewhere (키네시스 → 키 네 시스), is not a compound of the site's words. */
+    together(parts) {
+      let found = null;
+      parts.forEach((part, i) => {
+        const here = new Set((i === parts.length - 1 ? this.beginning(part) : [part])
+          .flatMap(term => [...this.postings.get(term).keys()]));
+        found = found ? new Set([...found].filter(doc => here.has(doc))) : here;
+      });
+      return found.size > 0;
     }
 
     /* The longest known beginning of a long word that also holds something unknown (사설아이피 → 사설). */

@@ -67,6 +67,8 @@ test("compounds without spaces are split into known words", () => {
   assert.deepEqual(variant.clauses.map(c => c.alternatives[0].term), ["고객", "마스터", "키"]);
   assert.equal(first("고객마스터키"), "security/kms/");
   assert.equal(first("단계조정"), "compute/auto-scaling/");
+  // parts that are each somewhere but never in one section (키 of KMS, 조정 of Auto Scaling) are no compound
+  assert.equal(index.compound("키조정"), null);
 });
 
 test("numbers match whole: 1밀리초 and 1 find the 1 ms page, not RFC 1918", () => {
