@@ -231,6 +231,10 @@ def test_answers_survive_reload_instant_navigation_and_back_and_progress_counts_
     page.wait_for_function("() => document.querySelector('[data-study-wrong] .quiz__status').textContent === '정답입니다.'")
     page.wait_for_function("""() => [...document.querySelectorAll('[data-study-progress] tfoot td')]
       .map(c => c.textContent).join() === '%d,3,3'""" % len(bank["questions"]))
+    # the grand total reads as one row: every cell bold (as the subtotals) under one rule
+    assert set(page.locator("[data-study-progress] tfoot tr > *").evaluate_all(
+        "cells => cells.map(c => getComputedStyle(c).fontWeight + ' ' + getComputedStyle(c).borderTopWidth)")) \
+        == {"700 2px"}
     assert page.locator("[data-study-wrong] .study-total").inner_text().startswith("마지막 답이 틀린 문제가 없습니다.")
     clean(tab)
 
@@ -763,7 +767,7 @@ def test_a_set_number_in_the_address_that_it_cannot_carry_is_said_not_changed(ta
     clean(tab)
 
 
-def test_a_question_count_or_display_mode_in_the_address_that_the_exam_does_not_offer_is_said(tab):
+def test_a_question_count_display_mode_or_time_limit_in_the_address_that_the_exam_does_not_offer_is_said(tab):
     tab.goto("study/exam/?n=7&seed=abc123")
     page = tab.page
     page.wait_for_selector("form.exam-setup")
@@ -780,6 +784,11 @@ def test_a_question_count_or_display_mode_in_the_address_that_the_exam_does_not_
         "이 주소의 문제 세트(번호 abc123, 20문제)로 설정했습니다. 주소의 문제 표시 방식(all)은 고를 수 있는 방식(one: 한 문제씩, "
         "list: 한 페이지에 모두)이 아니어서 한 문제씩으로 설정했습니다. 준비되면 '모의고사 시작'을 누르십시오.")
     assert page.get_by_role("radio", name="한 문제씩").is_checked()
+    tab.goto("study/exam/?timer=abc&seed=abc123")  # a time limit it cannot read: said, and none
+    page.wait_for_selector("form.exam-setup")
+    assert "주소의 시간 제한 값(abc)은 켜기(1)나 끄기(0)가 아니어서 시간 제한 없이 설정했습니다." in \
+        page.locator(".exam-setup__shared").inner_text()
+    assert not page.get_by_role("checkbox").is_checked()
     clean(tab)
 
 

@@ -152,9 +152,9 @@
     // --- setup --------------------------------------------------------------------------------------------
 
     /** The form to start an exam with `params` chosen; `asked`: what the address asked that it does not offer
-     *  ({ n, mode }, `pages.unoffered`). */
+     *  ({ n, mode, timer }, `pages.unoffered`). */
     function setup(params, focus, asked) {
-      asked = asked || { n: "", mode: "" };
+      asked = asked || { n: "", mode: "", timer: "" };
       stopTimer();
       exam = null;
       var form = el("form", { "class": "exam-setup", "aria-labelledby": "exam-setup-title" });
@@ -226,7 +226,8 @@
         (asked.n ? "주소의 문제 수(" + asked.n + ")는 고를 수 있는 수(" + pages.EXAM_SIZES.join("·") + "문제)가 아니어서 " +
           params.n + "문제로 설정했습니다. " : "") +
         (asked.mode ? "주소의 문제 표시 방식(" + asked.mode + ")은 고를 수 있는 방식(one: 한 문제씩, list: 한 페이지에 모두)이 " +
-          "아니어서 한 문제씩으로 설정했습니다. " : "");
+          "아니어서 한 문제씩으로 설정했습니다. " : "") +
+        (asked.timer ? "주소의 시간 제한 값(" + asked.timer + ")은 켜기(1)나 끄기(0)가 아니어서 시간 제한 없이 설정했습니다. " : "");
       var intro = set ? el("p", { "class": "exam-setup__shared",  // with a bad seed, the form says what to fix
         text: problem ? set.trim() : set + "준비되면 '모의고사 시작'을 누르십시오." }) : null;
       if (left && left.deadline !== null && !pages.remaining(left.deadline, Date.now())) {
@@ -253,7 +254,7 @@
         });
         form.appendChild(ask);
       }
-      if (left && !asked.n && !asked.mode && left.params.seed === params.seed && left.params.n === params.n) intro = null;  // the offer names it
+      if (left && !asked.n && !asked.mode && !asked.timer && left.params.seed === params.seed && left.params.n === params.n) intro = null;  // the offer names it
       show([title, left ? null : lost(), resume, intro, form], focus ? title : null);
       if (resume && !focus) {  // opened again (a reload): the offer in view, not the browser's offset on the exam
         history.scrollRestoration = "manual";

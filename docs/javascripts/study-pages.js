@@ -185,7 +185,7 @@
       n: EXAM_SIZES.indexOf(n) >= 0 ? n : EXAM_DEFAULT,
       seed: visible(params.seed),  // as the form reads it
       mode: visible(params.mode) === "list" ? "list" : "one",
-      timer: params.timer === "1"
+      timer: visible(params.timer) === "1"
     };
   }
 
@@ -200,17 +200,18 @@
       .replace(/\u3000/g, " ").trim();
   }
 
-  /** The URL's question count and display mode where the exam does not offer them (examParams took the default
-   *  instead): { n, mode }, each as written but for what `visible` drops, cut to 12 characters for the sentence
-   *  that says so; "" when there is none or it is offered. */
+  /** The URL's question count, display mode and time limit where the exam does not offer them (examParams took
+   *  the default instead): { n, mode, timer }, each as written but for what `visible` drops, cut to 12 characters
+   *  for the sentence that says so; "" when there is none or it is offered (timer: 1 on, 0 off). */
   function unoffered(search) {
-    var values = queryValues(search), n = visible(values.n), mode = visible(values.mode);
+    var values = queryValues(search), n = visible(values.n), mode = visible(values.mode), timer = visible(values.timer);
     var said = function (text) {
       var chars = Array.from(text);  // whole characters, not UTF-16 halves
       return chars.length > 12 ? chars.slice(0, 12).join("") + "…" : text;
     };
     return { n: n && EXAM_SIZES.indexOf(parseInt(n, 10)) < 0 ? said(n) : "",
-             mode: mode && mode !== "one" && mode !== "list" ? said(mode) : "" };
+             mode: mode && mode !== "one" && mode !== "list" ? said(mode) : "",
+             timer: timer && timer !== "1" && timer !== "0" ? said(timer) : "" };
   }
 
   function queryValues(search) {

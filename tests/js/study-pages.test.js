@@ -137,7 +137,7 @@ test("exam settings from the URL, with defaults for anything odd", () => {
   assert.deepEqual(pages.examParams(pages.examQuery(p)), p);
 });
 
-test("a question count or display mode the exam does not offer is given back as written, to be said, and only then", () => {
+test("a question count, display mode or time limit the exam does not offer is given back as written, to be said, and only then", () => {
   const size = (search) => pages.unoffered(search).n, mode = (search) => pages.unoffered(search).mode;
   for (const search of ["", "?n=", "?n=%20", "?n=10", "?n=65", "?n=20abc", "?seed=abc"])
     assert.equal(size(search), "", search);
@@ -156,6 +156,12 @@ test("a question count or display mode the exam does not offer is given back as 
   assert.equal(mode("?mode=" + "x".repeat(20)), "x".repeat(12) + "…");
   assert.equal(pages.examParams("?mode=all").mode, "one");
   assert.equal(pages.examParams("?mode=list%20").mode, "list");  // as the sentence reads it: nothing said, list shown
+  const timer = (search) => pages.unoffered(search).timer;
+  for (const search of ["", "?timer=", "?timer=1", "?timer=0", "?timer=%201"]) assert.equal(timer(search), "", search);
+  assert.equal(timer("?timer=abc"), "abc");
+  assert.equal(timer("?timer=true"), "true");
+  assert.equal(pages.examParams("?timer=abc").timer, false);
+  assert.equal(pages.examParams("?timer=%201").timer, true);
 });
 
 test("a set number from the URL is kept as written but for the spaces around it and full-width forms, so that a bad one is said rather than changed", () => {
