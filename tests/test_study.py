@@ -405,6 +405,17 @@ def test_a_record_this_version_cannot_read_is_cleared_from_progress_and_what_was
     page.wait_for_function(f"() => ({NOTICES})().length === 1")
     if kind == "garbage":  # what becomes of it
         assert page.evaluate(NOTICES)[0].endswith("다음에 푸는 답부터 새 기록에 저장하며, 그때 읽을 수 없는 기록은 지워집니다.")
+        # ... and, once an answer has replaced it, what became of it (on the page where the reader answered)
+        tab.goto(PAGE)
+        page.wait_for_selector(READY)
+        question(page, 0).locator("label.quiz__choice").first.click()
+        status(page, 0)
+        page.wait_for_function(f"() => ({NOTICES})()[0] === '저장된 학습 기록을 읽을 수 없어(이전 버전의 기록이거나 "
+                               "손상된 기록) 지우고, 새 기록에 답을 저장했습니다.'")
+        assert len(page.evaluate(STORED)["answers"]) == 1
+        page.evaluate(f"(record) => localStorage.setItem({KEY!r}, record)", record[kind])  # damaged again, for 모두 지우기
+        tab.goto("study/progress/")
+        page.wait_for_function(f"() => ({NOTICES})().length === 1")
     if kind == "newer":  # not saved, and the notice says the way out; the answer is kept for the tab
         assert "학습 현황의 '학습 기록 모두 지우기'로" in page.evaluate(NOTICES)[0]
         page.wait_for_selector(READY)

@@ -79,11 +79,16 @@
       say(box, text);
     }
 
-    /** Keep `progress`, at once; a notice after `anchor` if storage could not keep it. */
+    /** Keep `progress`, at once; a notice after `anchor` if storage could not keep it. The first answer kept over
+     *  an unreadable record has replaced it: what was said of that record (that it would be) now says it was. */
     function save(progress, anchor) {
       shared.memory = progress;
       shared.unsaved = !store.save(progress);
       if (shared.unsaved) notify(anchor);
+      else if (store.problem === "garbage" && !shared.replaced) {
+        shared.replaced = true;
+        document.querySelectorAll(".study-notice[data-study-record]").forEach(function (n) { say(n, core.notice("replaced")); });
+      }
     }
 
     /** Forget every answer, with what was said of the stored record; false (and a notice after `anchor`) if the
