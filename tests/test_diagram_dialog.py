@@ -308,7 +308,7 @@ def test_the_keyboard_alone_opens_pans_zooms_and_closes(new_tab):
     assert viewer(reader)["level"] == "125%"
     reader.page.keyboard.press("-")
     assert viewer(reader)["level"] == "100%"
-    for expected in ("닫기", "원래 크기 1:1", "확대"):
+    for expected in ("닫기", "원래 크기 1:1", "화면에 맞춤", "확대"):
         reader.page.keyboard.press("Shift+Tab")
         assert viewer(reader)["focus"] == expected
     reader.page.keyboard.press("Space")  # 확대
@@ -321,6 +321,14 @@ def test_the_keyboard_alone_opens_pans_zooms_and_closes(new_tab):
     fits = viewer(reader)["level"]
     reader.page.keyboard.press("Enter")
     assert int(fits.rstrip("%")) < 100 and viewer(reader)["level"] == fits
+    reader.page.keyboard.press("0")
+    assert viewer(reader)["level"] == "100%"
+    reader.page.keyboard.press("9")  # one key (or the 맞춤 button) shows the whole diagram
+    assert viewer(reader)["level"] == fits
+    assert reader.page.evaluate("""() => { const root = document.querySelector(".mermaid-viewer").shadowRoot;
+      const svg = root.querySelector(".canvas > svg").getBoundingClientRect(), view = root.querySelector(".view").getBoundingClientRect();
+      return svg.left >= view.left && svg.top >= view.top && svg.right <= view.right && svg.bottom <= view.bottom; }"""), \
+        "the whole diagram is not in view at the fitting zoom"
     reader.page.keyboard.press("Escape")
     closed = wait_closed(reader)
     assert closed["host"] == 0, f"after Esc the focus is on {closed['focus']!r}"
@@ -385,7 +393,7 @@ def test_the_open_viewer_has_no_serious_accessibility_violation_and_names_every_
     shown, room = reader.page.evaluate("""() => { const h2 = document.querySelector(".mermaid-viewer").shadowRoot.querySelector("h2");
       return [h2.scrollWidth, h2.clientWidth]; }""")
     assert shown <= room, f"the title is cut: {shown}px of it in {room}px"
-    for name in ("축소", "확대", "원래 크기 1:1", "닫기"):
+    for name in ("축소", "확대", "화면에 맞춤", "원래 크기 1:1", "닫기"):
         assert reader.page.get_by_role("button", name=name, exact=True).count() == 1, name
     said = """() => { const svg = document.querySelector(".mermaid-viewer").shadowRoot.querySelector(".canvas > svg");
       return [svg.getAttribute("aria-roledescription"), svg.getAttribute("aria-label")]; }"""

@@ -80,6 +80,7 @@ output{min-width:3.2em;font-size:14px;text-align:center;font-variant-numeric:tab
 .canvas{margin:auto;padding:${PAD}px}
 .canvas svg{display:block;max-width:none!important}
 .help{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+@media (max-width:400px){.bar{flex-wrap:wrap;justify-content:flex-end;padding-top:6px}h2{flex-basis:100%}}
 @media print{dialog{display:none!important}}
 </style>
 <dialog>
@@ -88,11 +89,12 @@ output{min-width:3.2em;font-size:14px;text-align:center;font-variant-numeric:tab
     <button type="button" data-zoom="out" aria-label="축소" title="축소 (−)">${MINUS}</button>
     <output aria-label="배율">100%</output>
     <button type="button" data-zoom="in" aria-label="확대" title="확대 (+)">${PLUS}</button>
+    <button type="button" data-zoom="fit" aria-label="화면에 맞춤" title="화면에 맞춤 (9)">맞춤</button>
     <button type="button" data-zoom="reset" aria-label="원래 크기 1:1" title="원래 크기 (0)">1:1</button>
     <button type="button" data-close aria-label="닫기" title="닫기 (Esc)">${CLOSE}</button>
   </div>
   <div class="view" tabindex="0" role="group" aria-label="다이어그램" aria-describedby="help"><div class="canvas"></div></div>
-  <p class="help" id="help">화살표 키로 다이어그램을 움직이고 + 키와 − 키로 확대·축소합니다. 터치 화면에서는 끌어서 움직이고 두 손가락으로 확대·축소합니다.</p>
+  <p class="help" id="help">화살표 키로 다이어그램을 움직이고 + 키와 − 키로 확대·축소합니다. 9 키는 화면에 맞추고 0 키는 원래 크기로 되돌립니다. 터치 화면에서는 끌어서 움직이고 두 손가락으로 확대·축소합니다.</p>
 </dialog>`;
 
 let viewer = null; // the one viewer of this document, built on first use
@@ -181,7 +183,7 @@ function build() {
     const button = event.target.closest("button");
     if (!button) return;
     if (button.hasAttribute("data-close")) dialog.close();
-    else zoomTo(v, { in: v.zoom * STEP, out: v.zoom / STEP, reset: 1 }[button.dataset.zoom]);
+    else zoomTo(v, { in: v.zoom * STEP, out: v.zoom / STEP, fit: fit(v), reset: 1 }[button.dataset.zoom]);
   });
   dialog.addEventListener("keydown", (event) => {
     event.stopPropagation(); // Material's shortcuts (n, p, s, /) would act on the page behind
@@ -195,7 +197,7 @@ function build() {
       (event.shiftKey ? stops[stops.length - 1] : stops[0]).focus();
       return;
     }
-    const zoom = { "+": v.zoom * STEP, "=": v.zoom * STEP, "-": v.zoom / STEP, "0": 1 }[event.key];
+    const zoom = { "+": v.zoom * STEP, "=": v.zoom * STEP, "-": v.zoom / STEP, "9": fit(v), "0": 1 }[event.key];
     if (zoom === undefined) return; // arrows, Page Up/Down, Home/End scroll the focused view natively
     event.preventDefault();
     zoomTo(v, zoom);
