@@ -91,8 +91,18 @@ DIAGRAMS_JS = """() => {
       const px = Math.max(r.right - box.right, box.left - r.left, r.bottom - box.bottom, box.top - r.top);
       if (px > spill.px) spill = { px: Math.round(px * 10) / 10, text: fo.textContent.trim().slice(0, 40) };
     }
+    // A label Mermaid wrapped into more lines than its source writes (a <br/> or a newline each): where a long
+    // label breaks is then Mermaid's choice, often mid-phrase ("Cost / Explorer"). Measured at the SVG's own size.
+    const wrapped = [];
+    for (const label of root.querySelectorAll("foreignObject div")) {
+      if (label.querySelector("div") || !label.textContent.trim()) continue;
+      const cs = getComputedStyle(label), line = parseFloat(cs.lineHeight) || parseFloat(cs.fontSize) * 1.5;
+      const written = Math.max((label.innerHTML.match(/<br\\s*\\/?>/g) || []).length + 1,
+        label.querySelectorAll("p").length, label.textContent.trim().split("\\n").length);
+      if (Math.round(label.offsetHeight / line) > written) wrapped.push(label.textContent.trim().slice(0, 40));
+    }
     return {
-      drawn: true, top, spill,
+      drawn: true, top, spill, wrapped,
       error: error ? (svg.textContent || "Mermaid error").trim().slice(0, 200) : null,
       name: `${svg.getAttribute("aria-roledescription")}: ${svg.getAttribute("aria-label") || ""}`,  // what a screen reader says
       contrast: Math.round(contrast * 100) / 100, worst, font: Math.round(font * 10) / 10, unscaled,

@@ -3,8 +3,8 @@
 `test_every_page` reads each page of the nav (and the 404 page at a deep missing address) once, with one
 reader per worker: a first visit on a desktop, scrolled through, diagrams drawn; axe-core in the light
 scheme, again after switching to the dark one in place (as the palette toggle does), and on a 375 px phone;
-the diagrams measured in each and named for a screen reader; no Korean text outside code that may break mid-word; no table wider than the
-desktop column; last, each 확인 문제 answered by a click on its right choice. The readers prefer
+the diagrams measured in each (no label Mermaid had to wrap: each breaks where its source says) and named for a
+screen reader; no Korean text outside code that may break mid-word; no table wider than the desktop column; last, each 확인 문제 answered by a click on its right choice. The readers prefer
 reduced motion: no transition is half-way when colours are measured. A few tests make their own visits: instant
 navigation, a reader who never scrolls, and every gate on a deliberately broken page.
 """
@@ -106,6 +106,8 @@ def read(reader: Reader, path: str, diagrams: int, questions: list[dict] = (), w
                      for n, d in enumerate(shown, start=1) if d["drawn"] and d["contrast"] < READABLE]
     problems += [f"diagram {n}: {d['spill']['text']!r} overflows by {d['spill']['px']} px"
                  for n, d in enumerate(visit.diagrams, start=1) if d["drawn"] and d["spill"]["px"] > 1]
+    problems += [f"diagram {n}: Mermaid wrapped the label {label!r} (break it with <br/> where it reads well)"
+                 for n, d in enumerate(visit.diagrams, start=1) if d["drawn"] for label in d["wrapped"]]
     problems += [f"diagram {n}: text drawn at {d['font']}px in the desktop column (≥ {SMALLEST_DESKTOP_PX})"
                  for n, d in enumerate(visit.diagrams, start=1) if d["drawn"] and d["font"] < SMALLEST_DESKTOP_PX]
     problems += [f"diagram {n}: a screen reader says {d['name']!r} (not 다이어그램: its section)"
@@ -358,11 +360,12 @@ def test_a_reader_who_does_not_scroll_down_loads_no_mermaid_and_sees_no_source(n
     assert not after.undrawn() and after.library_loads == 1
 
 
-def test_the_gates_catch_other_hosts_console_errors_low_contrast_spilling_labels_wide_tables_and_unnamed_diagrams(
+def test_the_gates_catch_other_hosts_console_errors_low_contrast_spilling_or_wrapped_labels_wide_tables_and_unnamed_diagrams(
         site_dir, tmp_path, browser):
     broken = link_site(site_dir, tmp_path / "site")
     page_file = writable(broken / "index.html")
     page_file.write_text(page_file.read_text(encoding="utf-8").replace(
+        's3["7. S3, CloudFront"]', 's3["7. S3와 CloudFront를 함께 읽고 버킷 정책과 오리진 액세스 제어까지 정리하기"]', 1).replace(
         "</article>",
         '<p style="color:#bbb;background:#fff">흐린 글씨</p>'
         '<img src="https://fonts.example.com/logo.png" alt="외부 그림">'
@@ -383,7 +386,8 @@ def test_the_gates_catch_other_hosts_console_errors_low_contrast_spilling_labels
         finally:
             reader.close()
     for gate in ("fonts.example.com", "깨진 스크립트", "[serious] color-contrast", "overflows by",
-                 "a table wider than the desktop column: 넓은 표", "a screen reader says '다이어그램: '"):
+                 "a table wider than the desktop column: 넓은 표", "a screen reader says '다이어그램: '",
+                 "Mermaid wrapped the label '7. S3와 CloudFront"):
         assert gate in problems, f"{gate!r} not reported:\n{problems}"
     assert "color-contrast" in own
 
