@@ -4,8 +4,9 @@
 reader per worker: a first visit on a desktop, scrolled through, diagrams drawn; axe-core in the light
 scheme, again after switching to the dark one in place (as the palette toggle does), and on a 375 px phone;
 the diagrams measured in each (no label Mermaid had to wrap: each breaks where its source says) and named for a
-screen reader; no Korean text outside code that may break mid-word; no table wider than the desktop column; last, each 확인 문제 answered by a click on its right choice. The readers prefer
-reduced motion: no transition is half-way when colours are measured. A few tests make their own visits: instant
+screen reader; no Korean text outside code that may break mid-word; no table wider than the desktop column;
+last, each 확인 문제 answered by a click on its right choice. The readers prefer reduced motion: no transition is
+half-way when colours are measured. A few tests make their own visits: instant
 navigation, a reader who never scrolls, and every gate on a deliberately broken page.
 """
 from __future__ import annotations
