@@ -120,9 +120,13 @@ def test_a_question_answered_by_mouse_says_so_and_opens_the_explanation(tab, ban
 
 def test_on_a_phone_a_tap_colours_no_choice_and_each_radio_sits_on_its_choices_first_line(new_tab):
     """A finger leaves the pointer where it tapped; hover colours are for pointers that hover. A radio beside a long
-    choice stays on its first line (it sat in the middle of the choice)."""
+    choice stays on its first line (it sat in the middle of the choice). The hint says nothing of arrow keys, and the
+    clear button starts its own line (wrapped after the links, it stood indented by their space)."""
     tab = new_tab(viewport=PHONE, touch=True, reduced_motion="reduce")
     choice = question(open_quiz(tab, OTHER), 0).locator("label.quiz__choice").first  # its choices run to 70 characters
+    assert "화살표" not in tab.page.locator(".quiz-summary__hint").inner_text()
+    assert tab.page.evaluate("""() => { const b = document.querySelector(".quiz-summary .quiz__retry").getBoundingClientRect();
+      return Math.abs(b.left - document.querySelector(".quiz-summary__count").getBoundingClientRect().left); }""") < 1
     plain = choice.evaluate("label => getComputedStyle(label).borderTopColor")
     choice.hover()
     assert choice.evaluate("label => getComputedStyle(label).borderTopColor") == plain

@@ -300,18 +300,22 @@
     var count = el("p", { "class": "quiz-summary__count" });
     var said = el("p", { "class": "study-sr-only", role: "status" });
     var clearButton = el("button", { type: "button", "class": "quiz__retry", text: "이 페이지의 답 지우기" });
+    var clearLine = el("p", { "class": "quiz-summary__clear" }, [clearButton]);
     var links = el("p", { "class": "quiz-summary__links" }, [
       el("a", { href: url("study/progress/"), text: "학습 현황" }), " · ",
       el("a", { href: url("study/progress/#wrong"), text: "오답 노트" }), " · ",
-      el("a", { href: url("study/exam/"), text: "모의고사" }), " ",
-      clearButton
+      el("a", { href: url("study/exam/"), text: "모의고사" })
     ]);
     var summary = el("div", { "class": "quiz-summary" }, [
       count,
-      el("p", { "class": "quiz-summary__hint",
-                text: "보기를 고르면 바로 정답인지 알려 줍니다. 키보드로는 화살표 키로 보기 사이를 이동하고 Space나 Enter로 답합니다. " +
-                      "답은 이 브라우저에만 저장됩니다." }),
+      el("p", { "class": "quiz-summary__hint" }, [
+        "보기를 고르면 바로 정답인지 알려 줍니다. ",
+        el("span", { "class": "quiz-summary__keys",  // not on a touch screen (study.css)
+                     text: "키보드로는 화살표 키로 보기 사이를 이동하고 Space나 Enter로 답합니다. " }),
+        "답은 이 브라우저에만 저장됩니다."
+      ]),
       links,
+      clearLine,
       said
     ]);
     // every question of the page, whether or not its widget is built yet
@@ -350,7 +354,7 @@
         if (!document.body.contains(heading)) return;
         var wrapper = wrappers[controllers.length];
         if (!wrapper) {
-          notify(links);
+          notify(clearLine);
           heading.setAttribute("data-quiz-ready", "");
           return;
         }
