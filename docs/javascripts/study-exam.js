@@ -196,18 +196,21 @@
       form.appendChild(el("p", {}, [start]));
       var left = kept(), resume = null, ask = null;
       // An unfinished exam is replaced only once the reader says so (a tap on the wrong button lost its answers):
-      // the start button (a click, or Enter in a field) asks, and 새로 시작 starts.
+      // the start button (a click, or Enter in a field) asks once the form is valid, and 새로 시작 starts.
       var go = function () {
         var values = new FormData(form);
         var seed = pages.visible(values.get("seed")), problem = pages.seedProblem(seed);
         if (problem) {
-          if (ask) ask.hidden = true;
+          if (ask) {  // asked again once the number is mended
+            ask.sure = false;
+            ask.hidden = true;
+          }
           badSeed(problem);
           // Enter in the field: the focus does not move, so the field's description is not read again; say it
           if (document.activeElement === seedInput) quiz.say(said, seedError.textContent);
           return seedInput.focus();
         }
-        if (ask && !ask.sure) return;
+        if (ask && !ask.sure) return ask.open();
         if (!seed) {
           var random = new Uint32Array(1);
           (window.crypto || window.msCrypto).getRandomValues(random);
@@ -243,7 +246,7 @@
           el("p", { text: "풀던 모의고사가 있습니다. 문제 세트 번호 " + left.params.seed + "의 " + left.params.n + "문제 중 " +
             answered + "문제에 답했습니다." + (left.deadline === null ? "" : " 남은 시간은 " +
             pages.duration(pages.remaining(left.deadline, Date.now())) + "입니다.") +
-            " '모의고사 시작'을 누르면 새로 시작합니다." }),
+            " '모의고사 시작'을 누르면 이 모의고사를 지울지 묻고 새로 시작합니다." }),
           el("p", {}, [more])
         ]);
         ask = quiz.confirmStep(start, "새로 시작", function () {
@@ -251,7 +254,7 @@
         }, function () {
           ask.sure = true;
           go();
-        });
+        }, true);
         form.appendChild(ask);
       }
       if (left && !asked.n && !asked.mode && !asked.timer && left.params.seed === params.seed && left.params.n === params.n) intro = null;  // the offer names it

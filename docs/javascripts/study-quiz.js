@@ -108,24 +108,26 @@
 
     var confirms = 0;
 
-    /** Clearing in two steps: `start` shows a group with what `ask()` says ({text, any}: nothing to clear
-     *  leaves only 취소) and the buttons `yesText` and 취소; `yes` runs `onYes`. Focus goes to 취소 (an Enter or
-     *  Space pressed once too often must not wipe answers that cannot come back) and then back to `start`.
-     *  Returns the group, to place after `start`. */
-    function confirmStep(start, yesText, ask, onYes) {
+    /** Clearing in two steps: `start` (a click on it, or the group's `open()` when `manual`) shows a group with
+     *  what `ask()` says ({text, any}: nothing to clear leaves only 취소) and the buttons `yesText` and 취소; `yes`
+     *  runs `onYes`. Focus goes to 취소 (an Enter or Space pressed once too often must not wipe answers that cannot
+     *  come back) and then back to `start`, unless `onYes` put it elsewhere. Returns the group, to place after
+     *  `start`. */
+    function confirmStep(start, yesText, ask, onYes, manual) {
       var id = "study-confirm-" + (++confirms);
       var question = el("p", { id: id });
       var yes = el("button", { type: "button", "class": "quiz__retry quiz__retry--danger", text: yesText });
       var no = el("button", { type: "button", "class": "quiz__retry", text: "취소" });
       var box = el("div", { "class": "study-confirm", hidden: true, tabindex: "-1", role: "group",
                             "aria-labelledby": id }, [question, el("p", {}, [yes, " ", no])]);
-      start.addEventListener("click", function () {
+      box.open = function () {
         var asked = ask();
         question.textContent = asked.text;
         yes.hidden = !asked.any;
         box.hidden = false;
         no.focus();
-      });
+      };
+      if (!manual) start.addEventListener("click", box.open);
       no.addEventListener("click", function () {
         box.hidden = true;
         start.focus();
@@ -133,7 +135,8 @@
       yes.addEventListener("click", function () {
         box.hidden = true;
         onYes();
-        start.focus();
+        var now = document.activeElement;
+        if (!now || now === document.body || now === yes) start.focus();
       });
       return box;
     }
