@@ -80,7 +80,7 @@ output{min-width:3.2em;font-size:14px;text-align:center;font-variant-numeric:tab
 .canvas{margin:auto;padding:${PAD}px}
 .canvas svg{display:block;max-width:none!important}
 .help{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-@media (max-width:400px){.bar{flex-wrap:wrap;justify-content:flex-end;padding-top:6px}h2{flex-basis:100%}}
+@media (max-width:480px){.bar{flex-wrap:wrap;justify-content:flex-end;padding-top:6px}h2{flex-basis:100%}}
 @media print{dialog{display:none!important}}
 </style>
 <dialog>
