@@ -194,23 +194,21 @@
       ]));
       var start = el("button", { type: "submit", "class": "md-button md-button--primary", text: "모의고사 시작" });
       form.appendChild(el("p", {}, [start]));
-      var left = kept(), resume = null, ask = null;
+      var left = kept(), resume = null, ask = null, sure = false;
       // An unfinished exam is replaced only once the reader says so (a tap on the wrong button lost its answers):
       // the start button (a click, or Enter in a field) asks once the form is valid, and 새로 시작 starts.
       var go = function () {
         var values = new FormData(form);
         var seed = pages.visible(values.get("seed")), problem = pages.seedProblem(seed);
         if (problem) {
-          if (ask) {  // asked again once the number is mended
-            ask.sure = false;
-            ask.hidden = true;
-          }
+          if (ask) ask.hidden = true;
+          sure = false;  // asked again once the number is mended
           badSeed(problem);
           // Enter in the field: the focus does not move, so the field's description is not read again; say it
           if (document.activeElement === seedInput) quiz.say(said, seedError.textContent);
           return seedInput.focus();
         }
-        if (ask && !ask.sure) return ask.open();
+        if (ask && !sure) return ask.open();
         if (!seed) {
           var random = new Uint32Array(1);
           (window.crypto || window.msCrypto).getRandomValues(random);
@@ -252,7 +250,7 @@
         ask = quiz.confirmStep(start, "새로 시작", function () {
           return { text: "풀던 모의고사(답한 문제 " + answered + "개)를 지우고 새로 시작합니다.", any: true };
         }, function () {
-          ask.sure = true;
+          sure = true;
           go();
         }, true);
         form.appendChild(ask);
