@@ -23,9 +23,11 @@ $(UV):
 	$(PYTHON3) -m venv $(VENV)
 	$(VENV)/bin/pip install -q --disable-pip-version-check uv==$(UV_VERSION)
 
-# The pinned, hashed wheels come from uv's cache when it holds them all (no registry round trips: about 10 s of a
+# --compile-bytecode: this machine sets PYTHONDONTWRITEBYTECODE=1, so without .pyc files every run compiles its
+# imports again, pytest's collection included.
+# The pinned, hashed wheels come from uv's cache when it holds them all (no registry round trips in a
 # fresh clone's set-up), else from the registry.
-INSTALL = $(UV) pip install -q --python $(PY) --require-hashes
+INSTALL = $(UV) pip install -q --python $(PY) --require-hashes --compile-bytecode
 
 $(VENV)/.runtime: requirements.txt | $(UV)
 	$(INSTALL) --offline -r requirements.txt 2>/dev/null || $(INSTALL) -r requirements.txt
