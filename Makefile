@@ -23,18 +23,22 @@ $(UV):
 	$(PYTHON3) -m venv $(VENV)
 	$(VENV)/bin/pip install -q --disable-pip-version-check uv==$(UV_VERSION)
 
-# --compile-bytecode: this machine sets PYTHONDONTWRITEBYTECODE=1, so without .pyc files every run compiles its
-# imports again, pytest's collection included.
 # The pinned, hashed wheels come from uv's cache when it holds them all (no registry round trips in a
 # fresh clone's set-up), else from the registry.
-INSTALL = $(UV) pip install -q --python $(PY) --require-hashes --compile-bytecode
+INSTALL = $(UV) pip install -q --python $(PY) --require-hashes
+# Where PYTHONDONTWRITEBYTECODE is set (as on the machine CI runs on) Python writes no .pyc files, and every run
+# compiled its imports again, pytest's collection included: the set-up compiles them once (compileall skips the files
+# already compiled). The stamps depend on this Makefile, so an existing .venv gets what a changed recipe adds.
+COMPILE = $(PY) -m compileall -q $(VENV)/lib
 
-$(VENV)/.runtime: requirements.txt | $(UV)
+$(VENV)/.runtime: requirements.txt Makefile | $(UV)
 	$(INSTALL) --offline -r requirements.txt 2>/dev/null || $(INSTALL) -r requirements.txt
+	$(COMPILE)
 	touch $@
 
-$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt Makefile
 	$(INSTALL) --offline -r requirements.txt -r requirements-dev.txt 2>/dev/null || $(INSTALL) -r requirements.txt -r requirements-dev.txt
+	$(COMPILE)
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
