@@ -109,10 +109,18 @@
     return text.replace(NOT_IN_SEED, "") !== text ? "characters" : text.length > SEED_LENGTH ? "length" : null;
   }
 
-  /** A new seed (6 base-36 characters) from a 32-bit random integer. */
+  // The characters of a new seed: digits and lower-case letters but those a reader copying it by hand takes for
+  // another (0 o, 1 l i), in the page's code font as on paper.
+  var SEED_CHARACTERS = "23456789abcdefghjkmnpqrstuvwxyz";
+
+  /** A new seed (6 of SEED_CHARACTERS) from a 32-bit random integer. */
   function newSeed(random32) {
-    var s = (random32 >>> 0).toString(36);
-    return ("000000" + s).slice(-6);
+    var n = random32 >>> 0, s = "";
+    for (var i = 0; i < 6; i++) {
+      s += SEED_CHARACTERS[n % SEED_CHARACTERS.length];
+      n = Math.floor(n / SEED_CHARACTERS.length);
+    }
+    return s;
   }
 
   /** A 32-bit hash of a string (FNV-1a), for seeding. */

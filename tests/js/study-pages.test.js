@@ -112,7 +112,7 @@ test("the generator is uniform enough and shuffle keeps every item", () => {
   assert.deepEqual(pages.shuffle(items, pages.random(1)).sort((a, b) => a - b), items);
 });
 
-test("seeds: what keeps one from being a set number, new ones six base-36 characters", () => {
+test("seeds: what keeps one from being a set number, new ones six characters none of which looks like another", () => {
   assert.equal(pages.visible(" １２３ａｂ－＿ "), "123ab-_");  // typed in a Korean IME's full-width mode
   assert.equal(pages.seedProblem(pages.visible("１２３")), null);
   assert.equal(pages.seedProblem(pages.visible("①")), "characters");  // other compatibility forms: as written
@@ -123,8 +123,12 @@ test("seeds: what keeps one from being a set number, new ones six base-36 charac
   assert.equal(pages.seedProblem("<b>x</b>"), "characters");
   assert.equal(pages.seedProblem("x".repeat(33)), "length");
   assert.equal(pages.seedProblem("x".repeat(40) + " "), "characters", "the characters are said first");
-  assert.equal(pages.newSeed(0), "000000");
-  assert.match(pages.newSeed(0xffffffff), /^[0-9a-z]{6,7}$/);
+  assert.equal(pages.newSeed(0), "222222");
+  const seeds = new Set();
+  for (let i = 0; i < 2000; i++) seeds.add(pages.newSeed(Math.floor(Math.random() * 2 ** 32)));
+  for (const seed of seeds) assert.match(seed, /^[2-9a-hjkmnp-z]{6}$/, seed);  // no 0 o 1 l i
+  assert.ok(seeds.size > 1990, `${seeds.size} distinct seeds of 2000`);
+  assert.equal(pages.seedProblem(pages.newSeed(0xffffffff)), null);
 });
 
 test("exam settings from the URL, with defaults for anything odd", () => {
