@@ -939,6 +939,38 @@ def test_axe_finds_nothing_serious_with_answers_notice_progress_and_results(new_
     clean(tab)
 
 
+# Where the 오답 노트 heading sits: its top, and the bottom of Material's sticky header (px from the top of the window),
+# and whether it is :target.
+WRONG_AT = """() => { const h = document.getElementById("wrong");
+  return [h.getBoundingClientRect().top, document.querySelector(".md-header").getBoundingClientRect().bottom,
+          h.matches(":target")]; }"""
+
+
+def test_the_wrong_answer_list_reached_while_loading_sits_below_the_header(tab, bank):
+    """A link to the 오답 노트 (#wrong) is followed while 학습 현황 is loading; the table then pushes it down and the
+    page goes to it again. After an instant navigation Material sometimes scrolls to a saved offset instead of the
+    anchor, leaving the address's #wrong not :target: here the address gets it the same way (replaceState) while the
+    question list is held back. The heading must end up below the header, as :target."""
+    page = tab.page
+    tab.goto("study/progress/")
+    wrong = {q["id"]: {"c": wrong_choice(q), "t": 1} for q in bank["questions"][:6]}  # a list longer than a screen
+    page.evaluate(f"() => localStorage.setItem({KEY!r}, JSON.stringify({json.dumps({'v': 1, 'answers': wrong})}))")
+    held = []
+    page.route("**/study/questions.json", lambda route: held.append(route))
+    page.reload()
+    page.wait_for_function("() => document.querySelector('[data-study-progress]').textContent.includes('불러오는 중')")
+    page.evaluate("() => history.replaceState(history.state, '', '#wrong')")
+    assert page.evaluate(WRONG_AT)[2] is False
+    entries = page.evaluate("history.length")
+    held[0].continue_()
+    page.wait_for_function("() => document.querySelector('[data-study-wrong] .study-total')")  # the list is in
+    page.wait_for_function(f"""() => {{ const [top, header, target] = ({WRONG_AT})();
+      return target && top >= header && top <= header + 60; }}""")
+    assert page.url.endswith("study/progress/#wrong") and page.evaluate("history.length") == entries, "no entry added"
+    assert tab.errors == [], tab.errors
+    clean(tab)
+
+
 def test_without_the_question_list_the_study_pages_say_so_and_the_answers_can_still_be_cleared(tab):
     """study/questions.json cannot come (offline, a server error): 학습 현황 and 모의고사 say so, the 오답 노트 says
     why it is empty, and 기록 지우기 still clears the stored answers."""

@@ -162,10 +162,14 @@
       renderClear();
       quiz.notify(total);
       // A link to what lies below the table (#wrong, "오답 노트 보기" of a handed-in exam) was followed while the
-      // page said it was loading: the table has since pushed it far down. Go to it again.
+      // page said it was loading: the table has since pushed it far down. Go to it again, as a link to the address
+      // the page is at (a fragment navigation that replaces the entry, as Material's instant navigation goes to an
+      // anchor): the target becomes :target, which Material gives its room under the header. After an instant
+      // navigation Material sometimes scrolls to a saved offset instead of the anchor, and the target is then not
+      // :target (scrollIntoView put it under the header).
       var target = document.getElementById(anchor());
       if (target && app.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING) {
-        target.scrollIntoView({ behavior: "instant" });
+        el("a", { href: location.href }).click();
       }
     }, function () {  // no questions: no 오답 노트 either, but the stored answers can still be cleared
       wrongApp.replaceChildren(el("p", { "class": "study-notice", text: "문제 목록을 불러오지 못해 오답 노트를 보여 줄 수 없습니다. 페이지를 새로 고쳐 보십시오." }));
