@@ -954,7 +954,7 @@ def test_the_wrong_answer_list_reached_while_loading_sits_below_the_header(tab, 
     page = tab.page
     tab.goto("study/progress/")
     wrong = {q["id"]: {"c": wrong_choice(q), "t": 1} for q in bank["questions"][:6]}  # a list longer than a screen
-    page.evaluate(f"() => localStorage.setItem({KEY!r}, JSON.stringify({json.dumps({'v': 1, 'answers': wrong})}))")
+    page.evaluate(f"(record) => localStorage.setItem({KEY!r}, record)", json.dumps({"v": 1, "answers": wrong}))
     held = []
     page.route("**/study/questions.json", lambda route: held.append(route))
     page.reload()
